@@ -1,0 +1,10 @@
+import { getDebtor } from '../../../shared/app/debtors/get-debtor';
+import { etag } from '../../../shared/app/views/etag';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { getDebtor as route } from '../../../shared/http/routes';
+import { services } from '../../../shared/runtime/services';
+
+export const handler = apiHandler(route, async ({ actor, params }) => {
+  const { debtor, view } = await getDebtor(services(), { actor }, params.id);
+  return { body: view, headers: etag(debtor.version) };
+});

@@ -1,0 +1,4 @@
+import { apiHandler } from '../../../shared/http/api-handler';
+import { health } from '../../../shared/http/routes';
+
+export const handler = apiHandler(health, async () => ({ body: { status: 'ok' } }));

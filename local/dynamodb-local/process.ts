@@ -1,0 +1,88 @@
+/** Runs AWS DynamoDB Local (Java) as a child process on a free loopback port. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { installDynamoDbLocal } from './install';
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface DynamoDbLocalOptions {
+  /** Folder for the persisted database; omitted means in-memory. */
+  dataDir?: string;
+  port?: number;
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const dir = installDynamoDbLocal();
+  const port = options.port ?? (await freePort());
+  const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child = spawn(
+    'java',
+    [
+      '-Xms64m',
+      '-Xmx1g',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-disableTelemetry',
+      ...storage,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, endpoint);
+  return {
+    endpoint,
+    pid: child.pid ?? -1,
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitUntilReady(child: ChildProcess, endpoint: string): Promise<void> {
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
+    try {
+      // An unsigned request is answered (with a 400) once the server listens.
+      const response = await fetch(endpoint, { method: 'POST' });
+      await response.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`DynamoDB Local did not start within 30 s: ${output}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The whole system on one machine: DynamoDB Local (persisted under the data folder), the table
+ * from the shared design, the same handlers behind a local HTTP server, a local token issuer,
+ * the controllable clock and the outbox.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { apiRoutes } from '../shared/http/routes';
+import { createServices, useServices, type Services } from '../shared/runtime/services';
+import { LocalTokenIssuer } from './auth/local-token-issuer';
+import { LocalClock } from './clock/local-clock';
+import { ensureTable } from './dynamodb-local/ensure-table';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/process';
+import { LocalOutbox } from './outbox/local-outbox';
+import { DevRoutes } from './server/dev-routes';
+import { createLocalServer } from './server/http-server';
+
+export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+export interface LocalRuntimeOptions {
+  port?: number;
+  host?: string;
+  /** Persisted state (database, clock, signing key, outbox); omitted = in memory. */
+  dataDir?: string;
+  /** Use an already running DynamoDB (tests share one); otherwise one is started. */
+  dynamoDbEndpoint?: string;
+  tableName?: string;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  clock: LocalClock;
+  issuer: LocalTokenIssuer;
+  outbox: LocalOutbox;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const dataDir = options.dataDir;
+  let database: DynamoDbLocal | undefined;
+  let endpoint = options.dynamoDbEndpoint;
+  if (!endpoint) {
+    database = await startDynamoDbLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
+    endpoint = database.endpoint;
+  }
+  const tableName = options.tableName ?? 'recoup';
+  await ensureTable(endpoint, tableName);
+
+  const clock = new LocalClock(dataDir && join(dataDir, 'clock.json'));
+  const services = createServices({ tableName, dynamoDbEndpoint: endpoint, clock });
+  useServices(services);
+  const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () => clock.now());
+  const outbox = new LocalOutbox(dataDir && join(dataDir, 'outbox.jsonl'));
+  const server = createLocalServer({
+    projectRoot,
+    routes: apiRoutes,
+    issuer,
+    clock,
+    devRoutes: new DevRoutes(issuer, clock, outbox),
+  });
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    clock,
+    issuer,
+    outbox,
+    services,
+    stop: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await database?.stop();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done());
+  });
+}

@@ -1,0 +1,83 @@
+/** Local-only endpoints (`/dev/*`): tokens, the controllable clock, the outbox. Never deployed. */
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import { ROLES } from '../../shared/domain/roles';
+import { TENANT_ID_PATTERN } from '../../shared/http/claims';
+import { zodIssues } from '../../shared/http/parse-request';
+import { HttpProblem } from '../../shared/http/problem';
+import type { LocalTokenIssuer } from '../auth/local-token-issuer';
+import type { LocalClock } from '../clock/local-clock';
+import type { LocalOutbox } from '../outbox/local-outbox';
+
+export interface DevResponse {
+  status: number;
+  body: unknown;
+  contentType?: string;
+}
+
+const tokenRequest = z.strictObject({
+  tenantId: z.string().regex(TENANT_ID_PATTERN, 'must be 1-64 letters, digits, _ or -'),
+  roles: z.array(z.enum(ROLES)).min(1),
+  sub: z.string().min(1).max(128).optional(),
+  debtorId: z.string().min(1).max(64).optional(),
+  expiresIn: z.number().int().min(60).max(7 * 24 * 3600).optional(),
+});
+
+const clockRequest = z.union([
+  z.strictObject({ now: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ advance: z.string().regex(/^P/, 'must be an ISO 8601 duration such as P1D or PT2H') }),
+]);
+
+function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpProblem(400, 'The request has invalid fields', zodIssues(result.error));
+  return result.data;
+}
+
+export class DevRoutes {
+  constructor(
+    private readonly issuer: LocalTokenIssuer,
+    private readonly clock: LocalClock,
+    private readonly outbox: LocalOutbox,
+  ) {}
+
+  async handle(method: string, path: string, query: URLSearchParams, body: unknown, accept: string): Promise<DevResponse> {
+    const key = `${method} ${path}`;
+    switch (key) {
+      case 'POST /dev/token': {
+        const issued = await this.issuer.issue(validate(tokenRequest, body));
+        return accept.includes('text/plain')
+          ? { status: 200, body: issued.token, contentType: 'text/plain' }
+          : { status: 200, body: issued };
+      }
+      case 'GET /dev/clock':
+        return { status: 200, body: { now: this.clock.now().toISOString() } };
+      case 'POST /dev/clock': {
+        const request = validate(clockRequest, body);
+        const target = 'now' in request ? new Date(request.now) : this.advanced(request.advance);
+        try {
+          return { status: 200, body: { now: (await this.clock.moveTo(target)).toISOString() } };
+        } catch (error) {
+          if (error instanceof RangeError) throw new HttpProblem(422, error.message);
+          throw error;
+        }
+      }
+      case 'GET /dev/outbox': {
+        const debtorId = query.get('debtorId') ?? undefined;
+        return { status: 200, body: { items: this.outbox.list({ debtorId }) } };
+      }
+      default:
+        throw new HttpProblem(404, `No local route ${key}`);
+    }
+  }
+
+  private advanced(iso: string): Date {
+    const duration = Duration.fromISO(iso);
+    if (!duration.isValid || duration.toMillis() <= 0) {
+      throw new HttpProblem(400, 'The request has invalid fields', [
+        { path: 'advance', message: 'must be a positive ISO 8601 duration such as P1D or PT2H' },
+      ]);
+    }
+    return new Date(this.clock.now().getTime() + duration.toMillis());
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The local HTTP server: the API routes of the route table through the same Lambda handlers
+ * (requests become API Gateway v2 events, bearer tokens are verified like the JWT authorizer
+ * does), plus the local-only `/dev/*` routes.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { HttpProblem, problem, type Problem } from '../../shared/http/problem';
+import type { RouteDefinition } from '../../shared/http/route';
+import { MAX_BODY_BYTES } from '../../shared/http/parse-request';
+import type { Clock } from '../../shared/ports/clock';
+import type { LocalTokenIssuer } from '../auth/local-token-issuer';
+import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
+import type { DevRoutes } from './dev-routes';
+import { matchRoute } from './route-matcher';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface LocalServerOptions {
+  projectRoot: string;
+  routes: readonly RouteDefinition[];
+  issuer: LocalTokenIssuer;
+  clock: Clock;
+  devRoutes: DevRoutes;
+}
+
+export function createLocalServer(options: LocalServerOptions): Server {
+  const handlers = new Map<string, Promise<Handler>>();
+  const loadHandler = (route: RouteDefinition): Promise<Handler> => {
+    let handler = handlers.get(route.id);
+    if (!handler) {
+      handler = import(join(options.projectRoot, route.handlerEntry)).then((module: { handler: Handler }) => module.handler);
+      handlers.set(route.id, handler);
+    }
+    return handler;
+  };
+
+  return createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpProblem ? error.status : 500;
+      if (status === 500) console.error('local server error', error);
+      sendProblem(response, error instanceof HttpProblem ? error.toProblem() : problem(500));
+    });
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = (request.method ?? 'GET').toUpperCase();
+    const body = await readBody(request);
+
+    if (url.pathname.startsWith('/dev/')) {
+      const parsed = body ? parseJson(body) : {};
+      const result = await options.devRoutes.handle(method, url.pathname, url.searchParams, parsed, request.headers.accept ?? '');
+      const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+      response.writeHead(result.status, { 'content-type': result.contentType ?? 'application/json' });
+      response.end(text);
+      return;
+    }
+
+    const match = matchRoute(options.routes, method, url.pathname);
+    if (match === undefined) throw new HttpProblem(404, `No route ${method} ${url.pathname}`);
+    if (match === 'method-not-allowed') throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}`);
+
+    let claims: Record<string, unknown> | undefined;
+    if (match.route.auth.kind === 'jwt') {
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      claims = token ? await options.issuer.verify(token) : undefined;
+      if (!claims) throw new HttpProblem(401, 'A valid bearer token is required');
+    }
+    const event = apiGatewayEvent(
+      match.route,
+      {
+        method,
+        path: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ''),
+        headers: request.headers,
+        body,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      },
+      match.pathParameters,
+      claims,
+      options.clock.now(),
+    );
+    const handler = await loadHandler(match.route);
+    const result = await handler(event, lambdaContext(match.route.id));
+    response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+    response.end(result.body ?? '');
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    // API Gateway refuses payloads over 10 MB before any Lambda runs; the handler's own limit is lower.
+    if (size > 10 * MAX_BODY_BYTES) throw new HttpProblem(413, 'The request body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'The body is not valid JSON', [{ path: 'body', message: 'malformed JSON' }]);
+  }
+}
+
+function sendProblem(response: ServerResponse, value: Problem): void {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  response.writeHead(value.status, { 'content-type': 'application/problem+json' });
+  response.end(JSON.stringify(value));
+}

@@ -1,0 +1,38 @@
+/**
+ * Key builders for the single table. Every partition key starts with the tenant (`T#<tenant>#`),
+ * so no key a request can build reaches another tenant's items. See docs/data-model.md.
+ */
+const t = (tenantId: string) => `T#${tenantId}`;
+
+export const keys = {
+  debtor: (tenantId: string, debtorId: string) => ({ pk: `${t(tenantId)}#DEBTOR#${debtorId}`, sk: 'PROFILE' }),
+  debtorPartition: (tenantId: string, debtorId: string) => `${t(tenantId)}#DEBTOR#${debtorId}`,
+  debtorsIndex: (tenantId: string) => `${t(tenantId)}#DEBTORS`,
+  debtorExternalRef: (tenantId: string, externalRef: string) => ({
+    pk: `${t(tenantId)}#DEBTOR_REF#${externalRef}`,
+    sk: 'UNIQUE',
+  }),
+  invoice: (tenantId: string, debtorId: string, invoiceId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `INVOICE#${invoiceId}`,
+  }),
+  invoicePointer: (tenantId: string, invoiceId: string) => ({ pk: `${t(tenantId)}#INVOICE#${invoiceId}`, sk: 'REF' }),
+  invoiceNumber: (tenantId: string, number: string) => ({ pk: `${t(tenantId)}#INVOICE_NUMBER#${number}`, sk: 'UNIQUE' }),
+  debtorInvoicesIndex: (tenantId: string, debtorId: string) => `${t(tenantId)}#DEBTOR#${debtorId}#INVOICES`,
+  audit: (tenantId: string, entityId: string, at: string, id: string) => ({
+    pk: `${t(tenantId)}#AUDIT#${entityId}`,
+    sk: `${at}#${id}`,
+  }),
+  auditPartition: (tenantId: string, entityId: string) => `${t(tenantId)}#AUDIT#${entityId}`,
+  tenantAuditIndex: (tenantId: string) => `${t(tenantId)}#AUDIT`,
+  idempotency: (tenantId: string, key: string) => ({ pk: `${t(tenantId)}#IDEMPOTENCY#${key}`, sk: 'RESPONSE' }),
+} as const;
+
+/** Attributes that belong to the table's layout, not to the entity. */
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'expiresAt'] as const;
+
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const entity = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete entity[attribute];
+  return entity as T;
+}

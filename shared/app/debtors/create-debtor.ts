@@ -1,0 +1,28 @@
+import { auditEntry } from '../../domain/audit/audit-entry';
+import { newDebtor, type DebtorDraft } from '../../domain/debtors/debtor';
+import type { Services } from '../../runtime/services';
+import type { UseCaseContext } from '../context';
+import { debtorView } from '../views/debtor-view';
+
+export async function createDebtor(
+  services: Pick<Services, 'clock' | 'ids' | 'debtors'>,
+  context: UseCaseContext,
+  draft: DebtorDraft,
+) {
+  const now = services.clock.now();
+  const debtor = newDebtor(services.ids.next('dbt'), context.actor.tenantId, draft, context.actor, now);
+  const view = debtorView(debtor);
+  await services.debtors.create(debtor, {
+    audit: [
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType: 'debtor',
+        entityId: debtor.id,
+        action: 'debtor.created',
+        before: null,
+        after: debtor,
+      }),
+    ],
+    idempotency: context.idempotency && { ...context.idempotency, body: view },
+  });
+  return { debtor, view };
+}

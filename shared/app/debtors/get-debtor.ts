@@ -1,0 +1,13 @@
+import { localDate } from '../../domain/time/calendar-date';
+import type { Services } from '../../runtime/services';
+import type { UseCaseContext } from '../context';
+import { debtorView } from '../views/debtor-view';
+import { findVisibleDebtor } from './find-debtor';
+
+/** A debtor with balances and aging per currency, as of today in the debtor's time zone. */
+export async function getDebtor(services: Pick<Services, 'clock' | 'debtors' | 'invoices'>, context: UseCaseContext, id: string) {
+  const debtor = await findVisibleDebtor(services.debtors, context.actor, id);
+  const invoices = await services.invoices.allOfDebtor(debtor.tenantId, debtor.id);
+  const asOf = localDate(services.clock.now(), debtor.timezone);
+  return { debtor, view: debtorView(debtor, { invoices, asOf }) };
+}

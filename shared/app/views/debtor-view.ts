@@ -1,0 +1,16 @@
+import type { Debtor } from '../../domain/debtors/debtor';
+import type { Invoice } from '../../domain/invoices/invoice';
+import { agingByCurrency, balancesByCurrency } from '../../domain/ledger/aging';
+import type { CalendarDate } from '../../domain/time/calendar-date';
+
+/** The API representation of a debtor; with invoices, its balances and aging as of a date. */
+export function debtorView(debtor: Debtor, ledger?: { invoices: Invoice[]; asOf: CalendarDate }) {
+  const { tenantId: _tenantId, createdBy: _createdBy, ...fields } = debtor;
+  if (!ledger) return fields;
+  return {
+    ...fields,
+    asOf: ledger.asOf,
+    balances: balancesByCurrency(ledger.invoices, ledger.asOf),
+    aging: agingByCurrency(ledger.invoices, ledger.asOf),
+  };
+}

@@ -1,0 +1,35 @@
+/** Domain failures, each mapped to one HTTP status by the HTTP layer. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'rule';
+}
+
+/** Input that is well-formed but not acceptable (400). */
+export class ValidationError extends DomainError {
+  readonly kind = 'validation' as const;
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+  }
+}
+
+/** Missing, or belonging to another tenant: the two are indistinguishable by design (404). */
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found' as const;
+  constructor(readonly entity: string) {
+    super(`${entity} not found`);
+  }
+}
+
+/** A version or uniqueness conflict (409). */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict' as const;
+}
+
+/** A business rule refuses the change (422). */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule' as const;
+}

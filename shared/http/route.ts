@@ -1,0 +1,39 @@
+/**
+ * A route of the HTTP API: the one definition from which CDK creates API Gateway routes and
+ * Lambdas, the local server dispatches requests, and the OpenAPI document is generated.
+ */
+import type { z } from 'zod';
+import type { Role } from '../domain/roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition<
+  Body extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Params extends z.ZodType = z.ZodType,
+> {
+  /** Stable identifier, also the Lambda's logical name (e.g. `createDebtor`). */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway path syntax: `/v1/debtors/{id}`. */
+  path: string;
+  /** Entry module relative to the project root; it exports `handler`. */
+  handlerEntry: string;
+  summary: string;
+  tag: string;
+  /** Roles allowed to call the route; `public` routes need no token. */
+  auth: { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] };
+  request: { body?: Body; query?: Query; params?: Params };
+  /** Successful responses by status code, for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** POST routes that move money or send a message accept and honour `Idempotency-Key`. */
+  idempotent?: boolean;
+  /** Reads `If-Match` for optimistic concurrency. */
+  conditional?: boolean;
+}
+
+export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(
+  route: RouteDefinition<Body, Query, Params>,
+): RouteDefinition<Body, Query, Params> {
+  return route;
+}

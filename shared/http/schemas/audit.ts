@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { pageQuery } from './common';
+
+export const listAuditQuery = z.strictObject({
+  ...pageQuery,
+  entityId: z
+    .string()
+    .regex(/^[a-z]{2,4}_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an entity id')
+    .optional(),
+});
+
+export const auditEntryView = z
+  .object({
+    id: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    actor: z.object({ sub: z.string(), roles: z.array(z.string()) }),
+    at: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });

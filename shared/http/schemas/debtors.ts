@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { calendarDate, currencyCode, idOf, jurisdiction, minorUnits, pageQuery, shortText, timeZone } from './common';
+
+const segment = z.strictObject({
+  industryCode: shortText(16).optional(),
+  size: z.enum(['micro', 'small', 'medium', 'large', 'enterprise']).optional(),
+});
+
+const email = z.email().max(254);
+const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +12125550100');
+
+export const createDebtorBody = z
+  .strictObject({
+    name: shortText(200),
+    kind: z.enum(['person', 'business']),
+    email: email.optional(),
+    phone: phone.optional(),
+    timezone: timeZone,
+    jurisdiction,
+    externalRef: shortText(100).optional(),
+    segment: segment.optional(),
+    creditScore: z.number().int().min(0).max(1000).optional(),
+  })
+  .meta({ id: 'CreateDebtor' });
+
+/** PATCH: every field optional; `null` clears an optional field. */
+export const updateDebtorBody = z
+  .strictObject({
+    name: shortText(200).optional(),
+    kind: z.enum(['person', 'business']).optional(),
+    email: email.nullable().optional(),
+    phone: phone.nullable().optional(),
+    timezone: timeZone.optional(),
+    jurisdiction: jurisdiction.optional(),
+    externalRef: shortText(100).nullable().optional(),
+    segment: segment.nullable().optional(),
+    creditScore: z.number().int().min(0).max(1000).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
+  .meta({ id: 'UpdateDebtor' });
+
+export const listDebtorsQuery = z.strictObject({
+  ...pageQuery,
+  search: z.string().trim().min(1).max(200).optional(),
+});
+
+const balance = z.object({ currency: currencyCode, outstanding: minorUnits, overdue: minorUnits });
+const aging = z.object({
+  currency: currencyCode,
+  current: minorUnits,
+  d1_30: minorUnits,
+  d31_60: minorUnits,
+  d61_90: minorUnits,
+  d90_plus: minorUnits,
+});
+
+export const debtorView = z
+  .object({
+    id: idOf('dbt'),
+    name: z.string(),
+    kind: z.enum(['person', 'business']),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    timezone: z.string(),
+    jurisdiction: z.string(),
+    externalRef: z.string().optional(),
+    segment: segment.optional(),
+    creditScore: z.number().optional(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    balances: z.array(balance).optional().meta({ description: 'Per currency; never summed across currencies' }),
+    aging: z.array(aging).optional().meta({ description: 'Aging buckets per currency, as of today in the debtor time zone' }),
+    asOf: calendarDate.optional(),
+  })
+  .meta({ id: 'Debtor' });

@@ -1,0 +1,17 @@
+import type { Debtor } from '../domain/debtors/debtor';
+import type { Page, PageRequest } from './page';
+import type { WriteContext } from './write-context';
+
+export interface DebtorQuery extends PageRequest {
+  /** Prefix of the debtor's name (case- and accent-insensitive) or an exact external reference. */
+  search?: string;
+}
+
+export interface DebtorStore {
+  get(tenantId: string, id: string): Promise<Debtor | undefined>;
+  list(tenantId: string, query: DebtorQuery): Promise<Page<Debtor>>;
+  /** Fails with ConflictError when the external reference is taken. */
+  create(debtor: Debtor, context: WriteContext): Promise<void>;
+  /** Fails with ConflictError when `before.version` is no longer current. */
+  update(before: Debtor, after: Debtor, context: WriteContext): Promise<void>;
+}

@@ -1,0 +1,67 @@
+/**
+ * The composition root: adapters wired once per Lambda container (outside the handler) from the
+ * environment. The local runtime and tests configure the same graph with their own clock and
+ * DynamoDB endpoint.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../adapters/dynamodb/client';
+import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
+import { DynamoDbDebtorStore } from '../adapters/dynamodb/debtor-store';
+import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
+import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
+import { systemClock } from '../adapters/system/system-clock';
+import { ulidGenerator } from '../adapters/system/ulid-generator';
+import type { AuditLog } from '../ports/audit-log';
+import type { Clock } from '../ports/clock';
+import type { DebtorStore } from '../ports/debtor-store';
+import type { IdGenerator } from '../ports/id-generator';
+import type { IdempotencyStore } from '../ports/idempotency-store';
+import type { InvoiceStore } from '../ports/invoice-store';
+
+export interface Services {
+  clock: Clock;
+  ids: IdGenerator;
+  debtors: DebtorStore;
+  invoices: InvoiceStore;
+  auditLog: AuditLog;
+  idempotency: IdempotencyStore;
+}
+
+export interface ServiceSettings {
+  tableName: string;
+  dynamoDbEndpoint?: string;
+  clock?: Clock;
+}
+
+export function createServices(settings: ServiceSettings): Services {
+  const clock = settings.clock ?? systemClock;
+  const client: DynamoDBDocumentClient = createDocumentClient({
+    tableName: settings.tableName,
+    endpoint: settings.dynamoDbEndpoint,
+  });
+  const table = settings.tableName;
+  return {
+    clock,
+    ids: ulidGenerator(clock),
+    debtors: new DynamoDbDebtorStore(client, table, clock),
+    invoices: new DynamoDbInvoiceStore(client, table, clock),
+    auditLog: new DynamoDbAuditLog(client, table),
+    idempotency: new DynamoDbIdempotencyStore(client, table),
+  };
+}
+
+let current: Services | undefined;
+
+export function services(): Services {
+  if (!current) {
+    const tableName = process.env.TABLE_NAME;
+    if (!tableName) throw new Error('TABLE_NAME is not set');
+    current = createServices({ tableName, dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT });
+  }
+  return current;
+}
+
+/** Used by the local runtime and tests to run the same handlers on their own wiring. */
+export function useServices(next: Services): void {
+  current = next;
+}
