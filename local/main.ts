@@ -1,4 +1,5 @@
 /** `npm start`: serves the whole system locally and prints a ready-to-use admin token. */
+import './support/quiet-node-notice';
 process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

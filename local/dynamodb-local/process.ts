@@ -35,7 +35,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       '-disableTelemetry',
       ...storage,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // DynamoDB Local writes its metadata file into the working directory: keep it in the cache.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir },
   );
   const endpoint = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, endpoint);

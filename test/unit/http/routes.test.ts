@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalJson } from '../../../shared/http/idempotency';
+import { openApiDocumentFor } from '../../../shared/http/openapi';
+import { apiRoutes } from '../../../shared/http/routes';
+import { matchRoute } from '../../../local/server/route-matcher';
+
+describe('route table', () => {
+  it('has unique ids and method+path pairs, and every handler entry exists', () => {
+    expect(new Set(apiRoutes.map((r) => r.id)).size).toBe(apiRoutes.length);
+    expect(new Set(apiRoutes.map((r) => `${r.method} ${r.path}`)).size).toBe(apiRoutes.length);
+    for (const route of apiRoutes) expect(existsSync(join(__dirname, '../../..', route.handlerEntry))).toBe(true);
+  });
+
+  it('never deploys a local-only route', () => {
+    expect(apiRoutes.filter((route) => route.path.startsWith('/dev'))).toEqual([]);
+  });
+
+  it('documents every route in OpenAPI 3.1 with its problems', () => {
+    const document = openApiDocumentFor(apiRoutes);
+    expect(document.openapi).toBe('3.1.0');
+    for (const route of apiRoutes) {
+      const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'get'];
+      expect(operation?.operationId).toBe(route.id);
+      if (route.auth.kind === 'jwt') expect(operation?.responses?.['403']).toBeDefined();
+    }
+    expect(document.components?.schemas?.Debtor).toBeDefined();
+  });
+
+  it('matches static segments before parameters and tells 405 from 404', () => {
+    const match = matchRoute(apiRoutes, 'GET', '/v1/debtors/dbt_1/invoices');
+    expect(match !== 'method-not-allowed' && match?.route.id).toBe('listDebtorInvoices');
+    expect(matchRoute(apiRoutes, 'DELETE', '/v1/debtors')).toBe('method-not-allowed');
+    expect(matchRoute(apiRoutes, 'GET', '/v2/debtors')).toBeUndefined();
+  });
+
+  it('hashes request bodies independently of key order', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+    expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
+  });
+});
