@@ -9,6 +9,7 @@ import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
 import { DynamoDbDebtorStore } from '../adapters/dynamodb/debtor-store';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
+import { DynamoDbLedgerStore } from '../adapters/dynamodb/ledger-store';
 import { systemClock } from '../adapters/system/system-clock';
 import { ulidGenerator } from '../adapters/system/ulid-generator';
 import type { AuditLog } from '../ports/audit-log';
@@ -17,12 +18,14 @@ import type { DebtorStore } from '../ports/debtor-store';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { InvoiceStore } from '../ports/invoice-store';
+import type { LedgerStore } from '../ports/ledger-store';
 
 export interface Services {
   clock: Clock;
   ids: IdGenerator;
   debtors: DebtorStore;
   invoices: InvoiceStore;
+  ledger: LedgerStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -45,6 +48,7 @@ export function createServices(settings: ServiceSettings): Services {
     ids: ulidGenerator(clock),
     debtors: new DynamoDbDebtorStore(client, table, clock),
     invoices: new DynamoDbInvoiceStore(client, table, clock),
+    ledger: new DynamoDbLedgerStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../../domain/errors';
+import { ConflictError } from '../../domain/errors';
 import type { Invoice } from '../../domain/invoices/invoice';
 import type { Clock } from '../../ports/clock';
 import type { InvoiceStore } from '../../ports/invoice-store';
@@ -7,11 +7,13 @@ import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys, stripKeys } from './keys';
+import { invoiceItem } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
 
 /**
  * Invoices live in their debtor's partition (one strongly consistent query reads a debtor's
- * whole ledger); a pointer item finds an invoice by id and a guard item keeps numbers unique.
+ * whole ledger); a pointer item finds an invoice by id. Creation is a ledger movement (it may
+ * consume unapplied credit), so it goes through the LedgerStore.
  */
 export class DynamoDbInvoiceStore implements InvoiceStore {
   constructor(
@@ -50,73 +52,13 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
     };
   }
 
-  async allOfDebtor(tenantId: string, debtorId: string): Promise<Invoice[]> {
-    const invoices: Invoice[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.debtorPartition(tenantId, debtorId), ':prefix': 'INVOICE#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      invoices.push(...(result.Items ?? []).map((item) => stripKeys<Invoice>(item)));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return invoices;
-  }
-
-  async create(invoice: Invoice, context: WriteContext): Promise<void> {
-    const { tenantId, debtorId, id, number } = invoice;
-    await commitTransaction(this.client, [
-      {
-        item: {
-          ConditionCheck: {
-            TableName: this.tableName,
-            Key: keys.debtor(tenantId, debtorId),
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)',
-          },
-        },
-        onConditionFailed: () => new NotFoundError('Debtor'),
-      },
-      {
-        item: { Put: { TableName: this.tableName, Item: this.toItem(invoice), ConditionExpression: 'attribute_not_exists(pk)' } },
-        onConditionFailed: () => new ConflictError(`Invoice ${id} already exists`),
-      },
-      {
-        item: {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...keys.invoicePointer(tenantId, id), entity: 'InvoicePointer', debtorId },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Invoice ${id} already exists`),
-      },
-      {
-        item: {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...keys.invoiceNumber(tenantId, number), entity: 'InvoiceNumber', invoiceId: id },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Invoice number ${number} is already used`),
-      },
-      ...writeContextSteps(this.tableName, context, this.clock.now()),
-    ]);
-  }
-
   async update(before: Invoice, after: Invoice, context: WriteContext): Promise<void> {
     await commitTransaction(this.client, [
       {
         item: {
           Put: {
             TableName: this.tableName,
-            Item: this.toItem(after),
+            Item: invoiceItem(after),
             ConditionExpression: 'version = :expected',
             ExpressionAttributeValues: { ':expected': before.version },
           },
@@ -125,15 +67,5 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
       },
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
-  }
-
-  private toItem(invoice: Invoice): Record<string, unknown> {
-    return {
-      ...keys.invoice(invoice.tenantId, invoice.debtorId, invoice.id),
-      gsi1pk: keys.debtorInvoicesIndex(invoice.tenantId, invoice.debtorId),
-      gsi1sk: `${invoice.dueDate}#${invoice.number}#${invoice.id}`,
-      entity: 'Invoice',
-      ...invoice,
-    };
   }
 }

@@ -19,6 +19,12 @@ export const keys = {
   invoicePointer: (tenantId: string, invoiceId: string) => ({ pk: `${t(tenantId)}#INVOICE#${invoiceId}`, sk: 'REF' }),
   invoiceNumber: (tenantId: string, number: string) => ({ pk: `${t(tenantId)}#INVOICE_NUMBER#${number}`, sk: 'UNIQUE' }),
   debtorInvoicesIndex: (tenantId: string, debtorId: string) => `${t(tenantId)}#DEBTOR#${debtorId}#INVOICES`,
+  ledger: (tenantId: string, debtorId: string) => ({ pk: `${t(tenantId)}#DEBTOR#${debtorId}`, sk: 'LEDGER' }),
+  payment: (tenantId: string, debtorId: string, paymentId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `PAYMENT#${paymentId}`,
+  }),
+  paymentPointer: (tenantId: string, paymentId: string) => ({ pk: `${t(tenantId)}#PAYMENT#${paymentId}`, sk: 'REF' }),
   audit: (tenantId: string, entityId: string, at: string, id: string) => ({
     pk: `${t(tenantId)}#AUDIT#${entityId}`,
     sk: `${at}#${id}`,

@@ -5,6 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import { IdempotencyRecordExists, type WriteContext } from '../../ports/write-context';
 import { keys } from './keys';
 
@@ -76,6 +77,7 @@ export async function commitTransaction(client: DynamoDBDocumentClient, steps: T
       const replay = failed.find((step) => step.onConditionFailed?.() instanceof IdempotencyRecordExists);
       const first = replay ?? failed.find((step) => step.onConditionFailed);
       if (first?.onConditionFailed) throw first.onConditionFailed();
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw new ConcurrentChangeError();
     }
     throw error;
   }

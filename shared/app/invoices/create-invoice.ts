@@ -1,34 +1,54 @@
 import { auditEntry } from '../../domain/audit/audit-entry';
 import { ValidationError } from '../../domain/errors';
 import { invoiceProblems, newInvoice, type InvoiceDraft } from '../../domain/invoices/invoice';
+import { applyCredit } from '../../domain/ledger/apply-credit';
+import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { findVisibleDebtor } from '../debtors/find-debtor';
+import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { invoiceView } from '../views/invoice-view';
 
+/** Creates an invoice; unapplied credit of the debtor in its currency pays it down at once. */
 export async function createInvoice(
-  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'invoices'>,
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
   context: UseCaseContext,
   draft: InvoiceDraft,
 ) {
   // Reading the debtor first gives a clean 404; the transaction re-checks it exists.
   await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
-  const now = services.clock.now();
-  const invoice = newInvoice(services.ids.next('inv'), context.actor.tenantId, draft, context.actor, now);
-  const problems = invoiceProblems(invoice);
-  if (problems.length > 0) throw new ValidationError(problems);
-  const view = invoiceView(invoice);
-  await services.invoices.create(invoice, {
-    audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'invoice',
-        entityId: invoice.id,
-        action: 'invoice.created',
-        before: null,
-        after: invoice,
-      }),
-    ],
-    idempotency: context.idempotency && { ...context.idempotency, body: view },
+  const invoiceId = services.ids.next('inv');
+  return retryOnConcurrentChange(async () => {
+    const now = services.clock.now();
+    const draftInvoice = newInvoice(invoiceId, context.actor.tenantId, draft, context.actor, now);
+    const problems = invoiceProblems(draftInvoice);
+    if (problems.length > 0) throw new ValidationError(problems);
+
+    const { ledger } = await services.ledger.snapshot(context.actor.tenantId, draft.debtorId);
+    const hasCredit = (ledger.credit[draft.currency] ?? 0) > 0;
+    const credit = hasCredit
+      ? applyCredit(draftInvoice, await services.ledger.paymentsWithCredit(context.actor.tenantId, draft.debtorId), now)
+      : { invoice: draftInvoice, payments: [], applied: 0 };
+    const invoice = credit.invoice;
+    const ledgerAfter = credit.applied > 0 ? adjustCredit(ledger, draft.currency, -credit.applied, now) : touch(ledger, now);
+    const view = invoiceView(invoice);
+    const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
+      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before, after });
+
+    await services.ledger.commit(
+      {
+        ledger: { before: ledger, after: ledgerAfter },
+        createdInvoices: [invoice],
+        changedPayments: credit.payments,
+      },
+      {
+        audit: [
+          audit('invoice', invoice.id, 'invoice.created', null, invoice),
+          ...credit.payments.map(({ before, after }) => audit('payment', after.id, 'payment.credit_applied', before, after)),
+        ],
+        idempotency: context.idempotency && { ...context.idempotency, body: view },
+      },
+    );
+    return { invoice, view };
   });
-  return { invoice, view };
 }

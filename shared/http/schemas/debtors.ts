@@ -71,6 +71,10 @@ export const debtorView = z
     updatedAt: z.string(),
     balances: z.array(balance).optional().meta({ description: 'Per currency; never summed across currencies' }),
     aging: z.array(aging).optional().meta({ description: 'Aging buckets per currency, as of today in the debtor time zone' }),
+    credits: z
+      .array(z.object({ currency: currencyCode, amount: minorUnits }))
+      .optional()
+      .meta({ description: 'Unapplied credit per currency, applied to the next invoice' }),
     asOf: calendarDate.optional(),
   })
   .meta({ id: 'Debtor' });

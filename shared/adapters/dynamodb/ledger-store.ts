@@ -1,0 +1,114 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Invoice } from '../../domain/invoices/invoice';
+import { emptyLedger, type DebtorLedger } from '../../domain/ledger/debtor-ledger';
+import type { Payment } from '../../domain/payments/payment';
+import type { Clock } from '../../ports/clock';
+import type { LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
+import type { Page, PageRequest } from '../../ports/page';
+import type { WriteContext } from '../../ports/write-context';
+import { decodeCursor, encodeCursor } from './cursor';
+import { keys, stripKeys } from './keys';
+import {
+  invoiceCreationSteps,
+  invoiceItem,
+  ledgerItem,
+  paymentCreationSteps,
+  paymentItem,
+  versionedPut,
+} from './ledger-items';
+import { commitTransaction, writeContextSteps } from './transaction';
+
+/** A debtor's money lives in its partition: invoices (`INVOICE#`), the head (`LEDGER`), payments (`PAYMENT#`). */
+export class DynamoDbLedgerStore implements LedgerStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async snapshot(tenantId: string, debtorId: string): Promise<LedgerSnapshot> {
+    // One consistent query: sort keys INVOICE#… < LEDGER, so the range holds both.
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.debtorPartition(tenantId, debtorId), ':from': 'INVOICE#', ':to': 'LEDGER' },
+    });
+    const ledgerRecord = items.find((item) => item.sk === 'LEDGER');
+    return {
+      ledger: ledgerRecord ? stripKeys<DebtorLedger>(ledgerRecord) : emptyLedger(tenantId, debtorId),
+      invoices: items.filter((item) => item.sk !== 'LEDGER').map((item) => stripKeys<Invoice>(item)),
+    };
+  }
+
+  async paymentsWithCredit(tenantId: string, debtorId: string): Promise<Payment[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'unapplied > :zero AND #status = :applied',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': keys.debtorPartition(tenantId, debtorId),
+        ':prefix': 'PAYMENT#',
+        ':zero': 0,
+        ':applied': 'applied',
+      },
+    });
+    return items
+      .map((item) => stripKeys<Payment>(item))
+      .sort((a, b) => (a.receivedAt === b.receivedAt ? a.id.localeCompare(b.id) : a.receivedAt < b.receivedAt ? -1 : 1));
+  }
+
+  async getPayment(tenantId: string, paymentId: string): Promise<Payment | undefined> {
+    const pointer = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.paymentPointer(tenantId, paymentId), ConsistentRead: true }),
+    );
+    const debtorId = pointer.Item?.debtorId as string | undefined;
+    if (!debtorId) return undefined;
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.payment(tenantId, debtorId, paymentId), ConsistentRead: true }),
+    );
+    return result.Item ? stripKeys<Payment>(result.Item) : undefined;
+  }
+
+  async listPayments(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Payment>> {
+    const partition = { attribute: 'pk', value: keys.debtorPartition(tenantId, debtorId) };
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': partition.value, ':prefix': 'PAYMENT#' },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, partition),
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => stripKeys<Payment>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  }
+
+  async commit(change: LedgerChange, context: WriteContext): Promise<void> {
+    const table = this.tableName;
+    await commitTransaction(this.client, [
+      versionedPut(table, ledgerItem(change.ledger.after), change.ledger.before.version),
+      ...(change.createdInvoices ?? []).flatMap((invoice) => invoiceCreationSteps(table, invoice)),
+      ...(change.changedInvoices ?? []).map(({ before, after }) => versionedPut(table, invoiceItem(after), before.version)),
+      ...(change.createdPayments ?? []).flatMap((payment) => paymentCreationSteps(table, payment)),
+      ...(change.changedPayments ?? []).map(({ before, after }) => versionedPut(table, paymentItem(after), before.version)),
+      ...writeContextSteps(table, context, this.clock.now()),
+    ]);
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({ ...input, TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+      );
+      items.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}

@@ -1,0 +1,83 @@
+import { auditEntry } from '../../domain/audit/audit-entry';
+import { RuleViolationError, ValidationError } from '../../domain/errors';
+import { invoiceStatus, outstanding, type Invoice } from '../../domain/invoices/invoice';
+import { allocateByDefault, allocateExplicitly, type Allocation, type OpenItem } from '../../domain/ledger/allocation';
+import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
+import { newPayment, type PaymentDraft } from '../../domain/payments/payment';
+import type { Services } from '../../runtime/services';
+import type { UseCaseContext } from '../context';
+import { findVisibleDebtor } from '../debtors/find-debtor';
+import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
+import { paymentView } from '../views/payment-view';
+
+/** A transaction holds at most 100 items; each invoice touched takes two (the invoice and its audit). */
+export const MAX_INVOICES_PER_PAYMENT = 40;
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export function openItem(invoice: Invoice): OpenItem {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    currency: invoice.currency,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    outstanding: outstanding(invoice),
+    disputed: invoiceStatus(invoice) === 'disputed',
+  };
+}
+
+/**
+ * Records a payment and applies it in one transaction: explicit allocations as given, otherwise
+ * oldest due date first; the rest becomes unapplied credit.
+ */
+export async function recordPayment(
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
+  context: UseCaseContext,
+  draft: PaymentDraft & { allocations?: Allocation[] },
+) {
+  await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
+  if (new Date(draft.receivedAt).getTime() > services.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
+    throw new ValidationError([{ path: 'receivedAt', message: 'must not be in the future' }]);
+  }
+  const paymentId = services.ids.next('pay');
+  return retryOnConcurrentChange(async () => {
+    const now = services.clock.now();
+    const tenantId = context.actor.tenantId;
+    const { ledger, invoices } = await services.ledger.snapshot(tenantId, draft.debtorId);
+    const items = invoices.filter((invoice) => outstanding(invoice) > 0).map(openItem);
+    const result = draft.allocations
+      ? allocateExplicitly(draft.amount, draft.currency, draft.allocations, items)
+      : allocateByDefault(draft.amount, draft.currency, items);
+    if ('issues' in result) throw new ValidationError(result.issues);
+    if (result.allocations.length > MAX_INVOICES_PER_PAYMENT) {
+      throw new RuleViolationError(
+        `This payment would settle ${result.allocations.length} invoices; allocate it explicitly in parts of at most ${MAX_INVOICES_PER_PAYMENT}`,
+      );
+    }
+
+    const { allocations: _requested, ...paymentDraft } = draft;
+    const payment = newPayment(paymentId, tenantId, paymentDraft, result.allocations, result.unapplied, context.actor, now);
+    const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+    const changedInvoices = result.allocations.map((allocation) => {
+      const before = byId.get(allocation.invoiceId) as Invoice;
+      const after: Invoice = { ...before, paid: before.paid + allocation.amount, version: before.version + 1, updatedAt: now.toISOString() };
+      return { before, after };
+    });
+    const ledgerAfter = result.unapplied > 0 ? adjustCredit(ledger, draft.currency, result.unapplied, now) : touch(ledger, now);
+    const view = paymentView(payment);
+    const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
+      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before, after });
+
+    await services.ledger.commit(
+      { ledger: { before: ledger, after: ledgerAfter }, createdPayments: [payment], changedInvoices },
+      {
+        audit: [
+          audit('payment', payment.id, 'payment.recorded', null, payment),
+          ...changedInvoices.map(({ before, after }) => audit('invoice', after.id, 'invoice.payment_applied', before, after)),
+        ],
+        idempotency: context.idempotency && { ...context.idempotency, body: view },
+      },
+    );
+    return { payment, view };
+  });
+}

@@ -1,0 +1,56 @@
+import { auditEntry } from '../../domain/audit/audit-entry';
+import { canSeeDebtor } from '../../domain/actor';
+import { NotFoundError, RuleViolationError } from '../../domain/errors';
+import type { Invoice } from '../../domain/invoices/invoice';
+import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
+import { appliedByInvoice, type Payment } from '../../domain/payments/payment';
+import type { Services } from '../../runtime/services';
+import type { UseCaseContext } from '../context';
+import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
+import { paymentView } from '../views/payment-view';
+
+/** A bounced payment: its allocations are undone, its credit withdrawn, the invoices re-opened. */
+export async function reversePayment(
+  services: Pick<Services, 'clock' | 'ids' | 'ledger'>,
+  context: UseCaseContext,
+  paymentId: string,
+  reason: string,
+) {
+  const tenantId = context.actor.tenantId;
+  return retryOnConcurrentChange(async () => {
+    const payment = await services.ledger.getPayment(tenantId, paymentId);
+    if (!payment || !canSeeDebtor(context.actor, payment.debtorId)) throw new NotFoundError('Payment');
+    if (payment.status === 'reversed') throw new RuleViolationError('The payment is already reversed');
+    const now = services.clock.now();
+    const { ledger, invoices } = await services.ledger.snapshot(tenantId, payment.debtorId);
+    const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+    const changedInvoices = [...appliedByInvoice(payment)].map(([invoiceId, amount]) => {
+      const before = byId.get(invoiceId) as Invoice;
+      const after: Invoice = { ...before, paid: before.paid - amount, version: before.version + 1, updatedAt: now.toISOString() };
+      return { before, after };
+    });
+    const reversed: Payment = {
+      ...payment,
+      status: 'reversed',
+      unapplied: 0,
+      reversedAt: now.toISOString(),
+      reversalReason: reason,
+      version: payment.version + 1,
+    };
+    const ledgerAfter = payment.unapplied > 0 ? adjustCredit(ledger, payment.currency, -payment.unapplied, now) : touch(ledger, now);
+    const view = paymentView(reversed);
+    const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
+      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before, after });
+    await services.ledger.commit(
+      { ledger: { before: ledger, after: ledgerAfter }, changedInvoices, changedPayments: [{ before: payment, after: reversed }] },
+      {
+        audit: [
+          audit('payment', payment.id, 'payment.reversed', payment, reversed),
+          ...changedInvoices.map(({ before, after }) => audit('invoice', after.id, 'invoice.payment_reversed', before, after)),
+        ],
+        idempotency: context.idempotency && { ...context.idempotency, body: view },
+      },
+    );
+    return { payment: reversed, view };
+  });
+}

@@ -1,0 +1,39 @@
+import type { Invoice } from '../domain/invoices/invoice';
+import type { DebtorLedger } from '../domain/ledger/debtor-ledger';
+import type { Payment } from '../domain/payments/payment';
+import type { Page, PageRequest } from './page';
+import type { WriteContext } from './write-context';
+
+export interface Change<T> {
+  before: T;
+  after: T;
+}
+
+/** Everything a debtor's money movement reads: its ledger head and invoices, consistently. */
+export interface LedgerSnapshot {
+  ledger: DebtorLedger;
+  invoices: Invoice[];
+}
+
+/**
+ * One money movement of one debtor, committed atomically: the ledger head advances (serialising
+ * the debtor's movements), invoices and payments are created or changed under version checks.
+ */
+export interface LedgerChange {
+  ledger: Change<DebtorLedger>;
+  createdInvoices?: Invoice[];
+  changedInvoices?: Change<Invoice>[];
+  createdPayments?: Payment[];
+  changedPayments?: Change<Payment>[];
+}
+
+export interface LedgerStore {
+  snapshot(tenantId: string, debtorId: string): Promise<LedgerSnapshot>;
+  /** Payments of the debtor that still hold unapplied credit, oldest received first. */
+  paymentsWithCredit(tenantId: string, debtorId: string): Promise<Payment[]>;
+  getPayment(tenantId: string, paymentId: string): Promise<Payment | undefined>;
+  /** A debtor's payments, newest first. */
+  listPayments(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Payment>>;
+  /** Throws ConcurrentChangeError when the ledger, an invoice or a payment moved on meanwhile. */
+  commit(change: LedgerChange, context: WriteContext): Promise<void>;
+}
