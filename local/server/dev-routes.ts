@@ -1,11 +1,11 @@
 /** Local-only endpoints (`/dev/*`): tokens, the controllable clock, the outbox. Never deployed. */
-import { Duration } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../../shared/domain/roles';
 import { TENANT_ID_PATTERN } from '../../shared/http/claims';
 import { zodIssues } from '../../shared/http/parse-request';
 import { HttpProblem } from '../../shared/http/problem';
 import type { LocalTokenIssuer } from '../auth/local-token-issuer';
+import { isoDurationToMillis } from '../clock/iso-duration';
 import type { LocalClock } from '../clock/local-clock';
 import type { LocalOutbox } from '../outbox/local-outbox';
 
@@ -72,12 +72,12 @@ export class DevRoutes {
   }
 
   private advanced(iso: string): Date {
-    const duration = Duration.fromISO(iso);
-    if (!duration.isValid || duration.toMillis() <= 0) {
+    const millis = isoDurationToMillis(iso);
+    if (millis === undefined || millis <= 0) {
       throw new HttpProblem(400, 'The request has invalid fields', [
-        { path: 'advance', message: 'must be a positive ISO 8601 duration such as P1D or PT2H' },
+        { path: 'advance', message: 'must be a positive ISO 8601 duration in weeks, days or time, such as P1D or PT2H' },
       ]);
     }
-    return new Date(this.clock.now().getTime() + duration.toMillis());
+    return new Date(this.clock.now().getTime() + millis);
   }
 }

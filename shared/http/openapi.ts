@@ -1,6 +1,6 @@
 /** Generates the OpenAPI 3.1 document from the route table and its zod schemas. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemSchema } from './schemas/common';
 import type { RouteDefinition } from './route';
 

@@ -3,7 +3,7 @@
  * entry, the local server dispatches with it, and the OpenAPI document is generated from it.
  * Local-only routes (`/dev/*`) live in `local/` and never reach the CDK app.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { READ_ROLES, WRITE_ROLES } from '../domain/roles';
 import { defineRoute, type RouteDefinition } from './route';
 import { auditEntryView, listAuditQuery } from './schemas/audit';

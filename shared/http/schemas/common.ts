@@ -1,5 +1,5 @@
 /** Field schemas shared across resources; every object schema is strict (unknown keys → 400). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrencyCode } from '../../domain/money/currencies';
 import { isCalendarDate, isValidTimeZone } from '../../domain/time/calendar-date';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, currencyCode, idOf, jurisdiction, minorUnits, pageQuery, shortText, timeZone } from './common';
 
 const segment = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, currencyCode, idOf, minorUnits, pageQuery, positiveMinorUnits, shortText } from './common';
 
 export const createInvoiceBody = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, idOf, instant, minorUnits, pageQuery, positiveMinorUnits, shortText } from './common';
 
 const allocation = z.strictObject({ invoiceId: idOf('inv'), amount: positiveMinorUnits });

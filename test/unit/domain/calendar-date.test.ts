@@ -1,4 +1,12 @@
-import { addDays, addMonthsClamped, daysBetween, isCalendarDate, localDate, startOfLocalDay } from '../../../shared/domain/time/calendar-date';
+import {
+  addDays,
+  addMonthsClamped,
+  daysBetween,
+  isCalendarDate,
+  isValidTimeZone,
+  localDate,
+  startOfLocalDay,
+} from '../../../shared/domain/time/calendar-date';
 
 describe('calendar dates', () => {
   it('accepts real dates only', () => {
@@ -34,5 +42,18 @@ describe('calendar dates', () => {
     expect(startOfLocalDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
     expect(startOfLocalDay('2026-03-29', 'Europe/London').toISOString()).toBe('2026-03-29T00:00:00.000Z');
     expect(startOfLocalDay('2026-03-30', 'Europe/London').toISOString()).toBe('2026-03-29T23:00:00.000Z');
+  });
+
+  it('starts the day at the first instant that exists where clocks jump at midnight', () => {
+    // Santiago springs forward at 00:00 on 2026-09-06: the day begins at 01:00 -03.
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  it('knows IANA zones only', () => {
+    expect(isValidTimeZone('America/New_York')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('+05:00')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
   });
 });

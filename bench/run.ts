@@ -1,0 +1,32 @@
+/** `npm run bench`: prints bundle sizes, init times and local API latency/throughput. */
+import '../local/support/quiet-node-notice';
+process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+
+const { bundleReport } = await import('./bundle-report');
+const { apiLoad } = await import('./api-load');
+
+const BUDGET_BYTES = 150 * 1024;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+console.log('Lambda bundles (ESM, minified, AWS SDK from the runtime)');
+console.log('entry'.padEnd(48), 'size'.padStart(10), 'gzip'.padStart(10), 'init'.padStart(9));
+for (const figure of await bundleReport()) {
+  const flag = figure.bytes > BUDGET_BYTES ? '  over 150 KB budget' : '';
+  console.log(
+    figure.entry.padEnd(48),
+    kb(figure.bytes).padStart(10),
+    kb(figure.gzipBytes).padStart(10),
+    `${figure.initMs.toFixed(0)} ms`.padStart(9),
+    flag,
+  );
+}
+
+const operations = Number(process.env.BENCH_OPERATIONS ?? 400);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const load = await apiLoad(operations, concurrency);
+console.log(`\nLocal API: ${load.operations} × (create + get debtor) at concurrency ${load.concurrency}`);
+console.log(`  ${load.perSecond} requests/s over ${load.seconds} s`);
+console.log(`  create p50 ${load.createMs.p50} ms, p95 ${load.createMs.p95} ms, p99 ${load.createMs.p99} ms`);
+console.log(`  get    p50 ${load.getMs.p50} ms, p95 ${load.getMs.p95} ms, p99 ${load.getMs.p99} ms`);

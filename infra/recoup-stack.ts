@@ -1,0 +1,55 @@
+/**
+ * The Recoup stack of one stage: data, sign-in, the HTTP API and the observability they report to.
+ */
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { RouteDefinition } from '../shared/http/route';
+import { Auth } from './constructs/auth';
+import { DataTable } from './constructs/data-table';
+import { HttpApi } from './constructs/http-api';
+import { Observability } from './constructs/observability';
+import type { StageConfig } from './stage';
+
+export interface RecoupStackProps extends StackProps {
+  stage: StageConfig;
+  /** The route table; one API Gateway route and Lambda each. */
+  routes: readonly RouteDefinition[];
+}
+
+export class RecoupStack extends Stack {
+  readonly observability: Observability;
+  readonly data: DataTable;
+  readonly auth: Auth;
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: RecoupStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    this.observability = new Observability(this, 'Observability', { stage });
+    this.data = new DataTable(this, 'Data', { stage });
+    this.auth = new Auth(this, 'Auth', { stage, observability: this.observability });
+    this.api = new HttpApi(this, 'Api', {
+      stage,
+      routes: props.routes,
+      auth: this.auth,
+      data: this.data,
+      observability: this.observability,
+    });
+
+    if (stage.callbackUrlsArePlaceholder) {
+      Annotations.of(this).addWarningV2(
+        'recoup:placeholder-callback-urls',
+        `No callbackUrls/logoutUrls given for stage ${stage.stage}: the web client uses placeholders (${stage.callbackUrls.join(', ')}). Deploy with -c callbackUrls=https://… -c logoutUrls=https://…`,
+      );
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'Issuer', { value: this.auth.issuer, description: 'JWT issuer of the user pool' });
+    new CfnOutput(this, 'HostedUiBaseUrl', { value: this.auth.hostedUiBaseUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
+  }
+}

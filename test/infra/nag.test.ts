@@ -1,0 +1,107 @@
+/**
+ * cdk-nag (AWS Solutions) runs as a validation plugin during synthesis: `synthesize` would throw
+ * on any unacknowledged error. These tests also keep the acknowledgements honest: each must name
+ * a finding that really occurs at or below the construct it is attached to, with a real reason.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { synthesize, type Synthesized } from './synth';
+
+interface Acknowledgement {
+  path: string;
+  id: string;
+  reason: string;
+}
+
+function acknowledgementsIn(root: IConstruct): Acknowledgement[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+        })),
+      ),
+  );
+}
+
+/** Every AwsSolutions finding as if nothing were acknowledged. */
+function allFindings(root: IConstruct): { rule: string; path: string }[] {
+  const pack = new AwsSolutionsChecks();
+  (pack as unknown as { isAcknowledged: () => boolean }).isAcknowledged = () => false;
+  return pack
+    .validateScope(root)
+    .violations.flatMap((v) =>
+      v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? '' })),
+    );
+}
+
+const variants: [string, Record<string, unknown>][] = [
+  ['dev', { stage: 'dev' }],
+  ['prod', { stage: 'prod', alarmEmail: 'ops@example.com' }],
+  [
+    'dev with federation and optional MFA',
+    {
+      stage: 'dev',
+      mfa: 'optional',
+      samlMetadataUrl: 'https://idp.acme.example/metadata.xml',
+      samlTenantId: 'acme',
+      oidcIssuer: 'https://login.globex.example',
+      oidcClientId: 'recoup-client',
+      oidcClientSecretName: 'recoup/globex-oidc',
+      oidcTenantId: 'globex',
+    },
+  ],
+];
+
+describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
+  let synthesized: Synthesized;
+  beforeAll(() => {
+    synthesized = synthesize(context);
+  });
+
+  it('synthesizes with zero unacknowledged errors or warnings', () => {
+    const reportFile = join(synthesized.assembly.directory, 'validation-report.json');
+    if (existsSync(reportFile)) {
+      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+        pluginReports: { violations: unknown[] }[];
+      };
+      expect(report.pluginReports.flatMap((r) => r.violations)).toEqual([]);
+    }
+    const pack = new AwsSolutionsChecks();
+    expect(pack.validateScope(synthesized.app).violations).toEqual([]);
+  });
+
+  it('acknowledges only findings that occur, each with a specific reason', () => {
+    const findings = allFindings(synthesized.app);
+    const acknowledgements = acknowledgementsIn(synthesized.app);
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    const stale = acknowledgements
+      .filter(
+        (ack) =>
+          !findings.some(
+            (finding) =>
+              finding.rule === ack.id &&
+              (finding.path === ack.path || finding.path.startsWith(`${ack.path}/`)),
+          ),
+      )
+      .map((ack) => `${ack.id} at ${ack.path}`);
+    expect(stale).toEqual([]);
+    const vague = acknowledgements
+      .filter((ack) => ack.reason.length < 60)
+      .map((ack) => `${ack.id}: ${ack.reason}`);
+    expect(vague).toEqual([]);
+  });
+
+  it('acknowledges only the expected rules', () => {
+    const rules = new Set(acknowledgementsIn(synthesized.app).map((ack) => ack.id));
+    const expected = ['AwsSolutions-L1', 'AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-APIG4'];
+    if (context.mfa === 'optional') expected.push('AwsSolutions-COG2');
+    expect([...rules].sort()).toEqual(expected.sort());
+  });
+});

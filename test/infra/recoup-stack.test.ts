@@ -1,0 +1,315 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { ACCESS_LOG_FIELDS, dataAccessFor } from '../../infra/constructs/http-api';
+import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { ROLES } from '../../shared/domain/roles';
+import { apiRoutes } from '../../shared/http/routes';
+import { resourcesOfType, synthesize, type Synthesized } from './synth';
+
+let dev: Synthesized;
+
+beforeAll(() => {
+  dev = synthesize({ stage: 'dev', alarmEmail: 'ops@example.com' });
+});
+
+const logicalIdOf = (fn: { node: { defaultChild?: unknown } }) =>
+  dev.stack.getLogicalId(fn.node.defaultChild as CfnFunction);
+
+describe('data table', () => {
+  it('is one on-demand table with the shared key design, TTL, stream and both GSIs', () => {
+    dev.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+      ],
+      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      GlobalSecondaryIndexes: tableDesign.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+  });
+
+  it('has point-in-time recovery and SSE with its own rotating KMS key', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+    });
+    const keyId = dev.stack.getLogicalId(dev.stack.data.key.node.defaultChild as CfnFunction);
+    dev.template.hasResource('AWS::KMS::Key', { Properties: Match.objectLike({ EnableKeyRotation: true }) });
+    expect(Object.keys(resourcesOfType(dev.template, 'AWS::KMS::Key'))).toContain(keyId);
+  });
+
+  it('is disposable in dev', () => {
+    dev.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+});
+
+describe('lambda functions', () => {
+  const functions = () => resourcesOfType(dev.template, 'AWS::Lambda::Function');
+
+  it('one per route plus the pre-token trigger', () => {
+    expect(Object.keys(functions())).toHaveLength(apiRoutes.length + 1);
+  });
+
+  it('all run Node.js 22 on arm64 with tracing, JSON logs in their own log group and source maps', () => {
+    for (const [id, fn] of Object.entries(functions())) {
+      expect({ id, ...fn.Properties }).toMatchObject({
+        id,
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+        Environment: {
+          Variables: expect.objectContaining({
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: 'recoup',
+            POWERTOOLS_METRICS_NAMESPACE: 'Recoup',
+            LOG_LEVEL: 'DEBUG',
+          }),
+        },
+      });
+    }
+  });
+
+  it('every log group has the stage retention', () => {
+    const groups = Object.values(resourcesOfType(dev.template, 'AWS::Logs::LogGroup'));
+    // one per function plus the API access logs
+    expect(groups).toHaveLength(apiRoutes.length + 2);
+    for (const group of groups) expect(group.Properties?.RetentionInDays).toBe(14);
+  });
+
+  it('no role uses an AWS managed policy', () => {
+    for (const role of Object.values(resourcesOfType(dev.template, 'AWS::IAM::Role'))) {
+      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('table access per route', () => {
+  const statementsOf = (routeId: string): { Action: string | string[] }[] => {
+    const fn = dev.stack.api.functions[routeId]!;
+    const roleId = dev.stack.getLogicalId(fn.base.role.node.defaultChild as CfnFunction);
+    const policies = Object.values(resourcesOfType(dev.template, 'AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy.Properties?.Roles).includes(roleId),
+    );
+    return policies.flatMap(
+      (policy) =>
+        (policy.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
+    );
+  };
+  const actionsOf = (routeId: string) => statementsOf(routeId).flatMap((s) => [s.Action].flat());
+
+  it.each(apiRoutes.map((route) => [route.id, route] as const))('%s', (routeId, route) => {
+    const actions = actionsOf(routeId);
+    const env = dev.template.toJSON().Resources[logicalIdOf(dev.stack.api.functions[routeId]!.function)]
+      .Properties.Environment.Variables as Record<string, unknown>;
+    const access = dataAccessFor(route);
+    if (access === 'none') {
+      expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('kms:'))).toEqual([]);
+      expect(env.TABLE_NAME).toBeUndefined();
+      return;
+    }
+    expect(env.TABLE_NAME).toBeDefined();
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']));
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.some((a) => a.includes('*') && a.startsWith('dynamodb'))).toBe(false);
+    if (access === 'read') {
+      expect(actions).not.toEqual(expect.arrayContaining(['dynamodb:PutItem']));
+      expect(actions).not.toContain('dynamodb:UpdateItem');
+    } else {
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem']),
+      );
+    }
+  });
+
+  it('reads through GET, writes through the rest, nothing for public routes', () => {
+    expect(Object.fromEntries(apiRoutes.map((r) => [r.id, dataAccessFor(r)]))).toMatchObject({
+      getHealth: 'none',
+      listDebtors: 'read',
+      createDebtor: 'readWrite',
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = () => Object.values(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route'));
+
+  it('has exactly one route per route-table entry', () => {
+    expect(
+      routes()
+        .map((r) => r.Properties?.RouteKey)
+        .sort(),
+    ).toEqual(apiRoutes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it.each(apiRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s: authorizer and integration',
+    (routeKey, route) => {
+      const resource = routes().find((r) => r.Properties?.RouteKey === routeKey)!;
+      const authorizerIds = Object.keys(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer'));
+      expect(authorizerIds).toHaveLength(1);
+      const authorizerId = authorizerIds[0];
+      if (route.auth.kind === 'jwt') {
+        expect(resource.Properties).toMatchObject({
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      } else {
+        expect(resource.Properties?.AuthorizationType ?? 'NONE').toBe('NONE');
+        expect(resource.Properties?.AuthorizerId).toBeUndefined();
+      }
+      // The route integrates the function built from the route's own handler entry.
+      const integrationRef = (resource.Properties?.Target as { 'Fn::Join': [string, unknown[]] })[
+        'Fn::Join'
+      ][1][1] as {
+        Ref: string;
+      };
+      const integration = dev.template.toJSON().Resources[integrationRef.Ref];
+      expect(integration.Properties.IntegrationUri).toEqual({
+        'Fn::GetAtt': [logicalIdOf(dev.stack.api.functions[route.id]!.function), 'Arn'],
+      });
+      expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
+    },
+  );
+
+  it('verifies Cognito JWTs for the web client', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            Match.arrayWith([
+              Match.stringLikeRegexp('^https://cognito-idp\\.'),
+              { Ref: Match.stringLikeRegexp('UserPool') },
+            ]),
+          ],
+        },
+      },
+    });
+  });
+
+  it('logs access as JSON without personal data, and throttles the default stage', () => {
+    const stage = Object.values(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage).toHaveLength(1);
+    const props = stage[0]!.Properties as {
+      StageName: string;
+      AutoDeploy: boolean;
+      AccessLogSettings: { Format: string; DestinationArn: unknown };
+      DefaultRouteSettings: unknown;
+    };
+    expect(props.StageName).toBe('$default');
+    expect(props.AutoDeploy).toBe(true);
+    expect(props.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    const format = JSON.parse(props.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toEqual(ACCESS_LOG_FIELDS);
+    expect(format.requestId).toBe('$context.requestId');
+    const variables = Object.values(format).join(' ');
+    expect(variables).not.toMatch(
+      /authorization|sourceIp|userAgent|claims\.(sub|email|username)|\$context\.path/i,
+    );
+  });
+});
+
+describe('alarms', () => {
+  it('watch every function for errors and throttles, and the API for 5xx, 4xx rate and latency', () => {
+    const alarms = Object.values(resourcesOfType(dev.template, 'AWS::CloudWatch::Alarm'));
+    const byMetric = (name: string) => alarms.filter((a) => a.Properties?.MetricName === name);
+    expect(byMetric('Errors')).toHaveLength(apiRoutes.length + 1);
+    expect(byMetric('Throttles')).toHaveLength(apiRoutes.length + 1);
+    expect(byMetric('5xx')).toHaveLength(1);
+    expect(byMetric('Latency')).toHaveLength(1);
+    expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
+    const topicId = dev.stack.getLogicalId(dev.stack.observability.topic.node.defaultChild as CfnFunction);
+    for (const alarm of alarms) expect(alarm.Properties?.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('notify an encrypted, TLS-only topic with the configured e-mail subscription', () => {
+    dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    dev.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    dev.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    });
+    dev.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('Cognito', () => {
+  it('is an invitation-only Plus pool with required MFA and a strong password policy', () => {
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      UserPoolTier: 'PLUS',
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'tenant_id', AttributeDataType: 'String', Mutable: false }),
+        Match.objectLike({ Name: 'debtor_id', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+  });
+
+  it('wires the V2 pre-token-generation trigger to its function', () => {
+    const triggerId = logicalIdOf(dev.stack.auth.preTokenGeneration.function);
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: {
+        PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [triggerId, 'Arn'] }, LambdaVersion: 'V2_0' },
+      },
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [triggerId, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+    });
+  });
+
+  it('has a group per role', () => {
+    const groups = Object.values(resourcesOfType(dev.template, 'AWS::Cognito::UserPoolGroup'));
+    expect(groups.map((g) => g.Properties?.GroupName).sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has a public code-flow client that cannot write the tenant or debtor link', () => {
+    dev.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      PreventUserExistenceErrors: 'ENABLED',
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    const client = Object.values(resourcesOfType(dev.template, 'AWS::Cognito::UserPoolClient'))[0]!;
+    const writable = client.Properties?.WriteAttributes as string[];
+    expect(writable.filter((attribute) => attribute.startsWith('custom:'))).toEqual([]);
+    expect(client.Properties?.ReadAttributes).toEqual(
+      expect.arrayContaining(['custom:tenant_id', 'custom:debtor_id']),
+    );
+    dev.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+});
