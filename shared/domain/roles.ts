@@ -10,3 +10,5 @@ export function isRole(value: string): value is Role {
 export const READ_ROLES: readonly Role[] = ['admin', 'manager', 'collector', 'accountant', 'auditor'];
 /** Roles that may create and change debtors and invoices. */
 export const WRITE_ROLES: readonly Role[] = ['admin', 'manager', 'collector', 'accountant'];
+/** Roles that may move money outside a payment: reversals, credit notes, write-offs, approvals. */
+export const LEDGER_ROLES: readonly Role[] = ['admin', 'manager', 'accountant'];

@@ -1,6 +1,9 @@
 import type { Invoice } from '../domain/invoices/invoice';
 import type { DebtorLedger } from '../domain/ledger/debtor-ledger';
 import type { Payment } from '../domain/payments/payment';
+import type { Adjustment } from '../domain/adjustments/adjustment';
+import type { Approval } from '../domain/approvals/approval';
+import type { Dispute } from '../domain/disputes/dispute';
 import type { Page, PageRequest } from './page';
 import type { WriteContext } from './write-context';
 
@@ -25,6 +28,11 @@ export interface LedgerChange {
   changedInvoices?: Change<Invoice>[];
   createdPayments?: Payment[];
   changedPayments?: Change<Payment>[];
+  createdAdjustments?: Adjustment[];
+  createdDisputes?: Dispute[];
+  changedDisputes?: Change<Dispute>[];
+  /** An approval decided in the same breath as the change it approves. */
+  changedApprovals?: Change<Approval>[];
 }
 
 export interface LedgerStore {
@@ -34,6 +42,9 @@ export interface LedgerStore {
   getPayment(tenantId: string, paymentId: string): Promise<Payment | undefined>;
   /** A debtor's payments, newest first. */
   listPayments(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Payment>>;
+  getDispute(tenantId: string, disputeId: string): Promise<Dispute | undefined>;
+  listDisputes(tenantId: string, debtorId: string): Promise<Dispute[]>;
+  listAdjustments(tenantId: string, debtorId: string): Promise<Adjustment[]>;
   /** Throws ConcurrentChangeError when the ledger, an invoice or a payment moved on meanwhile. */
   commit(change: LedgerChange, context: WriteContext): Promise<void>;
 }

@@ -5,13 +5,16 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
+import { DynamoDbApprovalStore } from '../adapters/dynamodb/approval-store';
 import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
 import { DynamoDbDebtorStore } from '../adapters/dynamodb/debtor-store';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
 import { DynamoDbLedgerStore } from '../adapters/dynamodb/ledger-store';
+import { DynamoDbSettingsStore } from '../adapters/dynamodb/settings-store';
 import { systemClock } from '../adapters/system/system-clock';
 import { ulidGenerator } from '../adapters/system/ulid-generator';
+import type { ApprovalStore } from '../ports/approval-store';
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { DebtorStore } from '../ports/debtor-store';
@@ -19,6 +22,7 @@ import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { InvoiceStore } from '../ports/invoice-store';
 import type { LedgerStore } from '../ports/ledger-store';
+import type { SettingsStore } from '../ports/settings-store';
 
 export interface Services {
   clock: Clock;
@@ -26,6 +30,8 @@ export interface Services {
   debtors: DebtorStore;
   invoices: InvoiceStore;
   ledger: LedgerStore;
+  approvals: ApprovalStore;
+  settings: SettingsStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -49,6 +55,8 @@ export function createServices(settings: ServiceSettings): Services {
     debtors: new DynamoDbDebtorStore(client, table, clock),
     invoices: new DynamoDbInvoiceStore(client, table, clock),
     ledger: new DynamoDbLedgerStore(client, table, clock),
+    approvals: new DynamoDbApprovalStore(client, table, clock),
+    settings: new DynamoDbSettingsStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -25,6 +25,18 @@ export const keys = {
     sk: `PAYMENT#${paymentId}`,
   }),
   paymentPointer: (tenantId: string, paymentId: string) => ({ pk: `${t(tenantId)}#PAYMENT#${paymentId}`, sk: 'REF' }),
+  adjustment: (tenantId: string, debtorId: string, adjustmentId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `ADJUSTMENT#${adjustmentId}`,
+  }),
+  dispute: (tenantId: string, debtorId: string, disputeId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `DISPUTE#${disputeId}`,
+  }),
+  disputePointer: (tenantId: string, disputeId: string) => ({ pk: `${t(tenantId)}#DISPUTE#${disputeId}`, sk: 'REF' }),
+  approval: (tenantId: string, approvalId: string) => ({ pk: `${t(tenantId)}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
+  approvalsIndex: (tenantId: string, status: string) => `${t(tenantId)}#APPROVALS#${status}`,
+  settings: (tenantId: string) => ({ pk: `${t(tenantId)}#SETTINGS`, sk: 'SETTINGS' }),
   audit: (tenantId: string, entityId: string, at: string, id: string) => ({
     pk: `${t(tenantId)}#AUDIT#${entityId}`,
     sk: `${at}#${id}`,

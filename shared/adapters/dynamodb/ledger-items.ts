@@ -2,6 +2,9 @@
 import type { Invoice } from '../../domain/invoices/invoice';
 import type { DebtorLedger } from '../../domain/ledger/debtor-ledger';
 import type { Payment } from '../../domain/payments/payment';
+import type { Adjustment } from '../../domain/adjustments/adjustment';
+import type { Approval } from '../../domain/approvals/approval';
+import type { Dispute } from '../../domain/disputes/dispute';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import { keys } from './keys';
@@ -19,6 +22,40 @@ export function invoiceItem(invoice: Invoice): Record<string, unknown> {
 
 export function paymentItem(payment: Payment): Record<string, unknown> {
   return { ...keys.payment(payment.tenantId, payment.debtorId, payment.id), entity: 'Payment', ...payment };
+}
+
+export function adjustmentItem(adjustment: Adjustment): Record<string, unknown> {
+  return { ...keys.adjustment(adjustment.tenantId, adjustment.debtorId, adjustment.id), entity: 'Adjustment', ...adjustment };
+}
+
+export function disputeItem(dispute: Dispute): Record<string, unknown> {
+  return { ...keys.dispute(dispute.tenantId, dispute.debtorId, dispute.id), entity: 'Dispute', ...dispute };
+}
+
+export function approvalItem(approval: Approval): Record<string, unknown> {
+  return {
+    ...keys.approval(approval.tenantId, approval.id),
+    gsi1pk: keys.approvalsIndex(approval.tenantId, approval.status),
+    gsi1sk: `${approval.requestedAt}#${approval.id}`,
+    entity: 'Approval',
+    ...approval,
+  };
+}
+
+export function disputeCreationSteps(tableName: string, dispute: Dispute): TransactionStep[] {
+  return [
+    versionedPut(tableName, disputeItem(dispute), 0, () => new ConflictError(`Dispute ${dispute.id} already exists`)),
+    {
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.disputePointer(dispute.tenantId, dispute.id), entity: 'DisputePointer', debtorId: dispute.debtorId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: () => new ConflictError(`Dispute ${dispute.id} already exists`),
+    },
+  ];
 }
 
 export function ledgerItem(ledger: DebtorLedger): Record<string, unknown> {

@@ -2,6 +2,8 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { Invoice } from '../../domain/invoices/invoice';
 import { emptyLedger, type DebtorLedger } from '../../domain/ledger/debtor-ledger';
 import type { Payment } from '../../domain/payments/payment';
+import type { Adjustment } from '../../domain/adjustments/adjustment';
+import type { Dispute } from '../../domain/disputes/dispute';
 import type { Clock } from '../../ports/clock';
 import type { LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
@@ -9,6 +11,10 @@ import type { WriteContext } from '../../ports/write-context';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys, stripKeys } from './keys';
 import {
+  adjustmentItem,
+  approvalItem,
+  disputeCreationSteps,
+  disputeItem,
   invoiceCreationSteps,
   invoiceItem,
   ledgerItem,
@@ -68,6 +74,33 @@ export class DynamoDbLedgerStore implements LedgerStore {
     return result.Item ? stripKeys<Payment>(result.Item) : undefined;
   }
 
+  async getDispute(tenantId: string, disputeId: string): Promise<Dispute | undefined> {
+    const pointer = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.disputePointer(tenantId, disputeId), ConsistentRead: true }),
+    );
+    const debtorId = pointer.Item?.debtorId as string | undefined;
+    if (!debtorId) return undefined;
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.dispute(tenantId, debtorId, disputeId), ConsistentRead: true }),
+    );
+    return result.Item ? stripKeys<Dispute>(result.Item) : undefined;
+  }
+
+  async listDisputes(tenantId: string, debtorId: string): Promise<Dispute[]> {
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'DISPUTE#')).map((item) => stripKeys<Dispute>(item));
+  }
+
+  async listAdjustments(tenantId: string, debtorId: string): Promise<Adjustment[]> {
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'ADJUSTMENT#')).map((item) => stripKeys<Adjustment>(item));
+  }
+
+  private itemsWithPrefix(tenantId: string, debtorId: string, prefix: string) {
+    return this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.debtorPartition(tenantId, debtorId), ':prefix': prefix },
+    });
+  }
+
   async listPayments(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Payment>> {
     const partition = { attribute: 'pk', value: keys.debtorPartition(tenantId, debtorId) };
     const result = await this.client.send(
@@ -95,6 +128,10 @@ export class DynamoDbLedgerStore implements LedgerStore {
       ...(change.changedInvoices ?? []).map(({ before, after }) => versionedPut(table, invoiceItem(after), before.version)),
       ...(change.createdPayments ?? []).flatMap((payment) => paymentCreationSteps(table, payment)),
       ...(change.changedPayments ?? []).map(({ before, after }) => versionedPut(table, paymentItem(after), before.version)),
+      ...(change.createdAdjustments ?? []).map((adjustment) => versionedPut(table, adjustmentItem(adjustment), 0)),
+      ...(change.createdDisputes ?? []).flatMap((dispute) => disputeCreationSteps(table, dispute)),
+      ...(change.changedDisputes ?? []).map(({ before, after }) => versionedPut(table, disputeItem(after), before.version)),
+      ...(change.changedApprovals ?? []).map(({ before, after }) => versionedPut(table, approvalItem(after), before.version)),
       ...writeContextSteps(table, context, this.clock.now()),
     ]);
   }

@@ -5,7 +5,7 @@ export const listAuditQuery = z.strictObject({
   ...pageQuery,
   entityId: z
     .string()
-    .regex(/^[a-z]{2,4}_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an entity id')
+    .regex(/^[a-z]{2,12}(_[0-9A-HJKMNP-TV-Z]{26})?$/, 'must be an entity id such as dbt_01J… or settings')
     .optional(),
 });
 

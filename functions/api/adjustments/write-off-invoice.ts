@@ -1,0 +1,10 @@
+import { requestAdjustment } from '../../../shared/app/adjustments/request-adjustment';
+import { outcomeResponse } from './outcome-response';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { writeOffInvoice as route } from '../../../shared/http/routes';
+import { services } from '../../../shared/runtime/services';
+
+export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => {
+  const outcome = await requestAdjustment(services(), { actor, idempotency }, { invoiceId: params.id, kind: 'write_off', ...body });
+  return outcomeResponse(outcome);
+});

@@ -1,0 +1,61 @@
+import { decide } from '../../domain/approvals/approval';
+import { auditEntry } from '../../domain/audit/audit-entry';
+import { resolveDispute } from '../../domain/disputes/dispute';
+import { NotFoundError } from '../../domain/errors';
+import type { Services } from '../../runtime/services';
+import { applyAdjustment } from '../adjustments/apply-adjustment';
+import type { UseCaseContext } from '../context';
+import { approvalView } from '../views/ledger-views';
+
+/**
+ * A second person decides a four-eyes request. Approving applies the adjustment (and resolves the
+ * dispute it came from) in the same transaction as the decision; nobody decides their own request.
+ */
+export async function decideApproval(
+  services: Pick<Services, 'clock' | 'ids' | 'ledger' | 'approvals'>,
+  context: UseCaseContext,
+  approvalId: string,
+  outcome: 'approved' | 'rejected',
+  note?: string,
+) {
+  const approval = await services.approvals.get(context.actor.tenantId, approvalId);
+  if (!approval) throw new NotFoundError('Approval');
+  const now = services.clock.now();
+  const decided = decide(approval, context.actor, outcome, now, note);
+  if (outcome === 'rejected') {
+    await services.approvals.update(approval, decided, {
+      audit: [
+        auditEntry(services.ids.next('aud'), context.actor, now, {
+          entityType: 'approval',
+          entityId: approval.id,
+          action: 'approval.rejected',
+          before: approval,
+          after: decided,
+        }),
+      ],
+    });
+    return { approval: decided, view: approvalView(decided) };
+  }
+  const dispute = approval.disputeId ? await services.ledger.getDispute(approval.tenantId, approval.disputeId) : undefined;
+  const result = await applyAdjustment(services, {
+    actor: context.actor,
+    invoiceId: approval.invoiceId,
+    debtorId: approval.debtorId,
+    kind: approval.kind === 'write_off' ? 'write_off' : 'credit_note',
+    amount: approval.amount,
+    reason: approval.reason,
+    requestedBy: approval.requestedBy,
+    approvedBy: context.actor.sub,
+    ...(dispute
+      ? {
+          dispute: (_invoice, adjustment, at) => ({
+            before: dispute,
+            after: resolveDispute(dispute, 'upheld', approval.requestedBy, at, { creditAmount: adjustment.amount }),
+          }),
+        }
+      : {}),
+    approval: (adjustment) => ({ before: approval, after: { ...decided, adjustmentId: adjustment.id } }),
+  });
+  const approved = result.approval ?? decided;
+  return { approval: approved, view: approvalView(approved) };
+}

@@ -1,0 +1,52 @@
+/**
+ * The route table of the deployed API. CDK creates one API Gateway route and one Lambda per
+ * entry, the local server dispatches with it, and the OpenAPI document is generated from it.
+ * Local-only routes (`/dev/*`) live in `local/` and never reach the CDK app.
+ */
+import type { RouteDefinition } from '../route';
+import { approveRequest, createCreditNote, listApprovals, rejectRequest, writeOffInvoice } from './adjustments';
+import { listAudit } from './audit';
+import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
+import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
+import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
+import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
+import { getSettings, putSettings } from './settings';
+import { health, openApiDocument } from './system';
+
+export * from './adjustments';
+export * from './audit';
+export * from './debtors';
+export * from './disputes';
+export * from './invoices';
+export * from './payments';
+export * from './settings';
+export * from './system';
+
+export const apiRoutes: readonly RouteDefinition[] = [
+  health,
+  openApiDocument,
+  createDebtor,
+  listDebtors,
+  getDebtor,
+  updateDebtor,
+  listDebtorInvoices,
+  createInvoice,
+  getInvoice,
+  updateInvoice,
+  createPayment,
+  getPayment,
+  reversePayment,
+  listDebtorPayments,
+  writeOffInvoice,
+  createCreditNote,
+  listApprovals,
+  approveRequest,
+  rejectRequest,
+  openDispute,
+  getDispute,
+  resolveDispute,
+  listDebtorDisputes,
+  getSettings,
+  putSettings,
+  listAudit,
+];
