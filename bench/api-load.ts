@@ -30,7 +30,12 @@ export async function apiLoad(operations = 400, concurrency = 16): Promise<LoadF
         const created = await fetch(`${runtime.url}/v1/debtors`, {
           method: 'POST',
           headers,
-          body: JSON.stringify({ name: `Bench ${index}`, kind: 'business', timezone: 'Europe/Paris', jurisdiction: 'FR' }),
+          body: JSON.stringify({
+            name: `Bench ${index}`,
+            kind: 'business',
+            timezone: 'Europe/Paris',
+            jurisdiction: 'FR',
+          }),
         });
         const { id } = (await created.json()) as { id: string };
         createTimes.push(performance.now() - started);
@@ -49,7 +54,11 @@ export async function apiLoad(operations = 400, concurrency = 16): Promise<LoadF
       concurrency,
       seconds: Number(seconds.toFixed(2)),
       perSecond: Number(((operations * 2) / seconds).toFixed(0)),
-      createMs: { p50: percentile(createTimes, 50), p95: percentile(createTimes, 95), p99: percentile(createTimes, 99) },
+      createMs: {
+        p50: percentile(createTimes, 50),
+        p95: percentile(createTimes, 95),
+        p99: percentile(createTimes, 99),
+      },
       getMs: { p50: percentile(getTimes, 50), p95: percentile(getTimes, 95), p99: percentile(getTimes, 99) },
     };
   } finally {

@@ -29,14 +29,22 @@ function initTime(file: string): number {
     Number(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], {
         cwd: projectRoot,
-        env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', POWERTOOLS_TRACE_ENABLED: 'false', NODE_NO_WARNINGS: '1' },
+        env: {
+          ...process.env,
+          TABLE_NAME: 'bench',
+          AWS_REGION: 'eu-west-1',
+          POWERTOOLS_TRACE_ENABLED: 'false',
+          NODE_NO_WARNINGS: '1',
+        },
       }).toString(),
     ),
   );
   return median(runs);
 }
 
-export async function bundleReport(entries = [...new Set(apiRoutes.map((route) => route.handlerEntry))]): Promise<BundleFigures[]> {
+export async function bundleReport(
+  entries = [...new Set(apiRoutes.map((route) => route.handlerEntry))],
+): Promise<BundleFigures[]> {
   const outRoot = join(projectRoot, '.cache', 'bench', 'bundles');
   const figures: BundleFigures[] = [];
   for (const entry of entries) {

@@ -53,7 +53,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const clock = new LocalClock(dataDir && join(dataDir, 'clock.json'));
   const services = createServices({ tableName, dynamoDbEndpoint: endpoint, clock });
   useServices(services);
-  const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () => clock.now());
+  const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
+    clock.now(),
+  );
   const outbox = new LocalOutbox(dataDir && join(dataDir, 'outbox.jsonl'));
   const server = createLocalServer({
     projectRoot,

@@ -44,7 +44,14 @@ export class LocalTokenIssuer {
       }
     }
     const { n, e, kty } = privateJwk;
-    const publicJwk = { kty: kty as 'RSA', n: n as string, e: e as string, kid: KEY_ID, alg: 'RS256', use: 'sig' };
+    const publicJwk = {
+      kty: kty as 'RSA',
+      n: n as string,
+      e: e as string,
+      kid: KEY_ID,
+      alg: 'RS256',
+      use: 'sig',
+    };
     const verifier = JwtVerifier.create({
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,

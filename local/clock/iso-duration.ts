@@ -8,5 +8,8 @@ export function isoDurationToMillis(text: string): number | undefined {
   const match = DURATION.exec(text);
   if (!match || text === 'P' || text.endsWith('T')) return undefined;
   const [, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
-  return (((((weeks ?? 0) * 7 + (days ?? 0)) * 24 + (hours ?? 0)) * 60 + (minutes ?? 0)) * 60 + (seconds ?? 0)) * 1000;
+  return (
+    (((((weeks ?? 0) * 7 + (days ?? 0)) * 24 + (hours ?? 0)) * 60 + (minutes ?? 0)) * 60 + (seconds ?? 0)) *
+    1000
+  );
 }

@@ -16,7 +16,10 @@ export interface IncomingRequest {
 /** API Gateway passes every JWT claim as a string, arrays as `[a b]`. */
 function apiGatewayClaims(claims: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
+    Object.entries(claims).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : String(value),
+    ]),
   );
 }
 

@@ -20,7 +20,12 @@ const tokenRequest = z.strictObject({
   roles: z.array(z.enum(ROLES)).min(1),
   sub: z.string().min(1).max(128).optional(),
   debtorId: z.string().min(1).max(64).optional(),
-  expiresIn: z.number().int().min(60).max(7 * 24 * 3600).optional(),
+  expiresIn: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .optional(),
 });
 
 const clockRequest = z.union([
@@ -41,7 +46,13 @@ export class DevRoutes {
     private readonly outbox: LocalOutbox,
   ) {}
 
-  async handle(method: string, path: string, query: URLSearchParams, body: unknown, accept: string): Promise<DevResponse> {
+  async handle(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    accept: string,
+  ): Promise<DevResponse> {
     const key = `${method} ${path}`;
     switch (key) {
       case 'POST /dev/token': {
@@ -75,7 +86,10 @@ export class DevRoutes {
     const millis = isoDurationToMillis(iso);
     if (millis === undefined || millis <= 0) {
       throw new HttpProblem(400, 'The request has invalid fields', [
-        { path: 'advance', message: 'must be a positive ISO 8601 duration in weeks, days or time, such as P1D or PT2H' },
+        {
+          path: 'advance',
+          message: 'must be a positive ISO 8601 duration in weeks, days or time, such as P1D or PT2H',
+        },
       ]);
     }
     return new Date(this.clock.now().getTime() + millis);

@@ -15,7 +15,10 @@ import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
 import type { DevRoutes } from './dev-routes';
 import { matchRoute } from './route-matcher';
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface LocalServerOptions {
   projectRoot: string;
@@ -30,7 +33,9 @@ export function createLocalServer(options: LocalServerOptions): Server {
   const loadHandler = (route: RouteDefinition): Promise<Handler> => {
     let handler = handlers.get(route.id);
     if (!handler) {
-      handler = import(join(options.projectRoot, route.handlerEntry)).then((module: { handler: Handler }) => module.handler);
+      handler = import(join(options.projectRoot, route.handlerEntry)).then(
+        (module: { handler: Handler }) => module.handler,
+      );
       handlers.set(route.id, handler);
     }
     return handler;
@@ -51,7 +56,13 @@ export function createLocalServer(options: LocalServerOptions): Server {
 
     if (url.pathname.startsWith('/dev/')) {
       const parsed = body ? parseJson(body) : {};
-      const result = await options.devRoutes.handle(method, url.pathname, url.searchParams, parsed, request.headers.accept ?? '');
+      const result = await options.devRoutes.handle(
+        method,
+        url.pathname,
+        url.searchParams,
+        parsed,
+        request.headers.accept ?? '',
+      );
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
       response.writeHead(result.status, { 'content-type': result.contentType ?? 'application/json' });
       response.end(text);
@@ -60,7 +71,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
 
     const match = matchRoute(options.routes, method, url.pathname);
     if (match === undefined) throw new HttpProblem(404, `No route ${method} ${url.pathname}`);
-    if (match === 'method-not-allowed') throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}`);
+    if (match === 'method-not-allowed')
+      throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}`);
 
     let claims: Record<string, unknown> | undefined;
     if (match.route.auth.kind === 'jwt') {

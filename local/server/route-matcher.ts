@@ -20,7 +20,8 @@ function matchPath(template: string, path: string): Record<string, string> | und
   return parameters;
 }
 
-const staticSegments = (template: string) => template.split('/').filter((s) => s && !s.startsWith('{')).length;
+const staticSegments = (template: string) =>
+  template.split('/').filter((s) => s && !s.startsWith('{')).length;
 
 export function matchRoute(
   routes: readonly RouteDefinition[],

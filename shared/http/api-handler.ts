@@ -50,7 +50,11 @@ export function apiHandler<R extends RouteDefinition>(
   const run = async (event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const response = await respond(event);
     const status = response.statusCode ?? 200;
-    metrics.addMetric(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Successes', 'Count', 1);
+    metrics.addMetric(
+      status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Successes',
+      'Count',
+      1,
+    );
     return response;
   };
 
@@ -102,7 +106,11 @@ function authenticate(route: RouteDefinition, event: ApiEvent): Actor {
   return actor;
 }
 
-export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+export function json(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
     headers: { 'content-type': 'application/json', ...headers },

@@ -27,13 +27,22 @@ export function openApiDocumentFor(routes: readonly RouteDefinition[]) {
     if (route.idempotent) {
       headers.push(
         z.object({
-          'idempotency-key': z.string().max(255).optional().meta({ description: 'Repeat-safe key: a retry returns the first response' }),
+          'idempotency-key': z
+            .string()
+            .max(255)
+            .optional()
+            .meta({ description: 'Repeat-safe key: a retry returns the first response' }),
         }),
       );
     }
     if (route.conditional) {
       headers.push(
-        z.object({ 'if-match': z.string().optional().meta({ description: 'Version last read (ETag); 409 on mismatch' }) }),
+        z.object({
+          'if-match': z
+            .string()
+            .optional()
+            .meta({ description: 'Version last read (ETag); 409 on mismatch' }),
+        }),
       );
     }
     registry.registerPath({
@@ -82,7 +91,8 @@ export function openApiDocumentFor(routes: readonly RouteDefinition[]) {
     info: {
       title: 'Recoup API',
       version: '1.0.0',
-      description: 'Debt collection and accounts receivable. Money is integer minor units with an ISO 4217 currency.',
+      description:
+        'Debt collection and accounts receivable. Money is integer minor units with an ISO 4217 currency.',
     },
     servers: [{ url: '/' }],
   });

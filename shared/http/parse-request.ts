@@ -17,7 +17,7 @@ export interface ParsedInput<R extends RouteDefinition> {
 
 export function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
   return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix || 'body'),
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
     message: issue.message,
   }));
 }
@@ -25,7 +25,8 @@ export function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
 function validate(schema: z.ZodType | undefined, value: unknown, prefix: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpProblem(400, 'The request has invalid fields', zodIssues(result.error, prefix));
+  if (!result.success)
+    throw new HttpProblem(400, 'The request has invalid fields', zodIssues(result.error, prefix));
   return result.data;
 }
 
@@ -34,7 +35,8 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
     throw new HttpProblem(400, 'A JSON body is required', [{ path: 'body', message: 'is required' }]);
   }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new HttpProblem(413, `The body exceeds ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES)
+    throw new HttpProblem(413, `The body exceeds ${MAX_BODY_BYTES} bytes`);
   const contentType = (event.headers?.['content-type'] ?? '').toLowerCase();
   if (contentType && !/^application\/([a-z.+-]*\+)?json\b/.test(contentType)) {
     throw new HttpProblem(415, `Content-Type ${contentType} is not JSON`);
@@ -48,7 +50,10 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-export function parseRequest<R extends RouteDefinition>(route: R, event: APIGatewayProxyEventV2): ParsedInput<R> {
+export function parseRequest<R extends RouteDefinition>(
+  route: R,
+  event: APIGatewayProxyEventV2,
+): ParsedInput<R> {
   const rawBody = route.request.body ? readJsonBody(event) : undefined;
   return {
     body: validate(route.request.body, rawBody, ''),
@@ -62,6 +67,9 @@ export function parseRequest<R extends RouteDefinition>(route: R, event: APIGate
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
-  if (!match) throw new HttpProblem(400, 'If-Match must carry a resource version', [{ path: 'If-Match', message: 'must be a version such as "3"' }]);
+  if (!match)
+    throw new HttpProblem(400, 'If-Match must carry a resource version', [
+      { path: 'If-Match', message: 'must be a version such as "3"' },
+    ]);
   return Number(match[1]);
 }

@@ -22,7 +22,12 @@ describe('debtors API', () => {
 
     const fetched = await api.request('GET', `/v1/debtors/${created.body.id}`, { token: admin });
     expect(fetched.status).toBe(200);
-    expect(fetched.body).toMatchObject({ name: 'Globex GmbH', timezone: 'Europe/Berlin', version: 1, balances: [] });
+    expect(fetched.body).toMatchObject({
+      name: 'Globex GmbH',
+      timezone: 'Europe/Berlin',
+      version: 1,
+      balances: [],
+    });
     expect(fetched.body).not.toHaveProperty('tenantId');
   });
 
@@ -34,7 +39,10 @@ describe('debtors API', () => {
     const read = await api.request('GET', `/v1/debtors/${theirs.body.id}`, { token: admin });
     expect(read.status).toBe(404);
     expect(read.headers.get('content-type')).toContain('application/problem+json');
-    const patch = await api.request('PATCH', `/v1/debtors/${theirs.body.id}`, { token: admin, body: { name: 'Mine' } });
+    const patch = await api.request('PATCH', `/v1/debtors/${theirs.body.id}`, {
+      token: admin,
+      body: { name: 'Mine' },
+    });
     expect(patch.status).toBe(404);
     const list = await api.request('GET', '/v1/debtors?limit=100', { token: admin });
     expect(list.body.items.map((d: { id: string }) => d.id)).not.toContain(theirs.body.id);
@@ -98,8 +106,12 @@ describe('debtors API', () => {
 
   it('refuses required fields set to null and an empty change', async () => {
     const { body: debtor } = await createDebtor();
-    expect((await api.request('PATCH', `/v1/debtors/${debtor.id}`, { token: admin, body: { name: null } })).status).toBe(400);
-    expect((await api.request('PATCH', `/v1/debtors/${debtor.id}`, { token: admin, body: {} })).status).toBe(400);
+    expect(
+      (await api.request('PATCH', `/v1/debtors/${debtor.id}`, { token: admin, body: { name: null } })).status,
+    ).toBe(400);
+    expect((await api.request('PATCH', `/v1/debtors/${debtor.id}`, { token: admin, body: {} })).status).toBe(
+      400,
+    );
     const badVersion = await api.request('PATCH', `/v1/debtors/${debtor.id}`, {
       token: admin,
       headers: { 'if-match': 'yesterday' },
@@ -127,11 +139,15 @@ describe('debtors API', () => {
     expect(seen.sort()).toEqual([...names].sort());
 
     const alv = await api.request('GET', '/v1/debtors?search=alv', { token: searcher });
-    expect(alv.body.items.map((d: { name: string }) => d.name).sort()).toEqual(['Alvarado Ltd', 'Alverton Inc', 'Álvarez Hermanos'].sort());
+    expect(alv.body.items.map((d: { name: string }) => d.name).sort()).toEqual(
+      ['Alvarado Ltd', 'Alverton Inc', 'Álvarez Hermanos'].sort(),
+    );
     const byRef = await api.request('GET', '/v1/debtors?search=S-2', { token: searcher });
     expect(byRef.body.items.map((d: { name: string }) => d.name)).toEqual(['Bertram plc']);
 
-    const foreignCursor = Buffer.from(JSON.stringify({ gsi1pk: 'T#acme#DEBTORS', gsi1sk: 'a', pk: 'x', sk: 'y' })).toString('base64url');
+    const foreignCursor = Buffer.from(
+      JSON.stringify({ gsi1pk: 'T#acme#DEBTORS', gsi1sk: 'a', pk: 'x', sk: 'y' }),
+    ).toString('base64url');
     const tampered = await api.request('GET', `/v1/debtors?cursor=${foreignCursor}`, { token: searcher });
     expect(tampered.status).toBe(400);
   });
@@ -141,25 +157,46 @@ describe('debtors API', () => {
     await api.request('PATCH', `/v1/debtors/${debtor.id}`, { token: admin, body: { creditScore: 640 } });
     const audit = await api.request('GET', `/v1/audit?entityId=${debtor.id}`, { token: admin });
     expect(audit.status).toBe(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['debtor.created', 'debtor.updated']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'debtor.created',
+      'debtor.updated',
+    ]);
     const [created, updated] = audit.body.items;
-    expect(created).toMatchObject({ actor: { sub: 'alice', roles: ['admin'] }, before: null, after: { id: debtor.id } });
+    expect(created).toMatchObject({
+      actor: { sub: 'alice', roles: ['admin'] },
+      before: null,
+      after: { id: debtor.id },
+    });
     expect(updated.before).not.toHaveProperty('creditScore');
     expect(updated.after).toMatchObject({ creditScore: 640, version: 2 });
 
     const collector = await api.token('acme', ['collector']);
-    expect((await api.request('GET', `/v1/audit?entityId=${debtor.id}`, { token: collector })).status).toBe(403);
+    expect((await api.request('GET', `/v1/audit?entityId=${debtor.id}`, { token: collector })).status).toBe(
+      403,
+    );
   });
 
   it('replays a POST with the same Idempotency-Key once and refuses the key for another body', async () => {
     const headers = { 'idempotency-key': 'create-debtor-42' };
-    const first = await api.request('POST', '/v1/debtors', { token: admin, headers, body: sampleDebtor({ name: 'Once Ltd' }) });
-    const second = await api.request('POST', '/v1/debtors', { token: admin, headers, body: sampleDebtor({ name: 'Once Ltd' }) });
+    const first = await api.request('POST', '/v1/debtors', {
+      token: admin,
+      headers,
+      body: sampleDebtor({ name: 'Once Ltd' }),
+    });
+    const second = await api.request('POST', '/v1/debtors', {
+      token: admin,
+      headers,
+      body: sampleDebtor({ name: 'Once Ltd' }),
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const other = await api.request('POST', '/v1/debtors', { token: admin, headers, body: sampleDebtor({ name: 'Twice Ltd' }) });
+    const other = await api.request('POST', '/v1/debtors', {
+      token: admin,
+      headers,
+      body: sampleDebtor({ name: 'Twice Ltd' }),
+    });
     expect(other.status).toBe(422);
 
     const concurrent = await Promise.all(
@@ -190,7 +227,9 @@ describe('debtors API', () => {
     expect((await api.request('GET', '/health')).body).toEqual({ status: 'ok' });
     const document = await api.request('GET', '/v1/openapi.json');
     expect(document.body.openapi).toBe('3.1.0');
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/v1/debtors', '/v1/debtors/{id}', '/v1/invoices']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/debtors', '/v1/debtors/{id}', '/v1/invoices']),
+    );
     expect((await api.request('DELETE', '/v1/debtors')).status).toBe(405);
     expect((await api.request('GET', '/v1/nothing-here')).status).toBe(404);
   });

@@ -29,16 +29,31 @@ const invoice = (overrides: Record<string, unknown> = {}) => ({
 
 describe('invoices API', () => {
   it('creates an invoice that is open with its full amount outstanding', async () => {
-    const created = await api.request('POST', '/v1/invoices', { token: admin, body: invoice({ number: 'A-1' }) });
+    const created = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: invoice({ number: 'A-1' }),
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ number: 'A-1', currency: 'EUR', amount: 125000, outstanding: 125000, status: 'open' });
+    expect(created.body).toMatchObject({
+      number: 'A-1',
+      currency: 'EUR',
+      amount: 125000,
+      outstanding: 125000,
+      status: 'open',
+    });
     const fetched = await api.request('GET', `/v1/invoices/${created.body.id}`, { token: admin });
     expect(fetched.body).toEqual(created.body);
   });
 
   it('refuses a duplicate invoice number (409) and an unknown debtor (404)', async () => {
-    expect((await api.request('POST', '/v1/invoices', { token: admin, body: invoice({ number: 'DUP-1' }) })).status).toBe(201);
-    const duplicate = await api.request('POST', '/v1/invoices', { token: admin, body: invoice({ number: 'DUP-1' }) });
+    expect(
+      (await api.request('POST', '/v1/invoices', { token: admin, body: invoice({ number: 'DUP-1' }) }))
+        .status,
+    ).toBe(201);
+    const duplicate = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: invoice({ number: 'DUP-1' }),
+    });
     expect(duplicate.status).toBe(409);
     const orphan = await api.request('POST', '/v1/invoices', {
       token: admin,
@@ -66,7 +81,8 @@ describe('invoices API', () => {
       body: sampleDebtor({ name: 'Multi Currency', timezone: 'Asia/Kuwait', jurisdiction: 'KW' }),
     });
     const id = other.body.id;
-    const post = (body: Record<string, unknown>) => api.request('POST', '/v1/invoices', { token: admin, body: invoice({ debtorId: id, ...body }) });
+    const post = (body: Record<string, unknown>) =>
+      api.request('POST', '/v1/invoices', { token: admin, body: invoice({ debtorId: id, ...body }) });
     await post({ currency: 'EUR', amount: 10000, issueDate: '2020-01-01', dueDate: '2020-01-31' });
     await post({ currency: 'EUR', amount: 5000, issueDate: '2020-01-01', dueDate: '2099-01-31' });
     await post({ currency: 'KWD', amount: 1500, issueDate: '2020-01-01', dueDate: '2020-03-01' });
@@ -77,18 +93,35 @@ describe('invoices API', () => {
       { currency: 'JPY', outstanding: 700, overdue: 0 },
       { currency: 'KWD', outstanding: 1500, overdue: 1500 },
     ]);
-    expect(debtor.body.aging).toContainEqual({ currency: 'EUR', current: 5000, d1_30: 0, d31_60: 0, d61_90: 0, d90_plus: 10000 });
+    expect(debtor.body.aging).toContainEqual({
+      currency: 'EUR',
+      current: 5000,
+      d1_30: 0,
+      d31_60: 0,
+      d61_90: 0,
+      d90_plus: 10000,
+    });
     expect(debtor.body.asOf).toBe(localDate(api.runtime.clock.now(), 'Asia/Kuwait'));
   });
 
   it('lists a debtor invoices by due date with a cursor', async () => {
-    const { body: debtor } = await api.request('POST', '/v1/debtors', { token: admin, body: sampleDebtor({ name: 'Lister' }) });
+    const { body: debtor } = await api.request('POST', '/v1/debtors', {
+      token: admin,
+      body: sampleDebtor({ name: 'Lister' }),
+    });
     const dues = ['2026-05-01', '2026-03-01', '2026-04-01'];
     for (const dueDate of dues) {
-      await api.request('POST', '/v1/invoices', { token: admin, body: invoice({ debtorId: debtor.id, issueDate: '2026-01-01', dueDate }) });
+      await api.request('POST', '/v1/invoices', {
+        token: admin,
+        body: invoice({ debtorId: debtor.id, issueDate: '2026-01-01', dueDate }),
+      });
     }
     const first = await api.request('GET', `/v1/debtors/${debtor.id}/invoices?limit=2`, { token: admin });
-    const second = await api.request('GET', `/v1/debtors/${debtor.id}/invoices?limit=2&cursor=${first.body.nextCursor}`, { token: admin });
+    const second = await api.request(
+      'GET',
+      `/v1/debtors/${debtor.id}/invoices?limit=2&cursor=${first.body.nextCursor}`,
+      { token: admin },
+    );
     const order = [...first.body.items, ...second.body.items].map((i: { dueDate: string }) => i.dueDate);
     expect(order).toEqual(['2026-03-01', '2026-04-01', '2026-05-01']);
   });
@@ -102,16 +135,25 @@ describe('invoices API', () => {
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ dueDate: '2026-02-28', version: 2 });
-    const stale = await api.request('PATCH', `/v1/invoices/${created.id}`, { token: admin, headers: { 'if-match': '1' }, body: { amount: 1 } });
+    const stale = await api.request('PATCH', `/v1/invoices/${created.id}`, {
+      token: admin,
+      headers: { 'if-match': '1' },
+      body: { amount: 1 },
+    });
     expect(stale.status).toBe(409);
 
     const outsider = await api.token('other-tenant', ['admin']);
     expect((await api.request('GET', `/v1/invoices/${created.id}`, { token: outsider })).status).toBe(404);
-    expect((await api.request('GET', `/v1/debtors/${debtorId}/invoices`, { token: outsider })).status).toBe(404);
+    expect((await api.request('GET', `/v1/debtors/${debtorId}/invoices`, { token: outsider })).status).toBe(
+      404,
+    );
 
     const manager = await api.token('acme', ['manager']);
     const audit = await api.request('GET', `/v1/audit?entityId=${created.id}`, { token: manager });
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['invoice.created', 'invoice.updated']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'invoice.created',
+      'invoice.updated',
+    ]);
     expect(audit.body.items[1].before.dueDate).toBe('2026-02-09');
     expect(audit.body.items[1].after.dueDate).toBe('2026-02-28');
   });

@@ -10,7 +10,10 @@ describe('local runtime', () => {
     try {
       api = await startTestApi({ dataDir, tableName: 'recoup' });
       const token = await api.token('persist', ['admin']);
-      const created = await api.request('POST', '/v1/debtors', { token, body: sampleDebtor({ name: 'Durable Ltd' }) });
+      const created = await api.request('POST', '/v1/debtors', {
+        token,
+        body: sampleDebtor({ name: 'Durable Ltd' }),
+      });
       expect(created.status).toBe(201);
       const moved = await api.request('POST', '/dev/clock', { body: { advance: 'P30D' } });
       expect(moved.status).toBe(200);
@@ -47,7 +50,9 @@ describe('local-only routes', () => {
     expect(plain.body).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const bad = await api.request('POST', '/dev/token', { body: { tenantId: 'a#b', roles: ['king'] } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['tenantId', 'roles.0']));
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['tenantId', 'roles.0']),
+    );
   });
 
   it('moves the clock forward only', async () => {
@@ -59,7 +64,9 @@ describe('local-only routes', () => {
     expect(back.status).toBe(422);
     expect((await api.request('POST', '/dev/clock', { body: { advance: 'tomorrow' } })).status).toBe(400);
     const advanced = await api.request('POST', '/dev/clock', { body: { advance: 'PT2H' } });
-    expect(new Date(advanced.body.now).getTime() - new Date(set.body.now).getTime()).toBeGreaterThanOrEqual(2 * 3600 * 1000);
+    expect(new Date(advanced.body.now).getTime() - new Date(set.body.now).getTime()).toBeGreaterThanOrEqual(
+      2 * 3600 * 1000,
+    );
   });
 
   it('serves the outbox filtered by debtor', async () => {

@@ -24,7 +24,10 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
     env: { ...process.env, BASE: api.runtime.url },
     encoding: 'utf8',
   });
-  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+  const lines = output
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, any>);
   const [secondInvoice, payment, debtor, invoice, search, audit, patched, stale, invalid, clock] = lines;
   expect(secondInvoice).toMatchObject({ number: '2026-0077', status: 'open' });
   expect(payment).toMatchObject({ amount: 150000, unapplied: 0 });
@@ -32,10 +35,15 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
   expect(debtor?.balances).toEqual([{ currency: 'EUR', outstanding: 35000, overdue: expect.any(Number) }]);
   expect(invoice).toMatchObject({ status: 'paid', outstanding: 0 });
   expect(search?.items).toHaveLength(1);
-  expect(audit?.items.map((e: { action: string }) => e.action)).toEqual(['invoice.created', 'invoice.payment_applied']);
+  expect(audit?.items.map((e: { action: string }) => e.action)).toEqual([
+    'invoice.created',
+    'invoice.payment_applied',
+  ]);
   expect(patched).toMatchObject({ phone: '+4930123456', version: 2 });
   expect(stale).toMatchObject({ status: 409 });
   expect(invalid).toMatchObject({ status: 400 });
-  expect(invalid?.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['kind', 'timezone', 'jurisdiction']));
+  expect(invalid?.errors.map((e: { path: string }) => e.path)).toEqual(
+    expect.arrayContaining(['kind', 'timezone', 'jurisdiction']),
+  );
   expect(clock?.now).toEqual(expect.any(String));
 });

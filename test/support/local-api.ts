@@ -30,7 +30,8 @@ export async function startTestApi(options: LocalRuntimeOptions = {}): Promise<T
   });
   return {
     runtime,
-    token: async (tenantId, roles, extra = {}) => (await runtime.issuer.issue({ tenantId, roles, ...extra })).token,
+    token: async (tenantId, roles, extra = {}) =>
+      (await runtime.issuer.issue({ tenantId, roles, ...extra })).token,
     request: async (method, path, { token, body, rawBody, headers = {} } = {}) => {
       const response = await fetch(`${runtime.url}${path}`, {
         method,

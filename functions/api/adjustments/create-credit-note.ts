@@ -5,6 +5,10 @@ import { createCreditNote as route } from '../../../shared/http/routes';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => {
-  const outcome = await requestAdjustment(services(), { actor, idempotency }, { invoiceId: params.id, kind: 'credit_note', ...body });
+  const outcome = await requestAdjustment(
+    services(),
+    { actor, idempotency },
+    { invoiceId: params.id, kind: 'credit_note', ...body },
+  );
   return outcomeResponse(outcome);
 });

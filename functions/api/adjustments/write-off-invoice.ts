@@ -5,6 +5,10 @@ import { writeOffInvoice as route } from '../../../shared/http/routes';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => {
-  const outcome = await requestAdjustment(services(), { actor, idempotency }, { invoiceId: params.id, kind: 'write_off', ...body });
+  const outcome = await requestAdjustment(
+    services(),
+    { actor, idempotency },
+    { invoiceId: params.id, kind: 'write_off', ...body },
+  );
   return outcomeResponse(outcome);
 });

@@ -5,6 +5,11 @@ import { updateDebtor as route } from '../../../shared/http/routes';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, params, body, ifMatch }) => {
-  const { debtor, view } = await updateDebtor(services(), { actor, expectedVersion: ifMatch }, params.id, body);
+  const { debtor, view } = await updateDebtor(
+    services(),
+    { actor, expectedVersion: ifMatch },
+    params.id,
+    body,
+  );
   return { body: view, headers: etag(debtor.version) };
 });

@@ -5,6 +5,11 @@ import { updateInvoice as route } from '../../../shared/http/routes';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, params, body, ifMatch }) => {
-  const { invoice, view } = await updateInvoice(services(), { actor, expectedVersion: ifMatch }, params.id, body);
+  const { invoice, view } = await updateInvoice(
+    services(),
+    { actor, expectedVersion: ifMatch },
+    params.id,
+    body,
+  );
   return { body: view, headers: etag(invoice.version) };
 });

@@ -36,19 +36,32 @@ export class DynamoDbApprovalStore implements ApprovalStore {
         ExclusiveStartKey: decodeCursor(page.cursor, partition),
       }),
     );
-    return { items: (result.Items ?? []).map((item) => stripKeys<Approval>(item)), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    return {
+      items: (result.Items ?? []).map((item) => stripKeys<Approval>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
   }
 
   async create(approval: Approval, context: WriteContext): Promise<void> {
     await commitTransaction(this.client, [
-      versionedPut(this.tableName, approvalItem(approval), 0, () => new ConflictError(`Approval ${approval.id} already exists`)),
+      versionedPut(
+        this.tableName,
+        approvalItem(approval),
+        0,
+        () => new ConflictError(`Approval ${approval.id} already exists`),
+      ),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
   }
 
   async update(before: Approval, after: Approval, context: WriteContext): Promise<void> {
     await commitTransaction(this.client, [
-      versionedPut(this.tableName, approvalItem(after), before.version, () => new ConflictError('The request was decided by someone else')),
+      versionedPut(
+        this.tableName,
+        approvalItem(after),
+        before.version,
+        () => new ConflictError('The request was decided by someone else'),
+      ),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
   }

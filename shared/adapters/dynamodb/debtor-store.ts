@@ -49,7 +49,11 @@ export class DynamoDbDebtorStore implements DebtorStore {
 
   private async findByExternalRef(tenantId: string, externalRef: string): Promise<Debtor | undefined> {
     const pointer = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.debtorExternalRef(tenantId, externalRef), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.debtorExternalRef(tenantId, externalRef),
+        ConsistentRead: true,
+      }),
     );
     const debtorId = pointer.Item?.debtorId as string | undefined;
     return debtorId ? this.get(tenantId, debtorId) : undefined;
@@ -69,7 +73,10 @@ export class DynamoDbDebtorStore implements DebtorStore {
       },
     ];
     if (debtor.externalRef) steps.push(this.claimExternalRef(debtor));
-    await commitTransaction(this.client, [...steps, ...writeContextSteps(this.tableName, context, this.clock.now())]);
+    await commitTransaction(this.client, [
+      ...steps,
+      ...writeContextSteps(this.tableName, context, this.clock.now()),
+    ]);
   }
 
   async update(before: Debtor, after: Debtor, context: WriteContext): Promise<void> {
@@ -98,11 +105,15 @@ export class DynamoDbDebtorStore implements DebtorStore {
               ExpressionAttributeValues: { ':id': before.id },
             },
           },
-          onConditionFailed: () => new ConflictError(`External reference ${before.externalRef} is not this debtor's`),
+          onConditionFailed: () =>
+            new ConflictError(`External reference ${before.externalRef} is not this debtor's`),
         });
       }
     }
-    await commitTransaction(this.client, [...steps, ...writeContextSteps(this.tableName, context, this.clock.now())]);
+    await commitTransaction(this.client, [
+      ...steps,
+      ...writeContextSteps(this.tableName, context, this.clock.now()),
+    ]);
   }
 
   private claimExternalRef(debtor: Debtor): TransactionStep {
@@ -111,11 +122,16 @@ export class DynamoDbDebtorStore implements DebtorStore {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.debtorExternalRef(debtor.tenantId, externalRef), entity: 'DebtorExternalRef', debtorId: debtor.id },
+          Item: {
+            ...keys.debtorExternalRef(debtor.tenantId, externalRef),
+            entity: 'DebtorExternalRef',
+            debtorId: debtor.id,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      onConditionFailed: () => new ConflictError(`External reference ${externalRef} is already used by another debtor`),
+      onConditionFailed: () =>
+        new ConflictError(`External reference ${externalRef} is already used by another debtor`),
     };
   }
 

@@ -11,7 +11,11 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   async find(tenantId: string, key: string): Promise<IdempotentCompletion | undefined> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(tenantId, key), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.idempotency(tenantId, key),
+        ConsistentRead: true,
+      }),
     );
     const item = result.Item;
     if (!item) return undefined;

@@ -24,12 +24,20 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
 
   async get(tenantId: string, id: string): Promise<Invoice | undefined> {
     const pointer = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.invoicePointer(tenantId, id), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.invoicePointer(tenantId, id),
+        ConsistentRead: true,
+      }),
     );
     const debtorId = pointer.Item?.debtorId as string | undefined;
     if (!debtorId) return undefined;
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, debtorId, id), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.invoice(tenantId, debtorId, id),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? stripKeys<Invoice>(result.Item) : undefined;
   }

@@ -5,7 +5,10 @@
 const t = (tenantId: string) => `T#${tenantId}`;
 
 export const keys = {
-  debtor: (tenantId: string, debtorId: string) => ({ pk: `${t(tenantId)}#DEBTOR#${debtorId}`, sk: 'PROFILE' }),
+  debtor: (tenantId: string, debtorId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: 'PROFILE',
+  }),
   debtorPartition: (tenantId: string, debtorId: string) => `${t(tenantId)}#DEBTOR#${debtorId}`,
   debtorsIndex: (tenantId: string) => `${t(tenantId)}#DEBTORS`,
   debtorExternalRef: (tenantId: string, externalRef: string) => ({
@@ -16,15 +19,24 @@ export const keys = {
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `INVOICE#${invoiceId}`,
   }),
-  invoicePointer: (tenantId: string, invoiceId: string) => ({ pk: `${t(tenantId)}#INVOICE#${invoiceId}`, sk: 'REF' }),
-  invoiceNumber: (tenantId: string, number: string) => ({ pk: `${t(tenantId)}#INVOICE_NUMBER#${number}`, sk: 'UNIQUE' }),
+  invoicePointer: (tenantId: string, invoiceId: string) => ({
+    pk: `${t(tenantId)}#INVOICE#${invoiceId}`,
+    sk: 'REF',
+  }),
+  invoiceNumber: (tenantId: string, number: string) => ({
+    pk: `${t(tenantId)}#INVOICE_NUMBER#${number}`,
+    sk: 'UNIQUE',
+  }),
   debtorInvoicesIndex: (tenantId: string, debtorId: string) => `${t(tenantId)}#DEBTOR#${debtorId}#INVOICES`,
   ledger: (tenantId: string, debtorId: string) => ({ pk: `${t(tenantId)}#DEBTOR#${debtorId}`, sk: 'LEDGER' }),
   payment: (tenantId: string, debtorId: string, paymentId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `PAYMENT#${paymentId}`,
   }),
-  paymentPointer: (tenantId: string, paymentId: string) => ({ pk: `${t(tenantId)}#PAYMENT#${paymentId}`, sk: 'REF' }),
+  paymentPointer: (tenantId: string, paymentId: string) => ({
+    pk: `${t(tenantId)}#PAYMENT#${paymentId}`,
+    sk: 'REF',
+  }),
   adjustment: (tenantId: string, debtorId: string, adjustmentId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `ADJUSTMENT#${adjustmentId}`,
@@ -33,8 +45,14 @@ export const keys = {
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `DISPUTE#${disputeId}`,
   }),
-  disputePointer: (tenantId: string, disputeId: string) => ({ pk: `${t(tenantId)}#DISPUTE#${disputeId}`, sk: 'REF' }),
-  approval: (tenantId: string, approvalId: string) => ({ pk: `${t(tenantId)}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
+  disputePointer: (tenantId: string, disputeId: string) => ({
+    pk: `${t(tenantId)}#DISPUTE#${disputeId}`,
+    sk: 'REF',
+  }),
+  approval: (tenantId: string, approvalId: string) => ({
+    pk: `${t(tenantId)}#APPROVAL#${approvalId}`,
+    sk: 'APPROVAL',
+  }),
   approvalsIndex: (tenantId: string, status: string) => `${t(tenantId)}#APPROVALS#${status}`,
   settings: (tenantId: string) => ({ pk: `${t(tenantId)}#SETTINGS`, sk: 'SETTINGS' }),
   audit: (tenantId: string, entityId: string, at: string, id: string) => ({
@@ -43,11 +61,23 @@ export const keys = {
   }),
   auditPartition: (tenantId: string, entityId: string) => `${t(tenantId)}#AUDIT#${entityId}`,
   tenantAuditIndex: (tenantId: string) => `${t(tenantId)}#AUDIT`,
-  idempotency: (tenantId: string, key: string) => ({ pk: `${t(tenantId)}#IDEMPOTENCY#${key}`, sk: 'RESPONSE' }),
+  idempotency: (tenantId: string, key: string) => ({
+    pk: `${t(tenantId)}#IDEMPOTENCY#${key}`,
+    sk: 'RESPONSE',
+  }),
 } as const;
 
 /** Attributes that belong to the table's layout, not to the entity. */
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'expiresAt'] as const;
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'entity',
+  'expiresAt',
+] as const;
 
 export function stripKeys<T>(item: Record<string, unknown>): T {
   const entity = { ...item };

@@ -25,7 +25,11 @@ export function paymentItem(payment: Payment): Record<string, unknown> {
 }
 
 export function adjustmentItem(adjustment: Adjustment): Record<string, unknown> {
-  return { ...keys.adjustment(adjustment.tenantId, adjustment.debtorId, adjustment.id), entity: 'Adjustment', ...adjustment };
+  return {
+    ...keys.adjustment(adjustment.tenantId, adjustment.debtorId, adjustment.id),
+    entity: 'Adjustment',
+    ...adjustment,
+  };
 }
 
 export function disputeItem(dispute: Dispute): Record<string, unknown> {
@@ -44,12 +48,21 @@ export function approvalItem(approval: Approval): Record<string, unknown> {
 
 export function disputeCreationSteps(tableName: string, dispute: Dispute): TransactionStep[] {
   return [
-    versionedPut(tableName, disputeItem(dispute), 0, () => new ConflictError(`Dispute ${dispute.id} already exists`)),
+    versionedPut(
+      tableName,
+      disputeItem(dispute),
+      0,
+      () => new ConflictError(`Dispute ${dispute.id} already exists`),
+    ),
     {
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.disputePointer(dispute.tenantId, dispute.id), entity: 'DisputePointer', debtorId: dispute.debtorId },
+          Item: {
+            ...keys.disputePointer(dispute.tenantId, dispute.id),
+            entity: 'DisputePointer',
+            debtorId: dispute.debtorId,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -76,7 +89,10 @@ export function versionedPut(
         Item: item,
         ...(expectedVersion === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
       },
     },
     onConditionFailed: onConflict,
@@ -123,12 +139,21 @@ export function invoiceCreationSteps(tableName: string, invoice: Invoice): Trans
 
 export function paymentCreationSteps(tableName: string, payment: Payment): TransactionStep[] {
   return [
-    versionedPut(tableName, paymentItem(payment), 0, () => new ConflictError(`Payment ${payment.id} already exists`)),
+    versionedPut(
+      tableName,
+      paymentItem(payment),
+      0,
+      () => new ConflictError(`Payment ${payment.id} already exists`),
+    ),
     {
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.paymentPointer(payment.tenantId, payment.id), entity: 'PaymentPointer', debtorId: payment.debtorId },
+          Item: {
+            ...keys.paymentPointer(payment.tenantId, payment.id),
+            entity: 'PaymentPointer',
+            debtorId: payment.debtorId,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

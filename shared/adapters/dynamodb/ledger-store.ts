@@ -36,7 +36,11 @@ export class DynamoDbLedgerStore implements LedgerStore {
     // One consistent query: sort keys INVOICE#… < LEDGER, so the range holds both.
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.debtorPartition(tenantId, debtorId), ':from': 'INVOICE#', ':to': 'LEDGER' },
+      ExpressionAttributeValues: {
+        ':pk': keys.debtorPartition(tenantId, debtorId),
+        ':from': 'INVOICE#',
+        ':to': 'LEDGER',
+      },
     });
     const ledgerRecord = items.find((item) => item.sk === 'LEDGER');
     return {
@@ -59,39 +63,61 @@ export class DynamoDbLedgerStore implements LedgerStore {
     });
     return items
       .map((item) => stripKeys<Payment>(item))
-      .sort((a, b) => (a.receivedAt === b.receivedAt ? a.id.localeCompare(b.id) : a.receivedAt < b.receivedAt ? -1 : 1));
+      .sort((a, b) =>
+        a.receivedAt === b.receivedAt ? a.id.localeCompare(b.id) : a.receivedAt < b.receivedAt ? -1 : 1,
+      );
   }
 
   async getPayment(tenantId: string, paymentId: string): Promise<Payment | undefined> {
     const pointer = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.paymentPointer(tenantId, paymentId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.paymentPointer(tenantId, paymentId),
+        ConsistentRead: true,
+      }),
     );
     const debtorId = pointer.Item?.debtorId as string | undefined;
     if (!debtorId) return undefined;
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.payment(tenantId, debtorId, paymentId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.payment(tenantId, debtorId, paymentId),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? stripKeys<Payment>(result.Item) : undefined;
   }
 
   async getDispute(tenantId: string, disputeId: string): Promise<Dispute | undefined> {
     const pointer = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.disputePointer(tenantId, disputeId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.disputePointer(tenantId, disputeId),
+        ConsistentRead: true,
+      }),
     );
     const debtorId = pointer.Item?.debtorId as string | undefined;
     if (!debtorId) return undefined;
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.dispute(tenantId, debtorId, disputeId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.dispute(tenantId, debtorId, disputeId),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? stripKeys<Dispute>(result.Item) : undefined;
   }
 
   async listDisputes(tenantId: string, debtorId: string): Promise<Dispute[]> {
-    return (await this.itemsWithPrefix(tenantId, debtorId, 'DISPUTE#')).map((item) => stripKeys<Dispute>(item));
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'DISPUTE#')).map((item) =>
+      stripKeys<Dispute>(item),
+    );
   }
 
   async listAdjustments(tenantId: string, debtorId: string): Promise<Adjustment[]> {
-    return (await this.itemsWithPrefix(tenantId, debtorId, 'ADJUSTMENT#')).map((item) => stripKeys<Adjustment>(item));
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'ADJUSTMENT#')).map((item) =>
+      stripKeys<Adjustment>(item),
+    );
   }
 
   private itemsWithPrefix(tenantId: string, debtorId: string, prefix: string) {
@@ -125,13 +151,23 @@ export class DynamoDbLedgerStore implements LedgerStore {
     await commitTransaction(this.client, [
       versionedPut(table, ledgerItem(change.ledger.after), change.ledger.before.version),
       ...(change.createdInvoices ?? []).flatMap((invoice) => invoiceCreationSteps(table, invoice)),
-      ...(change.changedInvoices ?? []).map(({ before, after }) => versionedPut(table, invoiceItem(after), before.version)),
+      ...(change.changedInvoices ?? []).map(({ before, after }) =>
+        versionedPut(table, invoiceItem(after), before.version),
+      ),
       ...(change.createdPayments ?? []).flatMap((payment) => paymentCreationSteps(table, payment)),
-      ...(change.changedPayments ?? []).map(({ before, after }) => versionedPut(table, paymentItem(after), before.version)),
-      ...(change.createdAdjustments ?? []).map((adjustment) => versionedPut(table, adjustmentItem(adjustment), 0)),
+      ...(change.changedPayments ?? []).map(({ before, after }) =>
+        versionedPut(table, paymentItem(after), before.version),
+      ),
+      ...(change.createdAdjustments ?? []).map((adjustment) =>
+        versionedPut(table, adjustmentItem(adjustment), 0),
+      ),
       ...(change.createdDisputes ?? []).flatMap((dispute) => disputeCreationSteps(table, dispute)),
-      ...(change.changedDisputes ?? []).map(({ before, after }) => versionedPut(table, disputeItem(after), before.version)),
-      ...(change.changedApprovals ?? []).map(({ before, after }) => versionedPut(table, approvalItem(after), before.version)),
+      ...(change.changedDisputes ?? []).map(({ before, after }) =>
+        versionedPut(table, disputeItem(after), before.version),
+      ),
+      ...(change.changedApprovals ?? []).map(({ before, after }) =>
+        versionedPut(table, approvalItem(after), before.version),
+      ),
       ...writeContextSteps(table, context, this.clock.now()),
     ]);
   }
@@ -141,7 +177,12 @@ export class DynamoDbLedgerStore implements LedgerStore {
     let startKey: Record<string, unknown> | undefined;
     do {
       const result = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
       );
       items.push(...(result.Items ?? []));
       startKey = result.LastEvaluatedKey;

@@ -4,7 +4,11 @@
  * whose condition failed.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import { IdempotencyRecordExists, type WriteContext } from '../../ports/write-context';
 import { keys } from './keys';
@@ -64,7 +68,10 @@ export function writeContextSteps(tableName: string, context: WriteContext, now:
   return steps;
 }
 
-export async function commitTransaction(client: DynamoDBDocumentClient, steps: TransactionStep[]): Promise<void> {
+export async function commitTransaction(
+  client: DynamoDBDocumentClient,
+  steps: TransactionStep[],
+): Promise<void> {
   try {
     await client.send(new TransactWriteCommand({ TransactItems: steps.map((step) => step.item) }));
   } catch (error) {

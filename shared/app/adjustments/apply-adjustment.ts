@@ -2,7 +2,12 @@
  * Applies a credit note or write-off to an invoice as one ledger movement, optionally resolving
  * an upheld dispute and deciding an approval in the same transaction.
  */
-import { adjust, newAdjustment, type Adjustment, type AdjustmentKind } from '../../domain/adjustments/adjustment';
+import {
+  adjust,
+  newAdjustment,
+  type Adjustment,
+  type AdjustmentKind,
+} from '../../domain/adjustments/adjustment';
 import type { Actor } from '../../domain/actor';
 import type { Approval } from '../../domain/approvals/approval';
 import { auditEntry } from '../../domain/audit/audit-entry';
@@ -43,9 +48,18 @@ export async function applyAdjustment(
     if (!before) throw new NotFoundError('Invoice');
     const amount = request.amount ?? before.amount - before.paid - before.credited - before.writtenOff;
     let after = adjust(before, request.kind, amount, now);
-    const adjustment = newAdjustment(adjustmentId, before, request.kind, amount, request.reason, request.requestedBy, now, {
-      ...(request.approvedBy ? { approvedBy: request.approvedBy } : {}),
-    });
+    const adjustment = newAdjustment(
+      adjustmentId,
+      before,
+      request.kind,
+      amount,
+      request.reason,
+      request.requestedBy,
+      now,
+      {
+        ...(request.approvedBy ? { approvedBy: request.approvedBy } : {}),
+      },
+    );
     const dispute = request.dispute?.(after, adjustment, now);
     if (dispute) {
       adjustment.disputeId = dispute.after.id;
@@ -54,7 +68,13 @@ export async function applyAdjustment(
     }
     const approval = request.approval?.(adjustment, now);
     const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), request.actor, now, { entityType, entityId, action, before: was, after: is });
+      auditEntry(services.ids.next('aud'), request.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before: was,
+        after: is,
+      });
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: touch(ledger, now) },
@@ -65,10 +85,26 @@ export async function applyAdjustment(
       },
       {
         audit: [
-          audit(request.kind === 'credit_note' ? 'credit_note' : 'write_off', adjustment.id, `${request.kind}.created`, null, adjustment),
-          audit('invoice', before.id, request.kind === 'credit_note' ? 'invoice.credited' : 'invoice.written_off', before, after),
-          ...(dispute ? [audit('dispute', dispute.after.id, 'dispute.upheld', dispute.before, dispute.after)] : []),
-          ...(approval ? [audit('approval', approval.after.id, 'approval.approved', approval.before, approval.after)] : []),
+          audit(
+            request.kind === 'credit_note' ? 'credit_note' : 'write_off',
+            adjustment.id,
+            `${request.kind}.created`,
+            null,
+            adjustment,
+          ),
+          audit(
+            'invoice',
+            before.id,
+            request.kind === 'credit_note' ? 'invoice.credited' : 'invoice.written_off',
+            before,
+            after,
+          ),
+          ...(dispute
+            ? [audit('dispute', dispute.after.id, 'dispute.upheld', dispute.before, dispute.after)]
+            : []),
+          ...(approval
+            ? [audit('approval', approval.after.id, 'approval.approved', approval.before, approval.after)]
+            : []),
         ],
         idempotency: idempotency?.({ invoice: after, adjustment }),
       },

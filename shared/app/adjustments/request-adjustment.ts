@@ -77,14 +77,20 @@ export async function requestAdjustment(
   const owed = outstanding(invoice);
   if (owed === 0) throw new RuleViolationError(`Invoice ${invoice.number} has nothing outstanding`);
   const amount = input.amount ?? owed;
-  if (amount > owed) throw new RuleViolationError(`The amount exceeds the ${owed} outstanding on invoice ${invoice.number}`);
+  if (amount > owed)
+    throw new RuleViolationError(`The amount exceeds the ${owed} outstanding on invoice ${invoice.number}`);
   const settings = await services.settings.get(context.actor.tenantId);
   if (needsApproval(settings, invoice.currency, amount)) {
     return requestApproval(services, context, invoice, input.kind, amount, input.reason);
   }
   const statusCode = input.kind === 'write_off' ? 200 : 201;
-  const respond = (result: { invoice: Invoice; adjustment: import('../../domain/adjustments/adjustment').Adjustment }) =>
-    input.kind === 'write_off' ? invoiceView(result.invoice) : { ...adjustmentView(result.adjustment), invoice: invoiceView(result.invoice) };
+  const respond = (result: {
+    invoice: Invoice;
+    adjustment: import('../../domain/adjustments/adjustment').Adjustment;
+  }) =>
+    input.kind === 'write_off'
+      ? invoiceView(result.invoice)
+      : { ...adjustmentView(result.adjustment), invoice: invoiceView(result.invoice) };
   const result = await applyAdjustment(
     services,
     {

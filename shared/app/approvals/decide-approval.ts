@@ -36,7 +36,9 @@ export async function decideApproval(
     });
     return { approval: decided, view: approvalView(decided) };
   }
-  const dispute = approval.disputeId ? await services.ledger.getDispute(approval.tenantId, approval.disputeId) : undefined;
+  const dispute = approval.disputeId
+    ? await services.ledger.getDispute(approval.tenantId, approval.disputeId)
+    : undefined;
   const result = await applyAdjustment(services, {
     actor: context.actor,
     invoiceId: approval.invoiceId,
@@ -50,7 +52,9 @@ export async function decideApproval(
       ? {
           dispute: (_invoice, adjustment, at) => ({
             before: dispute,
-            after: resolveDispute(dispute, 'upheld', approval.requestedBy, at, { creditAmount: adjustment.amount }),
+            after: resolveDispute(dispute, 'upheld', approval.requestedBy, at, {
+              creditAmount: adjustment.amount,
+            }),
           }),
         }
       : {}),

@@ -5,7 +5,11 @@ import { debtorView } from '../views/debtor-view';
 import { findVisibleDebtor } from './find-debtor';
 
 /** A debtor with balances and aging per currency, as of today in the debtor's time zone. */
-export async function getDebtor(services: Pick<Services, 'clock' | 'debtors' | 'ledger'>, context: UseCaseContext, id: string) {
+export async function getDebtor(
+  services: Pick<Services, 'clock' | 'debtors' | 'ledger'>,
+  context: UseCaseContext,
+  id: string,
+) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, id);
   const { invoices, ledger } = await services.ledger.snapshot(debtor.tenantId, debtor.id);
   const asOf = localDate(services.clock.now(), debtor.timezone);

@@ -23,18 +23,38 @@ export async function openDispute(
     const { ledger, invoices } = await services.ledger.snapshot(visible.tenantId, visible.debtorId);
     const before = invoices.find((invoice) => invoice.id === invoiceId);
     if (!before) throw new NotFoundError('Invoice');
-    if (before.openDisputeId) throw new RuleViolationError(`Invoice ${before.number} already has an open dispute`);
-    if (outstanding(before) === 0) throw new RuleViolationError(`Invoice ${before.number} has nothing outstanding`);
+    if (before.openDisputeId)
+      throw new RuleViolationError(`Invoice ${before.number} already has an open dispute`);
+    if (outstanding(before) === 0)
+      throw new RuleViolationError(`Invoice ${before.number} has nothing outstanding`);
     const target = { tenantId: before.tenantId, debtorId: before.debtorId, invoiceId: before.id };
     const dispute = newDispute(disputeId, target, reason, context.actor, now);
-    const after: Invoice = { ...before, openDisputeId: dispute.id, version: before.version + 1, updatedAt: now.toISOString() };
+    const after: Invoice = {
+      ...before,
+      openDisputeId: dispute.id,
+      version: before.version + 1,
+      updatedAt: now.toISOString(),
+    };
     const view = disputeView(dispute);
     const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before: was, after: is });
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before: was,
+        after: is,
+      });
     await services.ledger.commit(
-      { ledger: { before: ledger, after: touch(ledger, now) }, changedInvoices: [{ before, after }], createdDisputes: [dispute] },
       {
-        audit: [audit('dispute', dispute.id, 'dispute.opened', null, dispute), audit('invoice', before.id, 'invoice.disputed', before, after)],
+        ledger: { before: ledger, after: touch(ledger, now) },
+        changedInvoices: [{ before, after }],
+        createdDisputes: [dispute],
+      },
+      {
+        audit: [
+          audit('dispute', dispute.id, 'dispute.opened', null, dispute),
+          audit('invoice', before.id, 'invoice.disputed', before, after),
+        ],
         idempotency: context.idempotency && { ...context.idempotency, body: view },
       },
     );

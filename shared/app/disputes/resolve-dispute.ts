@@ -12,7 +12,11 @@ import type { UseCaseContext } from '../context';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { disputeView } from '../views/ledger-views';
 
-export async function findVisibleDispute(services: Pick<Services, 'ledger'>, context: UseCaseContext, id: string): Promise<Dispute> {
+export async function findVisibleDispute(
+  services: Pick<Services, 'ledger'>,
+  context: UseCaseContext,
+  id: string,
+): Promise<Dispute> {
   const dispute = await services.ledger.getDispute(context.actor.tenantId, id);
   if (!dispute || !canSeeDebtor(context.actor, dispute.debtorId)) throw new NotFoundError('Dispute');
   return dispute;
@@ -53,11 +57,16 @@ export async function resolveDisputeCase(
         reason: decision.note ?? `Dispute upheld: ${dispute.reason}`,
         requestedBy: context.actor.sub,
         dispute: (_invoice, adjustment, now) => {
-          resolved = resolve(dispute, 'upheld', context.actor.sub, now, { creditAmount: adjustment.amount, note: decision.note });
+          resolved = resolve(dispute, 'upheld', context.actor.sub, now, {
+            creditAmount: adjustment.amount,
+            note: decision.note,
+          });
           return { before: dispute, after: resolved };
         },
       },
-      () => context.idempotency && resolved && { ...context.idempotency, statusCode: 200, body: disputeView(resolved) },
+      () =>
+        context.idempotency &&
+        resolved && { ...context.idempotency, statusCode: 200, body: disputeView(resolved) },
     );
     return { status: 'applied' as const, statusCode: 200, body: disputeView(resolved as Dispute) };
   }
@@ -70,7 +79,13 @@ export async function resolveDisputeCase(
     const after: Invoice = { ...rest, version: before.version + 1, updatedAt: now.toISOString() };
     const resolved = resolve(dispute, 'rejected', context.actor.sub, now, { note: decision.note });
     const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before: was, after: is });
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before: was,
+        after: is,
+      });
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: touch(ledger, now) },
@@ -82,7 +97,11 @@ export async function resolveDisputeCase(
           audit('dispute', dispute.id, 'dispute.rejected', dispute, resolved),
           audit('invoice', before.id, 'invoice.dispute_closed', before, after),
         ],
-        idempotency: context.idempotency && { ...context.idempotency, statusCode: 200, body: disputeView(resolved) },
+        idempotency: context.idempotency && {
+          ...context.idempotency,
+          statusCode: 200,
+          body: disputeView(resolved),
+        },
       },
     );
     return { status: 'applied' as const, statusCode: 200, body: disputeView(resolved) };

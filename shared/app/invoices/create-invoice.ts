@@ -27,13 +27,24 @@ export async function createInvoice(
     const { ledger } = await services.ledger.snapshot(context.actor.tenantId, draft.debtorId);
     const hasCredit = (ledger.credit[draft.currency] ?? 0) > 0;
     const credit = hasCredit
-      ? applyCredit(draftInvoice, await services.ledger.paymentsWithCredit(context.actor.tenantId, draft.debtorId), now)
+      ? applyCredit(
+          draftInvoice,
+          await services.ledger.paymentsWithCredit(context.actor.tenantId, draft.debtorId),
+          now,
+        )
       : { invoice: draftInvoice, payments: [], applied: 0 };
     const invoice = credit.invoice;
-    const ledgerAfter = credit.applied > 0 ? adjustCredit(ledger, draft.currency, -credit.applied, now) : touch(ledger, now);
+    const ledgerAfter =
+      credit.applied > 0 ? adjustCredit(ledger, draft.currency, -credit.applied, now) : touch(ledger, now);
     const view = invoiceView(invoice);
     const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before, after });
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before,
+        after,
+      });
 
     await services.ledger.commit(
       {
@@ -44,7 +55,9 @@ export async function createInvoice(
       {
         audit: [
           audit('invoice', invoice.id, 'invoice.created', null, invoice),
-          ...credit.payments.map(({ before, after }) => audit('payment', after.id, 'payment.credit_applied', before, after)),
+          ...credit.payments.map(({ before, after }) =>
+            audit('payment', after.id, 'payment.credit_applied', before, after),
+          ),
         ],
         idempotency: context.idempotency && { ...context.idempotency, body: view },
       },

@@ -1,7 +1,12 @@
 import { auditEntry } from '../../domain/audit/audit-entry';
 import { RuleViolationError, ValidationError } from '../../domain/errors';
 import { invoiceStatus, outstanding, type Invoice } from '../../domain/invoices/invoice';
-import { allocateByDefault, allocateExplicitly, type Allocation, type OpenItem } from '../../domain/ledger/allocation';
+import {
+  allocateByDefault,
+  allocateExplicitly,
+  type Allocation,
+  type OpenItem,
+} from '../../domain/ledger/allocation';
 import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
 import { newPayment, type PaymentDraft } from '../../domain/payments/payment';
 import type { Services } from '../../runtime/services';
@@ -56,24 +61,46 @@ export async function recordPayment(
     }
 
     const { allocations: _requested, ...paymentDraft } = draft;
-    const payment = newPayment(paymentId, tenantId, paymentDraft, result.allocations, result.unapplied, context.actor, now);
+    const payment = newPayment(
+      paymentId,
+      tenantId,
+      paymentDraft,
+      result.allocations,
+      result.unapplied,
+      context.actor,
+      now,
+    );
     const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
     const changedInvoices = result.allocations.map((allocation) => {
       const before = byId.get(allocation.invoiceId) as Invoice;
-      const after: Invoice = { ...before, paid: before.paid + allocation.amount, version: before.version + 1, updatedAt: now.toISOString() };
+      const after: Invoice = {
+        ...before,
+        paid: before.paid + allocation.amount,
+        version: before.version + 1,
+        updatedAt: now.toISOString(),
+      };
       return { before, after };
     });
-    const ledgerAfter = result.unapplied > 0 ? adjustCredit(ledger, draft.currency, result.unapplied, now) : touch(ledger, now);
+    const ledgerAfter =
+      result.unapplied > 0 ? adjustCredit(ledger, draft.currency, result.unapplied, now) : touch(ledger, now);
     const view = paymentView(payment);
     const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before, after });
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before,
+        after,
+      });
 
     await services.ledger.commit(
       { ledger: { before: ledger, after: ledgerAfter }, createdPayments: [payment], changedInvoices },
       {
         audit: [
           audit('payment', payment.id, 'payment.recorded', null, payment),
-          ...changedInvoices.map(({ before, after }) => audit('invoice', after.id, 'invoice.payment_applied', before, after)),
+          ...changedInvoices.map(({ before, after }) =>
+            audit('invoice', after.id, 'invoice.payment_applied', before, after),
+          ),
         ],
         idempotency: context.idempotency && { ...context.idempotency, body: view },
       },

@@ -26,7 +26,12 @@ export async function reversePayment(
     const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
     const changedInvoices = [...appliedByInvoice(payment)].map(([invoiceId, amount]) => {
       const before = byId.get(invoiceId) as Invoice;
-      const after: Invoice = { ...before, paid: before.paid - amount, version: before.version + 1, updatedAt: now.toISOString() };
+      const after: Invoice = {
+        ...before,
+        paid: before.paid - amount,
+        version: before.version + 1,
+        updatedAt: now.toISOString(),
+      };
       return { before, after };
     });
     const reversed: Payment = {
@@ -37,16 +42,31 @@ export async function reversePayment(
       reversalReason: reason,
       version: payment.version + 1,
     };
-    const ledgerAfter = payment.unapplied > 0 ? adjustCredit(ledger, payment.currency, -payment.unapplied, now) : touch(ledger, now);
+    const ledgerAfter =
+      payment.unapplied > 0
+        ? adjustCredit(ledger, payment.currency, -payment.unapplied, now)
+        : touch(ledger, now);
     const view = paymentView(reversed);
     const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, { entityType, entityId, action, before, after });
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before,
+        after,
+      });
     await services.ledger.commit(
-      { ledger: { before: ledger, after: ledgerAfter }, changedInvoices, changedPayments: [{ before: payment, after: reversed }] },
+      {
+        ledger: { before: ledger, after: ledgerAfter },
+        changedInvoices,
+        changedPayments: [{ before: payment, after: reversed }],
+      },
       {
         audit: [
           audit('payment', payment.id, 'payment.reversed', payment, reversed),
-          ...changedInvoices.map(({ before, after }) => audit('invoice', after.id, 'invoice.payment_reversed', before, after)),
+          ...changedInvoices.map(({ before, after }) =>
+            audit('invoice', after.id, 'invoice.payment_reversed', before, after),
+          ),
         ],
         idempotency: context.idempotency && { ...context.idempotency, body: view },
       },

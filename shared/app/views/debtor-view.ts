@@ -5,7 +5,10 @@ import type { DebtorLedger } from '../../domain/ledger/debtor-ledger';
 import type { CalendarDate } from '../../domain/time/calendar-date';
 
 /** The API representation of a debtor; with invoices, its balances and aging as of a date. */
-export function debtorView(debtor: Debtor, ledger?: { invoices: Invoice[]; ledger: DebtorLedger; asOf: CalendarDate }) {
+export function debtorView(
+  debtor: Debtor,
+  ledger?: { invoices: Invoice[]; ledger: DebtorLedger; asOf: CalendarDate },
+) {
   const { tenantId: _tenantId, createdBy: _createdBy, ...fields } = debtor;
   if (!ledger) return fields;
   return {

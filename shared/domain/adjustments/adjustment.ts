@@ -27,17 +27,18 @@ export interface Adjustment {
   createdAt: string;
 }
 
-export function adjust(
-  invoice: Invoice,
-  kind: AdjustmentKind,
-  amount: number,
-  now: Date,
-): Invoice {
+export function adjust(invoice: Invoice, kind: AdjustmentKind, amount: number, now: Date): Invoice {
   const owed = outstanding(invoice);
   if (amount <= 0) throw new RuleViolationError('The amount must be positive');
-  if (amount > owed) throw new RuleViolationError(`The amount exceeds the ${owed} outstanding on invoice ${invoice.number}`);
+  if (amount > owed)
+    throw new RuleViolationError(`The amount exceeds the ${owed} outstanding on invoice ${invoice.number}`);
   const field = kind === 'credit_note' ? 'credited' : 'writtenOff';
-  return { ...invoice, [field]: invoice[field] + amount, version: invoice.version + 1, updatedAt: now.toISOString() };
+  return {
+    ...invoice,
+    [field]: invoice[field] + amount,
+    version: invoice.version + 1,
+    updatedAt: now.toISOString(),
+  };
 }
 
 export function newAdjustment(

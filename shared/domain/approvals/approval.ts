@@ -30,9 +30,17 @@ export interface Approval {
   version: number;
 }
 
-export function decide(approval: Approval, actor: Actor, outcome: 'approved' | 'rejected', now: Date, note?: string): Approval {
-  if (approval.status !== 'pending') throw new RuleViolationError(`The request is already ${approval.status}`);
-  if (approval.requestedBy === actor.sub) throw new RuleViolationError('Nobody approves or rejects their own request');
+export function decide(
+  approval: Approval,
+  actor: Actor,
+  outcome: 'approved' | 'rejected',
+  now: Date,
+  note?: string,
+): Approval {
+  if (approval.status !== 'pending')
+    throw new RuleViolationError(`The request is already ${approval.status}`);
+  if (approval.requestedBy === actor.sub)
+    throw new RuleViolationError('Nobody approves or rejects their own request');
   return {
     ...approval,
     status: outcome,

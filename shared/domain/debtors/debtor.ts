@@ -32,7 +32,15 @@ export interface Debtor {
 
 export type DebtorDraft = Pick<
   Debtor,
-  'name' | 'kind' | 'email' | 'phone' | 'timezone' | 'jurisdiction' | 'externalRef' | 'segment' | 'creditScore'
+  | 'name'
+  | 'kind'
+  | 'email'
+  | 'phone'
+  | 'timezone'
+  | 'jurisdiction'
+  | 'externalRef'
+  | 'segment'
+  | 'creditScore'
 >;
 
 /** A partial change; `null` clears an optional field. */

@@ -32,7 +32,15 @@ export function openDispute(
   actor: Actor,
   now: Date,
 ): Dispute {
-  return { id, ...target, reason, status: 'open', openedAt: now.toISOString(), openedBy: actor.sub, version: 1 };
+  return {
+    id,
+    ...target,
+    reason,
+    status: 'open',
+    openedAt: now.toISOString(),
+    openedBy: actor.sub,
+    version: 1,
+  };
 }
 
 export function resolveDispute(

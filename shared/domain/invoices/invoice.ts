@@ -35,7 +35,10 @@ export type InvoiceDraft = Pick<
   'debtorId' | 'number' | 'currency' | 'amount' | 'issueDate' | 'dueDate' | 'description' | 'externalRef'
 >;
 
-type ChangeableInvoiceFields = Pick<Invoice, 'amount' | 'issueDate' | 'dueDate' | 'description' | 'externalRef'>;
+type ChangeableInvoiceFields = Pick<
+  Invoice,
+  'amount' | 'issueDate' | 'dueDate' | 'description' | 'externalRef'
+>;
 /** A partial change; `null` clears an optional field. */
 export type InvoiceChanges = { [K in keyof ChangeableInvoiceFields]?: ChangeableInvoiceFields[K] | null };
 
@@ -50,7 +53,13 @@ export function invoiceStatus(invoice: Invoice): InvoiceStatus {
   return 'open';
 }
 
-export function newInvoice(id: string, tenantId: string, draft: InvoiceDraft, actor: Actor, now: Date): Invoice {
+export function newInvoice(
+  id: string,
+  tenantId: string,
+  draft: InvoiceDraft,
+  actor: Actor,
+  now: Date,
+): Invoice {
   const at = now.toISOString();
   return {
     ...Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)),
@@ -75,10 +84,14 @@ export function newInvoice(id: string, tenantId: string, draft: InvoiceDraft, ac
 /** Problems with an invoice's own figures, as field → reason. */
 export function invoiceProblems(invoice: Invoice): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  if (invoice.dueDate < invoice.issueDate) problems.push({ path: 'dueDate', message: 'must not be before issueDate' });
+  if (invoice.dueDate < invoice.issueDate)
+    problems.push({ path: 'dueDate', message: 'must not be before issueDate' });
   const applied = invoice.paid + invoice.credited + invoice.writtenOff;
   if (invoice.amount < applied) {
-    problems.push({ path: 'amount', message: `must not be below the ${applied} minor units already applied` });
+    problems.push({
+      path: 'amount',
+      message: `must not be below the ${applied} minor units already applied`,
+    });
   }
   return problems;
 }

@@ -42,12 +42,19 @@ export function ageInvoices(invoices: readonly AgeableInvoice[], asOf: CalendarD
 }
 
 /** Balances per currency, never summed across currencies. */
-export function balancesByCurrency(invoices: readonly AgeableInvoice[], asOf: CalendarDate): CurrencyBalance[] {
+export function balancesByCurrency(
+  invoices: readonly AgeableInvoice[],
+  asOf: CalendarDate,
+): CurrencyBalance[] {
   const byCurrency = new Map<CurrencyCode, CurrencyBalance>();
   for (const invoice of invoices) {
     const owed = outstanding(invoice);
     if (owed === 0) continue;
-    const balance = byCurrency.get(invoice.currency) ?? { currency: invoice.currency, outstanding: 0, overdue: 0 };
+    const balance = byCurrency.get(invoice.currency) ?? {
+      currency: invoice.currency,
+      outstanding: 0,
+      overdue: 0,
+    };
     balance.outstanding += owed;
     if (invoice.dueDate < asOf) balance.overdue += owed;
     byCurrency.set(invoice.currency, balance);

@@ -35,7 +35,11 @@ export function byCollectionOrder(a: OpenItem, b: OpenItem): number {
   return a.number.localeCompare(b.number, 'en', { numeric: true });
 }
 
-export function allocateByDefault(amount: number, currency: CurrencyCode, items: readonly OpenItem[]): AllocationResult {
+export function allocateByDefault(
+  amount: number,
+  currency: CurrencyCode,
+  items: readonly OpenItem[],
+): AllocationResult {
   const candidates = items
     .filter((item) => item.currency === currency && item.outstanding > 0 && !item.disputed)
     .sort(byCollectionOrder);
@@ -67,23 +71,34 @@ export function allocateExplicitly(
   requested.forEach((allocation, index) => {
     const path = `allocations.${index}`;
     const item = byId.get(allocation.invoiceId);
-    if (seen.has(allocation.invoiceId)) issues.push({ path: `${path}.invoiceId`, message: 'is listed twice' });
+    if (seen.has(allocation.invoiceId))
+      issues.push({ path: `${path}.invoiceId`, message: 'is listed twice' });
     seen.add(allocation.invoiceId);
     if (!item) {
-      issues.push({ path: `${path}.invoiceId`, message: "is not an open invoice of this debtor" });
+      issues.push({ path: `${path}.invoiceId`, message: 'is not an open invoice of this debtor' });
       return;
     }
     if (item.currency !== currency) {
-      issues.push({ path: `${path}.invoiceId`, message: `is in ${item.currency}, the payment is in ${currency}` });
+      issues.push({
+        path: `${path}.invoiceId`,
+        message: `is in ${item.currency}, the payment is in ${currency}`,
+      });
     }
     if (!Number.isSafeInteger(allocation.amount) || allocation.amount <= 0) {
       issues.push({ path: `${path}.amount`, message: 'must be a positive integer of minor units' });
     } else if (allocation.amount > item.outstanding) {
-      issues.push({ path: `${path}.amount`, message: `exceeds the ${item.outstanding} outstanding on the invoice` });
+      issues.push({
+        path: `${path}.amount`,
+        message: `exceeds the ${item.outstanding} outstanding on the invoice`,
+      });
     }
     total += allocation.amount;
   });
-  if (total > amount) issues.push({ path: 'allocations', message: `add up to ${total}, more than the payment's ${amount}` });
+  if (total > amount)
+    issues.push({ path: 'allocations', message: `add up to ${total}, more than the payment's ${amount}` });
   if (issues.length > 0) return { issues };
-  return { allocations: requested.map(({ invoiceId, amount: part }) => ({ invoiceId, amount: part })), unapplied: amount - total };
+  return {
+    allocations: requested.map(({ invoiceId, amount: part }) => ({ invoiceId, amount: part })),
+    unapplied: amount - total,
+  };
 }

@@ -11,19 +11,27 @@ export interface CreditApplication {
   applied: number;
 }
 
-export function applyCredit(invoice: Invoice, creditPayments: readonly Payment[], now: Date): CreditApplication {
+export function applyCredit(
+  invoice: Invoice,
+  creditPayments: readonly Payment[],
+  now: Date,
+): CreditApplication {
   let remaining = outstanding(invoice);
   const payments: CreditApplication['payments'] = [];
   for (const payment of creditPayments) {
     if (remaining === 0) break;
-    if (payment.currency !== invoice.currency || payment.status !== 'applied' || payment.unapplied === 0) continue;
+    if (payment.currency !== invoice.currency || payment.status !== 'applied' || payment.unapplied === 0)
+      continue;
     const amount = Math.min(remaining, payment.unapplied);
     remaining -= amount;
     payments.push({
       before: payment,
       after: {
         ...payment,
-        allocations: [...payment.allocations, { invoiceId: invoice.id, amount, appliedAt: now.toISOString() }],
+        allocations: [
+          ...payment.allocations,
+          { invoiceId: invoice.id, amount, appliedAt: now.toISOString() },
+        ],
         unapplied: payment.unapplied - amount,
         version: payment.version + 1,
       },

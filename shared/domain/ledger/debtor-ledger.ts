@@ -19,7 +19,12 @@ export function emptyLedger(tenantId: string, debtorId: string): DebtorLedger {
   return { tenantId, debtorId, credit: {}, version: 0 };
 }
 
-export function adjustCredit(ledger: DebtorLedger, currency: CurrencyCode, delta: number, now: Date): DebtorLedger {
+export function adjustCredit(
+  ledger: DebtorLedger,
+  currency: CurrencyCode,
+  delta: number,
+  now: Date,
+): DebtorLedger {
   const next = (ledger.credit[currency] ?? 0) + delta;
   if (next < 0) throw new RangeError(`Credit in ${currency} cannot go below zero`);
   const credit = { ...ledger.credit, [currency]: next };

@@ -31,7 +31,10 @@ export interface Payment {
   createdBy: string;
 }
 
-export type PaymentDraft = Pick<Payment, 'debtorId' | 'currency' | 'amount' | 'receivedAt' | 'method' | 'reference'>;
+export type PaymentDraft = Pick<
+  Payment,
+  'debtorId' | 'currency' | 'amount' | 'receivedAt' | 'method' | 'reference'
+>;
 
 export function newPayment(
   id: string,
@@ -44,7 +47,8 @@ export function newPayment(
 ): Payment {
   const at = now.toISOString();
   const applied = allocations.reduce((total, allocation) => total + allocation.amount, 0);
-  if (applied + unapplied !== draft.amount) throw new RangeError('Allocations and credit must add up to the payment');
+  if (applied + unapplied !== draft.amount)
+    throw new RangeError('Allocations and credit must add up to the payment');
   return {
     ...Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined)),
     debtorId: draft.debtorId,

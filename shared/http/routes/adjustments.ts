@@ -55,7 +55,9 @@ export const listApprovals = defineRoute({
   tag: 'Adjustments',
   auth: { kind: 'jwt', roles: [...LEDGER_ROLES, 'auditor'] },
   request: { query: listApprovalsQuery },
-  responses: { 200: { description: 'A page of approval requests', schema: pageOf(approvalView, 'ApprovalPage') } },
+  responses: {
+    200: { description: 'A page of approval requests', schema: pageOf(approvalView, 'ApprovalPage') },
+  },
 });
 
 export const approveRequest = defineRoute({

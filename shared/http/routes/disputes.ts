@@ -45,7 +45,10 @@ export const resolveDispute = defineRoute({
   request: { params: disputeParams, body: resolveDisputeBody },
   responses: {
     200: { description: 'The resolved dispute', schema: disputeView },
-    202: { description: 'The credit is above the four-eyes threshold: held for approval', schema: approvalView },
+    202: {
+      description: 'The credit is above the four-eyes threshold: held for approval',
+      schema: approvalView,
+    },
   },
   idempotent: true,
 });

@@ -4,7 +4,13 @@
  * Local-only routes (`/dev/*`) live in `local/` and never reach the CDK app.
  */
 import type { RouteDefinition } from '../route';
-import { approveRequest, createCreditNote, listApprovals, rejectRequest, writeOffInvoice } from './adjustments';
+import {
+  approveRequest,
+  createCreditNote,
+  listApprovals,
+  rejectRequest,
+  writeOffInvoice,
+} from './adjustments';
 import { listAudit } from './audit';
 import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';

@@ -51,7 +51,9 @@ export const approvalView = z
   })
   .meta({ id: 'Approval', description: 'A four-eyes request: a second person must decide it' });
 
-export const decisionBody = z.strictObject({ note: shortText(500).optional() }).meta({ id: 'ApprovalDecision' });
+export const decisionBody = z
+  .strictObject({ note: shortText(500).optional() })
+  .meta({ id: 'ApprovalDecision' });
 
 export const listApprovalsQuery = z.strictObject({
   ...pageQuery,

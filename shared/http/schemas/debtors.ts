@@ -1,5 +1,14 @@
 import * as z from 'zod';
-import { calendarDate, currencyCode, idOf, jurisdiction, minorUnits, pageQuery, shortText, timeZone } from './common';
+import {
+  calendarDate,
+  currencyCode,
+  idOf,
+  jurisdiction,
+  minorUnits,
+  pageQuery,
+  shortText,
+  timeZone,
+} from './common';
 
 const segment = z.strictObject({
   industryCode: shortText(16).optional(),
@@ -69,8 +78,14 @@ export const debtorView = z
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    balances: z.array(balance).optional().meta({ description: 'Per currency; never summed across currencies' }),
-    aging: z.array(aging).optional().meta({ description: 'Aging buckets per currency, as of today in the debtor time zone' }),
+    balances: z
+      .array(balance)
+      .optional()
+      .meta({ description: 'Per currency; never summed across currencies' }),
+    aging: z
+      .array(aging)
+      .optional()
+      .meta({ description: 'Aging buckets per currency, as of today in the debtor time zone' }),
     credits: z
       .array(z.object({ currency: currencyCode, amount: minorUnits }))
       .optional()

@@ -8,7 +8,9 @@ export const openDisputeBody = z
 export const resolveDisputeBody = z
   .strictObject({
     outcome: z.enum(['upheld', 'rejected']),
-    creditAmount: positiveMinorUnits.optional().meta({ description: 'Upheld: the amount conceded; default all outstanding' }),
+    creditAmount: positiveMinorUnits
+      .optional()
+      .meta({ description: 'Upheld: the amount conceded; default all outstanding' }),
     note: shortText(1000).optional(),
   })
   .refine((body) => body.outcome === 'upheld' || body.creditAmount === undefined, {

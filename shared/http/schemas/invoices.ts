@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { calendarDate, currencyCode, idOf, minorUnits, pageQuery, positiveMinorUnits, shortText } from './common';
+import {
+  calendarDate,
+  currencyCode,
+  idOf,
+  minorUnits,
+  pageQuery,
+  positiveMinorUnits,
+  shortText,
+} from './common';
 
 export const createInvoiceBody = z
   .strictObject({

@@ -10,7 +10,8 @@ export const createPaymentBody = z
     amount: positiveMinorUnits,
     receivedAt: instant,
     allocations: z.array(allocation).min(1).max(40).optional().meta({
-      description: 'Explicit allocation (remittance advice); without it, oldest due date first. The rest is unapplied credit.',
+      description:
+        'Explicit allocation (remittance advice); without it, oldest due date first. The rest is unapplied credit.',
     }),
     method: z.enum(['bank_transfer', 'card', 'direct_debit', 'cash', 'cheque', 'other']).optional(),
     reference: shortText(140).optional(),
@@ -33,7 +34,9 @@ export const paymentView = z
     method: z.string().optional(),
     reference: z.string().optional(),
     allocations: z.array(z.object({ invoiceId: idOf('inv'), amount: minorUnits, appliedAt: z.string() })),
-    unapplied: minorUnits.meta({ description: 'Kept as credit and applied to the next invoice in this currency' }),
+    unapplied: minorUnits.meta({
+      description: 'Kept as credit and applied to the next invoice in this currency',
+    }),
     status: z.enum(['applied', 'reversed']),
     reversedAt: z.string().optional(),
     reversalReason: z.string().optional(),

@@ -9,7 +9,9 @@ export const settingsBody = z
     approvalThresholds: z
       .record(z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code'), minorUnits)
       .default({})
-      .meta({ description: 'Write-offs and credit notes above these amounts (minor units) need a second approver' }),
+      .meta({
+        description: 'Write-offs and credit notes above these amounts (minor units) need a second approver',
+      }),
   })
   .meta({ id: 'TenantSettings' });
 

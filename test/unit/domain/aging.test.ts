@@ -43,7 +43,11 @@ describe('aging', () => {
 
   it('keeps balances per currency', () => {
     const balances = balancesByCurrency(
-      [invoice(100, '2026-01-01', 0, 'USD'), invoice(200, '2026-12-01', 0, 'EUR'), invoice(50, '2026-01-01', 0, 'EUR')],
+      [
+        invoice(100, '2026-01-01', 0, 'USD'),
+        invoice(200, '2026-12-01', 0, 'EUR'),
+        invoice(50, '2026-01-01', 0, 'EUR'),
+      ],
       '2026-06-01',
     );
     expect(balances).toEqual([

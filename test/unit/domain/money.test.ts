@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { currencyExponent } from '../../../shared/domain/money/currencies';
-import { add, CurrencyMismatchError, formatMoney, money, split, sum, toDecimalString } from '../../../shared/domain/money/money';
+import {
+  add,
+  CurrencyMismatchError,
+  formatMoney,
+  money,
+  split,
+  sum,
+  toDecimalString,
+} from '../../../shared/domain/money/money';
 
 describe('money', () => {
   it('knows the ISO 4217 exponents', () => {
@@ -25,15 +33,21 @@ describe('money', () => {
 
   it('splits any amount into parts that add up and differ by at most one minor unit', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 500 }), (amount, parts) => {
-        const shares = split(money(amount, 'EUR'), parts).map((share) => share.amount);
-        expect(shares).toHaveLength(parts);
-        expect(shares.reduce((a, b) => a + b, 0)).toBe(amount);
-        expect(Math.max(...shares.map(Math.abs)) - Math.min(...shares.map(Math.abs))).toBeLessThanOrEqual(1);
-        // The larger shares come first.
-        const magnitudes = shares.map(Math.abs);
-        expect([...magnitudes].sort((a, b) => b - a)).toEqual(magnitudes);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 1, max: 500 }),
+        (amount, parts) => {
+          const shares = split(money(amount, 'EUR'), parts).map((share) => share.amount);
+          expect(shares).toHaveLength(parts);
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(amount);
+          expect(Math.max(...shares.map(Math.abs)) - Math.min(...shares.map(Math.abs))).toBeLessThanOrEqual(
+            1,
+          );
+          // The larger shares come first.
+          const magnitudes = shares.map(Math.abs);
+          expect([...magnitudes].sort((a, b) => b - a)).toEqual(magnitudes);
+        },
+      ),
     );
   });
 
@@ -53,10 +67,14 @@ describe('money', () => {
 
   it('round-trips every safe amount through its decimal string', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('JPY', 'EUR', 'KWD'), (amount, currency) => {
-        const text = toDecimalString(money(amount, currency));
-        expect(BigInt(text.replace('.', ''))).toBe(BigInt(amount));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('JPY', 'EUR', 'KWD'),
+        (amount, currency) => {
+          const text = toDecimalString(money(amount, currency));
+          expect(BigInt(text.replace('.', ''))).toBe(BigInt(amount));
+        },
+      ),
     );
   });
 });

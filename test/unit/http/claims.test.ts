@@ -18,7 +18,9 @@ describe('claims', () => {
 
   it('refuses claims without a well-formed tenant', () => {
     expect(actorFromClaims({ sub: 'u1', 'cognito:groups': '[admin]' })).toBeUndefined();
-    expect(actorFromClaims({ sub: 'u1', tenant_id: 'acme#DEBTOR#x', 'cognito:groups': '[admin]' })).toBeUndefined();
+    expect(
+      actorFromClaims({ sub: 'u1', tenant_id: 'acme#DEBTOR#x', 'cognito:groups': '[admin]' }),
+    ).toBeUndefined();
     expect(actorFromClaims({ tenant_id: 'acme' })).toBeUndefined();
   });
 });

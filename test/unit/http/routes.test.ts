@@ -9,7 +9,8 @@ describe('route table', () => {
   it('has unique ids and method+path pairs, and every handler entry exists', () => {
     expect(new Set(apiRoutes.map((r) => r.id)).size).toBe(apiRoutes.length);
     expect(new Set(apiRoutes.map((r) => `${r.method} ${r.path}`)).size).toBe(apiRoutes.length);
-    for (const route of apiRoutes) expect(existsSync(join(__dirname, '../../..', route.handlerEntry))).toBe(true);
+    for (const route of apiRoutes)
+      expect(existsSync(join(__dirname, '../../..', route.handlerEntry))).toBe(true);
   });
 
   it('never deploys a local-only route', () => {

@@ -69,7 +69,11 @@ describe('schedule', () => {
             );
             if (frequency === 'weekly') expect(daysBetween(previous.dueDate, installment.dueDate)).toBe(7);
             else {
-              const [year, month, day] = installment.dueDate.split('-').map(Number) as [number, number, number];
+              const [year, month, day] = installment.dueDate.split('-').map(Number) as [
+                number,
+                number,
+                number,
+              ];
               const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
               expect(day).toBe(Math.min(Number(first.slice(8, 10)), daysInMonth));
             }
