@@ -19,6 +19,24 @@ export default tseslint.config(
     },
   },
   {
+    // A handler imports its own route module: the index pulls every schema into every bundle.
+    files: ['functions/**/*.ts'],
+    ignores: ['functions/api/openapi/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'shared/http/routes$',
+              message: 'Import the route from its module, e.g. shared/http/routes/debtors.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

@@ -6,6 +6,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
 const { bundleReport } = await import('./bundle-report');
 const { apiLoad } = await import('./api-load');
+const { paymentsLoad } = await import('./payments-load');
 
 const BUDGET_BYTES = 150 * 1024;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -30,3 +31,12 @@ console.log(`\nLocal API: ${load.operations} × (create + get debtor) at concurr
 console.log(`  ${load.perSecond} requests/s over ${load.seconds} s`);
 console.log(`  create p50 ${load.createMs.p50} ms, p95 ${load.createMs.p95} ms, p99 ${load.createMs.p99} ms`);
 console.log(`  get    p50 ${load.getMs.p50} ms, p95 ${load.getMs.p95} ms, p99 ${load.getMs.p99} ms`);
+
+const payments = await paymentsLoad();
+console.log(
+  `\nPayments: ${payments.payments} over ${payments.debtors} debtors at concurrency ${payments.concurrency}: ${payments.perSecond} payments/s`,
+);
+console.log(`  DynamoDB calls per payment: ${JSON.stringify(payments.callsPerPayment)}`);
+console.log(
+  `  transactional writes per payment: ${payments.transactionsPerPayment} (target 1; above 1 = retries under contention)`,
+);

@@ -27,6 +27,8 @@ export interface LocalRuntimeOptions {
   /** Use an already running DynamoDB (tests share one); otherwise one is started. */
   dynamoDbEndpoint?: string;
   tableName?: string;
+  /** Observes every DynamoDB call the handlers make (benchmarks). */
+  onDynamoDbCall?: (commandName: string) => void;
 }
 
 export interface LocalRuntime {
@@ -51,7 +53,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await ensureTable(endpoint, tableName);
 
   const clock = new LocalClock(dataDir && join(dataDir, 'clock.json'));
-  const services = createServices({ tableName, dynamoDbEndpoint: endpoint, clock });
+  const services = createServices({
+    tableName,
+    dynamoDbEndpoint: endpoint,
+    clock,
+    onDynamoDbCall: options.onDynamoDbCall,
+  });
   useServices(services);
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),

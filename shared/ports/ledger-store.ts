@@ -4,6 +4,8 @@ import type { Payment } from '../domain/payments/payment';
 import type { Adjustment } from '../domain/adjustments/adjustment';
 import type { Approval } from '../domain/approvals/approval';
 import type { Dispute } from '../domain/disputes/dispute';
+import type { PaymentPlan } from '../domain/plans/payment-plan';
+import type { PromiseToPay } from '../domain/promises/promise-to-pay';
 import type { Page, PageRequest } from './page';
 import type { WriteContext } from './write-context';
 
@@ -31,6 +33,10 @@ export interface LedgerChange {
   createdAdjustments?: Adjustment[];
   createdDisputes?: Dispute[];
   changedDisputes?: Change<Dispute>[];
+  createdPromises?: PromiseToPay[];
+  changedPromises?: Change<PromiseToPay>[];
+  createdPlans?: PaymentPlan[];
+  changedPlans?: Change<PaymentPlan>[];
   /** An approval decided in the same breath as the change it approves. */
   changedApprovals?: Change<Approval>[];
 }
@@ -45,6 +51,10 @@ export interface LedgerStore {
   getDispute(tenantId: string, disputeId: string): Promise<Dispute | undefined>;
   listDisputes(tenantId: string, debtorId: string): Promise<Dispute[]>;
   listAdjustments(tenantId: string, debtorId: string): Promise<Adjustment[]>;
+  listPromises(tenantId: string, debtorId: string): Promise<PromiseToPay[]>;
+  listPlans(tenantId: string, debtorId: string): Promise<PaymentPlan[]>;
+  /** Every payment of the debtor, oldest received first (for promise and plan evaluation). */
+  allPayments(tenantId: string, debtorId: string): Promise<Payment[]>;
   /** Throws ConcurrentChangeError when the ledger, an invoice or a payment moved on meanwhile. */
   commit(change: LedgerChange, context: WriteContext): Promise<void>;
 }

@@ -40,6 +40,7 @@ export interface ServiceSettings {
   tableName: string;
   dynamoDbEndpoint?: string;
   clock?: Clock;
+  onDynamoDbCall?: (commandName: string) => void;
 }
 
 export function createServices(settings: ServiceSettings): Services {
@@ -47,6 +48,7 @@ export function createServices(settings: ServiceSettings): Services {
   const client: DynamoDBDocumentClient = createDocumentClient({
     tableName: settings.tableName,
     endpoint: settings.dynamoDbEndpoint,
+    onCall: settings.onDynamoDbCall,
   });
   const table = settings.tableName;
   return {

@@ -1,6 +1,6 @@
 import { decideApproval } from '../../../shared/app/approvals/decide-approval';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { approveRequest as route } from '../../../shared/http/routes';
+import { approveRequest as route } from '../../../shared/http/routes/adjustments';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, params, body }) => ({

@@ -1,7 +1,7 @@
 import { requestAdjustment } from '../../../shared/app/adjustments/request-adjustment';
 import { outcomeResponse } from './outcome-response';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { createCreditNote as route } from '../../../shared/http/routes';
+import { createCreditNote as route } from '../../../shared/http/routes/adjustments';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => {

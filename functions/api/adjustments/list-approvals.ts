@@ -1,6 +1,6 @@
 import { approvalView } from '../../../shared/app/views/ledger-views';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { listApprovals as route } from '../../../shared/http/routes';
+import { listApprovals as route } from '../../../shared/http/routes/adjustments';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, query }) => {

@@ -1,7 +1,7 @@
 import { getDebtor } from '../../../shared/app/debtors/get-debtor';
 import { etag } from '../../../shared/app/views/etag';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { getDebtor as route } from '../../../shared/http/routes';
+import { getDebtor as route } from '../../../shared/http/routes/debtors';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, params }) => {

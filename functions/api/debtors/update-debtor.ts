@@ -1,7 +1,7 @@
 import { updateDebtor } from '../../../shared/app/debtors/update-debtor';
 import { etag } from '../../../shared/app/views/etag';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { updateDebtor as route } from '../../../shared/http/routes';
+import { updateDebtor as route } from '../../../shared/http/routes/debtors';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, params, body, ifMatch }) => {

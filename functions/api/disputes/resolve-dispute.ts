@@ -1,7 +1,7 @@
 import { resolveDisputeCase } from '../../../shared/app/disputes/resolve-dispute';
 import { outcomeResponse } from '../adjustments/outcome-response';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { resolveDispute as route } from '../../../shared/http/routes';
+import { resolveDispute as route } from '../../../shared/http/routes/disputes';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => {

@@ -1,7 +1,7 @@
 import { createInvoice } from '../../../shared/app/invoices/create-invoice';
 import { etag } from '../../../shared/app/views/etag';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { createInvoice as route } from '../../../shared/http/routes';
+import { createInvoice as route } from '../../../shared/http/routes/invoices';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, idempotency, body }) => {

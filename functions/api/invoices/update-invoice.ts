@@ -1,7 +1,7 @@
 import { updateInvoice } from '../../../shared/app/invoices/update-invoice';
 import { etag } from '../../../shared/app/views/etag';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { updateInvoice as route } from '../../../shared/http/routes';
+import { updateInvoice as route } from '../../../shared/http/routes/invoices';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, params, body, ifMatch }) => {

@@ -1,6 +1,6 @@
 import { recordPayment } from '../../../shared/app/payments/record-payment';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { createPayment as route } from '../../../shared/http/routes';
+import { createPayment as route } from '../../../shared/http/routes/payments';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor, idempotency, body }) => {

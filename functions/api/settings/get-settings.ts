@@ -1,6 +1,6 @@
 import { getSettings } from '../../../shared/app/settings/tenant-settings';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { getSettings as route } from '../../../shared/http/routes';
+import { getSettings as route } from '../../../shared/http/routes/settings';
 import { services } from '../../../shared/runtime/services';
 
 export const handler = apiHandler(route, async ({ actor }) => {

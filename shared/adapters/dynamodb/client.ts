@@ -6,6 +6,8 @@ export interface DynamoDbSettings {
   /** Set only for DynamoDB Local. */
   endpoint?: string;
   region?: string;
+  /** Observes every DynamoDB call (command name): benchmarks count round trips with it. */
+  onCall?: (commandName: string) => void;
 }
 
 export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocumentClient {
@@ -17,6 +19,16 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
       : {}),
     maxAttempts: 5,
   });
+  const onCall = settings.onCall;
+  if (onCall) {
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        onCall(context.commandName ?? 'unknown');
+        return next(args);
+      },
+      { step: 'initialize', name: 'recoupCallObserver' },
+    );
+  }
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -49,6 +49,14 @@ export const keys = {
     pk: `${t(tenantId)}#DISPUTE#${disputeId}`,
     sk: 'REF',
   }),
+  promise: (tenantId: string, debtorId: string, promiseId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `PROMISE#${promiseId}`,
+  }),
+  plan: (tenantId: string, debtorId: string, planId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `PLAN#${planId}`,
+  }),
   approval: (tenantId: string, approvalId: string) => ({
     pk: `${t(tenantId)}#APPROVAL#${approvalId}`,
     sk: 'APPROVAL',

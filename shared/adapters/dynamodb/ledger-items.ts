@@ -5,6 +5,8 @@ import type { Payment } from '../../domain/payments/payment';
 import type { Adjustment } from '../../domain/adjustments/adjustment';
 import type { Approval } from '../../domain/approvals/approval';
 import type { Dispute } from '../../domain/disputes/dispute';
+import type { PaymentPlan } from '../../domain/plans/payment-plan';
+import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import { keys } from './keys';
@@ -34,6 +36,18 @@ export function adjustmentItem(adjustment: Adjustment): Record<string, unknown> 
 
 export function disputeItem(dispute: Dispute): Record<string, unknown> {
   return { ...keys.dispute(dispute.tenantId, dispute.debtorId, dispute.id), entity: 'Dispute', ...dispute };
+}
+
+export function promiseItem(promise: PromiseToPay): Record<string, unknown> {
+  return {
+    ...keys.promise(promise.tenantId, promise.debtorId, promise.id),
+    entity: 'PromiseToPay',
+    ...promise,
+  };
+}
+
+export function planItem(plan: PaymentPlan): Record<string, unknown> {
+  return { ...keys.plan(plan.tenantId, plan.debtorId, plan.id), entity: 'PaymentPlan', ...plan };
 }
 
 export function approvalItem(approval: Approval): Record<string, unknown> {

@@ -4,6 +4,8 @@ import { emptyLedger, type DebtorLedger } from '../../domain/ledger/debtor-ledge
 import type { Payment } from '../../domain/payments/payment';
 import type { Adjustment } from '../../domain/adjustments/adjustment';
 import type { Dispute } from '../../domain/disputes/dispute';
+import type { PaymentPlan } from '../../domain/plans/payment-plan';
+import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { Clock } from '../../ports/clock';
 import type { LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
@@ -20,6 +22,8 @@ import {
   ledgerItem,
   paymentCreationSteps,
   paymentItem,
+  planItem,
+  promiseItem,
   versionedPut,
 } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
@@ -120,6 +124,26 @@ export class DynamoDbLedgerStore implements LedgerStore {
     );
   }
 
+  async listPromises(tenantId: string, debtorId: string): Promise<PromiseToPay[]> {
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'PROMISE#')).map((item) =>
+      stripKeys<PromiseToPay>(item),
+    );
+  }
+
+  async listPlans(tenantId: string, debtorId: string): Promise<PaymentPlan[]> {
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'PLAN#')).map((item) =>
+      stripKeys<PaymentPlan>(item),
+    );
+  }
+
+  async allPayments(tenantId: string, debtorId: string): Promise<Payment[]> {
+    return (await this.itemsWithPrefix(tenantId, debtorId, 'PAYMENT#'))
+      .map((item) => stripKeys<Payment>(item))
+      .sort((a, b) =>
+        a.receivedAt === b.receivedAt ? a.id.localeCompare(b.id) : a.receivedAt < b.receivedAt ? -1 : 1,
+      );
+  }
+
   private itemsWithPrefix(tenantId: string, debtorId: string, prefix: string) {
     return this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -164,6 +188,14 @@ export class DynamoDbLedgerStore implements LedgerStore {
       ...(change.createdDisputes ?? []).flatMap((dispute) => disputeCreationSteps(table, dispute)),
       ...(change.changedDisputes ?? []).map(({ before, after }) =>
         versionedPut(table, disputeItem(after), before.version),
+      ),
+      ...(change.createdPromises ?? []).map((promise) => versionedPut(table, promiseItem(promise), 0)),
+      ...(change.changedPromises ?? []).map(({ before, after }) =>
+        versionedPut(table, promiseItem(after), before.version),
+      ),
+      ...(change.createdPlans ?? []).map((plan) => versionedPut(table, planItem(plan), 0)),
+      ...(change.changedPlans ?? []).map(({ before, after }) =>
+        versionedPut(table, planItem(after), before.version),
       ),
       ...(change.changedApprovals ?? []).map(({ before, after }) =>
         versionedPut(table, approvalItem(after), before.version),

@@ -8,14 +8,21 @@ import {
   type OpenItem,
 } from '../../domain/ledger/allocation';
 import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
-import { newPayment, type PaymentDraft } from '../../domain/payments/payment';
+import type { Debtor } from '../../domain/debtors/debtor';
+import { newPayment, type Payment, type PaymentDraft } from '../../domain/payments/payment';
+import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
+import type { Change } from '../../ports/ledger-store';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { findVisibleDebtor } from '../debtors/find-debtor';
+import { decidedPromises, receivedPayments } from '../promises/promise-evaluation';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { paymentView } from '../views/payment-view';
 
-/** A transaction holds at most 100 items; each invoice touched takes two (the invoice and its audit). */
+/**
+ * A transaction holds at most 100 items; each invoice touched takes two (the invoice and its
+ * audit), and decided promises two more each.
+ */
 export const MAX_INVOICES_PER_PAYMENT = 40;
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -31,6 +38,21 @@ export function openItem(invoice: Invoice): OpenItem {
   };
 }
 
+/** Pending promises of the debtor that this payment (with those before it) decides. */
+async function promisesDecidedBy(
+  services: Pick<Services, 'ledger'>,
+  debtor: Debtor,
+  payment: Payment,
+  now: Date,
+): Promise<Change<PromiseToPay>[]> {
+  const pending = (await services.ledger.listPromises(debtor.tenantId, debtor.id)).filter(
+    (p) => p.status === 'pending',
+  );
+  if (pending.length === 0) return [];
+  const payments = [...(await services.ledger.allPayments(debtor.tenantId, debtor.id)), payment];
+  return decidedPromises(pending, receivedPayments(payments), now, debtor.timezone);
+}
+
 /**
  * Records a payment and applies it in one transaction: explicit allocations as given, otherwise
  * oldest due date first; the rest becomes unapplied credit.
@@ -40,7 +62,7 @@ export async function recordPayment(
   context: UseCaseContext,
   draft: PaymentDraft & { allocations?: Allocation[] },
 ) {
-  await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
+  const debtor = await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
   if (new Date(draft.receivedAt).getTime() > services.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
     throw new ValidationError([{ path: 'receivedAt', message: 'must not be in the future' }]);
   }
@@ -83,6 +105,7 @@ export async function recordPayment(
     });
     const ledgerAfter =
       result.unapplied > 0 ? adjustCredit(ledger, draft.currency, result.unapplied, now) : touch(ledger, now);
+    const promises = await promisesDecidedBy(services, debtor, payment, now);
     const view = paymentView(payment);
     const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
       auditEntry(services.ids.next('aud'), context.actor, now, {
@@ -94,12 +117,20 @@ export async function recordPayment(
       });
 
     await services.ledger.commit(
-      { ledger: { before: ledger, after: ledgerAfter }, createdPayments: [payment], changedInvoices },
+      {
+        ledger: { before: ledger, after: ledgerAfter },
+        createdPayments: [payment],
+        changedInvoices,
+        changedPromises: promises,
+      },
       {
         audit: [
           audit('payment', payment.id, 'payment.recorded', null, payment),
           ...changedInvoices.map(({ before, after }) =>
             audit('invoice', after.id, 'invoice.payment_applied', before, after),
+          ),
+          ...promises.map(({ before, after }) =>
+            audit('promise', after.id, `promise.${after.status}`, before, after),
           ),
         ],
         idempotency: context.idempotency && { ...context.idempotency, body: view },

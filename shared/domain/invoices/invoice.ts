@@ -24,6 +24,8 @@ export interface Invoice {
   externalRef?: string;
   /** Id of the dispute currently open on the invoice, if any. */
   openDisputeId?: string;
+  /** Id of the active payment plan covering the invoice: it leaves normal dunning meanwhile. */
+  planId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

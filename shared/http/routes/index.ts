@@ -14,8 +14,10 @@ import {
 import { listAudit } from './audit';
 import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
+import { getInvoiceInterest } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
+import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
 import { health, openApiDocument } from './system';
 
@@ -23,8 +25,10 @@ export * from './adjustments';
 export * from './audit';
 export * from './debtors';
 export * from './disputes';
+export * from './interest';
 export * from './invoices';
 export * from './payments';
+export * from './promises-and-plans';
 export * from './settings';
 export * from './system';
 
@@ -39,6 +43,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   createInvoice,
   getInvoice,
   updateInvoice,
+  getInvoiceInterest,
   createPayment,
   getPayment,
   reversePayment,
@@ -52,6 +57,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getDispute,
   resolveDispute,
   listDebtorDisputes,
+  createPromise,
+  listPromises,
+  createPlan,
+  listPlans,
   getSettings,
   putSettings,
   listAudit,

@@ -55,6 +55,7 @@ export const invoiceView = z
     dueDate: calendarDate,
     description: z.string().optional(),
     externalRef: z.string().optional(),
+    planId: z.string().optional().meta({ description: 'Active payment plan covering the invoice' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

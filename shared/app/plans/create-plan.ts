@@ -1,0 +1,106 @@
+import { auditEntry } from '../../domain/audit/audit-entry';
+import { NotFoundError, RuleViolationError, ValidationError } from '../../domain/errors';
+import { invoiceStatus, outstanding, type Invoice } from '../../domain/invoices/invoice';
+import { touch } from '../../domain/ledger/debtor-ledger';
+import { money } from '../../domain/money/money';
+import type { PaymentPlan } from '../../domain/plans/payment-plan';
+import { schedule, type PlanFrequency } from '../../domain/plans/plan';
+import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
+import type { Services } from '../../runtime/services';
+import type { UseCaseContext } from '../context';
+import { findVisibleDebtor } from '../debtors/find-debtor';
+import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
+import { planView } from './plan-evaluation';
+
+export interface PlanInput {
+  invoiceIds: string[];
+  installments: number;
+  frequency: PlanFrequency;
+  firstDueDate: CalendarDate;
+  graceDays?: number;
+}
+
+/**
+ * Agrees a payment plan over some of a debtor's invoices: what they owe now, split into
+ * installments. The invoices leave normal dunning while the plan is active.
+ */
+export async function createPlan(
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
+  context: UseCaseContext,
+  debtorId: string,
+  input: PlanInput,
+) {
+  const debtor = await findVisibleDebtor(services.debtors, context.actor, debtorId);
+  const planId = services.ids.next('pln');
+  return retryOnConcurrentChange(async () => {
+    const now = services.clock.now();
+    if (input.firstDueDate < localDate(now, debtor.timezone)) {
+      throw new ValidationError([{ path: 'firstDueDate', message: 'must not be in the past' }]);
+    }
+    const { ledger, invoices } = await services.ledger.snapshot(debtor.tenantId, debtor.id);
+    const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+    const covered = input.invoiceIds.map((id, index) => {
+      const invoice = byId.get(id);
+      if (!invoice) throw new NotFoundError(`Invoice invoiceIds.${index}`);
+      return invoice;
+    });
+    const currency = covered[0]?.currency as string;
+    covered.forEach((invoice) => {
+      if (invoice.currency !== currency)
+        throw new RuleViolationError('A plan covers invoices of one currency');
+      if (outstanding(invoice) === 0)
+        throw new RuleViolationError(`Invoice ${invoice.number} has nothing outstanding`);
+      if (invoiceStatus(invoice) === 'disputed')
+        throw new RuleViolationError(`Invoice ${invoice.number} is disputed`);
+      if (invoice.planId)
+        throw new RuleViolationError(`Invoice ${invoice.number} is already on plan ${invoice.planId}`);
+    });
+    const total = covered.reduce((sum, invoice) => sum + outstanding(invoice), 0);
+    const plan: PaymentPlan = {
+      id: planId,
+      tenantId: debtor.tenantId,
+      debtorId: debtor.id,
+      invoiceIds: covered.map((invoice) => invoice.id),
+      currency,
+      total,
+      frequency: input.frequency,
+      graceDays: input.graceDays ?? 0,
+      installments: schedule(money(total, currency), input.installments, input.frequency, input.firstDueDate),
+      status: 'active',
+      createdAt: now.toISOString(),
+      createdBy: context.actor.sub,
+      version: 1,
+    };
+    const changedInvoices = covered.map((before) => {
+      const after: Invoice = {
+        ...before,
+        planId: plan.id,
+        version: before.version + 1,
+        updatedAt: now.toISOString(),
+      };
+      return { before, after };
+    });
+    const view = planView(plan);
+    const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
+      auditEntry(services.ids.next('aud'), context.actor, now, {
+        entityType,
+        entityId,
+        action,
+        before: was,
+        after: is,
+      });
+    await services.ledger.commit(
+      { ledger: { before: ledger, after: touch(ledger, now) }, createdPlans: [plan], changedInvoices },
+      {
+        audit: [
+          audit('plan', plan.id, 'plan.agreed', null, plan),
+          ...changedInvoices.map(({ before, after }) =>
+            audit('invoice', before.id, 'invoice.on_plan', before, after),
+          ),
+        ],
+        idempotency: context.idempotency && { ...context.idempotency, body: view },
+      },
+    );
+    return { plan, view };
+  });
+}

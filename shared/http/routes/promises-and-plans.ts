@@ -1,0 +1,55 @@
+import * as z from 'zod';
+import { READ_ROLES, WRITE_ROLES } from '../../domain/roles';
+import { defineRoute } from '../route';
+import { createPlanBody, createPromiseBody, planView, promiseView } from '../schemas/promises';
+import { debtorParams } from './debtors';
+
+export const createPromise = defineRoute({
+  id: 'createPromise',
+  method: 'POST',
+  path: '/v1/debtors/{id}/promises',
+  handlerEntry: 'functions/api/promises/create-promise.ts',
+  summary: 'Record a promise to pay (supersedes a pending one in the same currency)',
+  tag: 'Promises and plans',
+  auth: { kind: 'jwt', roles: [...WRITE_ROLES, 'debtor'] },
+  request: { params: debtorParams, body: createPromiseBody },
+  responses: { 201: { description: 'Promise recorded', schema: promiseView } },
+  idempotent: true,
+});
+
+export const listPromises = defineRoute({
+  id: 'listPromises',
+  method: 'GET',
+  path: '/v1/debtors/{id}/promises',
+  handlerEntry: 'functions/api/promises/list-promises.ts',
+  summary: "A debtor's promises, newest first, with kept/broken status",
+  tag: 'Promises and plans',
+  auth: { kind: 'jwt', roles: [...READ_ROLES, 'debtor'] },
+  request: { params: debtorParams },
+  responses: { 200: { description: 'Promises', schema: z.object({ items: z.array(promiseView) }) } },
+});
+
+export const createPlan = defineRoute({
+  id: 'createPlan',
+  method: 'POST',
+  path: '/v1/debtors/{id}/plans',
+  handlerEntry: 'functions/api/plans/create-plan.ts',
+  summary: 'Agree a payment plan over invoices: installments weekly or monthly from a first due date',
+  tag: 'Promises and plans',
+  auth: { kind: 'jwt', roles: WRITE_ROLES },
+  request: { params: debtorParams, body: createPlanBody },
+  responses: { 201: { description: 'Plan with its schedule', schema: planView } },
+  idempotent: true,
+});
+
+export const listPlans = defineRoute({
+  id: 'listPlans',
+  method: 'GET',
+  path: '/v1/debtors/{id}/plans',
+  handlerEntry: 'functions/api/plans/list-plans.ts',
+  summary: "A debtor's payment plans with each installment's status",
+  tag: 'Promises and plans',
+  auth: { kind: 'jwt', roles: [...READ_ROLES, 'debtor'] },
+  request: { params: debtorParams },
+  responses: { 200: { description: 'Plans', schema: z.object({ items: z.array(planView) }) } },
+});
