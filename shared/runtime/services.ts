@@ -10,6 +10,7 @@ import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
 import { DynamoDbDebtorStore } from '../adapters/dynamodb/debtor-store';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
+import { DynamoDbLedgerFactsReader } from '../adapters/dynamodb/ledger-facts-reader';
 import { DynamoDbLedgerStore } from '../adapters/dynamodb/ledger-store';
 import { DynamoDbSettingsStore } from '../adapters/dynamodb/settings-store';
 import { systemClock } from '../adapters/system/system-clock';
@@ -21,6 +22,7 @@ import type { DebtorStore } from '../ports/debtor-store';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { InvoiceStore } from '../ports/invoice-store';
+import type { LedgerFactsReader } from '../ports/ledger-facts-reader';
 import type { LedgerStore } from '../ports/ledger-store';
 import type { SettingsStore } from '../ports/settings-store';
 
@@ -30,6 +32,7 @@ export interface Services {
   debtors: DebtorStore;
   invoices: InvoiceStore;
   ledger: LedgerStore;
+  facts: LedgerFactsReader;
   approvals: ApprovalStore;
   settings: SettingsStore;
   auditLog: AuditLog;
@@ -57,6 +60,7 @@ export function createServices(settings: ServiceSettings): Services {
     debtors: new DynamoDbDebtorStore(client, table, clock),
     invoices: new DynamoDbInvoiceStore(client, table, clock),
     ledger: new DynamoDbLedgerStore(client, table, clock),
+    facts: new DynamoDbLedgerFactsReader(client, table),
     approvals: new DynamoDbApprovalStore(client, table, clock),
     settings: new DynamoDbSettingsStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),

@@ -62,6 +62,9 @@ export const keys = {
     sk: 'APPROVAL',
   }),
   approvalsIndex: (tenantId: string, status: string) => `${t(tenantId)}#APPROVALS#${status}`,
+  /** gsi2: every money record of a tenant in one currency, for period metrics. */
+  tenantFacts: (tenantId: string, currency: string) => `${t(tenantId)}#FACTS#${currency}`,
+  tenantDisputes: (tenantId: string) => `${t(tenantId)}#DISPUTES`,
   settings: (tenantId: string) => ({ pk: `${t(tenantId)}#SETTINGS`, sk: 'SETTINGS' }),
   audit: (tenantId: string, entityId: string, at: string, id: string) => ({
     pk: `${t(tenantId)}#AUDIT#${entityId}`,

@@ -17,30 +17,48 @@ export function invoiceItem(invoice: Invoice): Record<string, unknown> {
     ...keys.invoice(invoice.tenantId, invoice.debtorId, invoice.id),
     gsi1pk: keys.debtorInvoicesIndex(invoice.tenantId, invoice.debtorId),
     gsi1sk: `${invoice.dueDate}#${invoice.number}#${invoice.id}`,
+    gsi2pk: keys.tenantFacts(invoice.tenantId, invoice.currency),
+    gsi2sk: `INVOICE#${invoice.id}`,
     entity: 'Invoice',
     ...invoice,
   };
 }
 
 export function paymentItem(payment: Payment): Record<string, unknown> {
-  return { ...keys.payment(payment.tenantId, payment.debtorId, payment.id), entity: 'Payment', ...payment };
+  return {
+    ...keys.payment(payment.tenantId, payment.debtorId, payment.id),
+    gsi2pk: keys.tenantFacts(payment.tenantId, payment.currency),
+    gsi2sk: `PAYMENT#${payment.id}`,
+    entity: 'Payment',
+    ...payment,
+  };
 }
 
 export function adjustmentItem(adjustment: Adjustment): Record<string, unknown> {
   return {
     ...keys.adjustment(adjustment.tenantId, adjustment.debtorId, adjustment.id),
+    gsi2pk: keys.tenantFacts(adjustment.tenantId, adjustment.currency),
+    gsi2sk: `ADJUSTMENT#${adjustment.id}`,
     entity: 'Adjustment',
     ...adjustment,
   };
 }
 
 export function disputeItem(dispute: Dispute): Record<string, unknown> {
-  return { ...keys.dispute(dispute.tenantId, dispute.debtorId, dispute.id), entity: 'Dispute', ...dispute };
+  return {
+    ...keys.dispute(dispute.tenantId, dispute.debtorId, dispute.id),
+    gsi2pk: keys.tenantDisputes(dispute.tenantId),
+    gsi2sk: dispute.id,
+    entity: 'Dispute',
+    ...dispute,
+  };
 }
 
 export function promiseItem(promise: PromiseToPay): Record<string, unknown> {
   return {
     ...keys.promise(promise.tenantId, promise.debtorId, promise.id),
+    gsi2pk: keys.tenantFacts(promise.tenantId, promise.currency),
+    gsi2sk: `PROMISE#${promise.id}`,
     entity: 'PromiseToPay',
     ...promise,
   };

@@ -11,7 +11,7 @@
  */
 import type { Adjustment } from '../../domain/adjustments/adjustment';
 import type { PrincipalReduction } from '../../domain/interest/late-interest';
-import type { Payment } from '../../domain/payments/payment';
+import { allocationEffectiveAt, type Payment } from '../../domain/payments/payment';
 import { localDate } from '../../domain/time/calendar-date';
 
 export function principalReductions(
@@ -23,11 +23,9 @@ export function principalReductions(
   const reductions: PrincipalReduction[] = [];
   for (const payment of payments) {
     if (payment.status !== 'applied') continue;
-    const createdAt = new Date(payment.createdAt).getTime();
     for (const allocation of payment.allocations) {
       if (allocation.invoiceId !== invoiceId || allocation.amount <= 0) continue;
-      const appliedAtReceipt = new Date(allocation.appliedAt).getTime() === createdAt;
-      const effective = appliedAtReceipt ? payment.receivedAt : allocation.appliedAt;
+      const effective = allocationEffectiveAt(payment, allocation);
       reductions.push({ date: localDate(new Date(effective), timeZone), amount: allocation.amount });
     }
   }

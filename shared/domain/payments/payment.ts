@@ -74,3 +74,11 @@ export function appliedByInvoice(payment: Payment): Map<string, number> {
   }
   return totals;
 }
+
+/**
+ * When an allocation took effect: an allocation made as the payment was recorded counts from
+ * the day the money was received; credit applied to an invoice later counts from then.
+ */
+export function allocationEffectiveAt(payment: Payment, allocation: AppliedAllocation): string {
+  return allocation.appliedAt === payment.createdAt ? payment.receivedAt : allocation.appliedAt;
+}

@@ -16,6 +16,7 @@ import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
 import { getInvoiceInterest } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
+import { getMetrics } from './metrics';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
 import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
@@ -27,6 +28,7 @@ export * from './debtors';
 export * from './disputes';
 export * from './interest';
 export * from './invoices';
+export * from './metrics';
 export * from './payments';
 export * from './promises-and-plans';
 export * from './settings';
@@ -63,5 +65,6 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listPlans,
   getSettings,
   putSettings,
+  getMetrics,
   listAudit,
 ];

@@ -1,0 +1,68 @@
+/** Turns stored money records into the dated ledger facts the metrics are computed from. */
+import type { LedgerFacts, MovementFact, PromiseFact } from '../../domain/metrics/ledger-facts';
+import { allocationEffectiveAt } from '../../domain/payments/payment';
+import { localDate } from '../../domain/time/calendar-date';
+import type { TenantLedgerRecords } from '../../ports/ledger-facts-reader';
+
+export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string): LedgerFacts {
+  const day = (instant: string) => localDate(new Date(instant), timeZone);
+  const movements: MovementFact[] = [];
+  for (const payment of records.payments) {
+    for (const allocation of payment.allocations) {
+      const date = day(allocationEffectiveAt(payment, allocation));
+      movements.push({
+        kind: 'allocation',
+        invoiceId: allocation.invoiceId,
+        amount: allocation.amount,
+        date,
+        paymentId: payment.id,
+      });
+      if (payment.status === 'reversed' && payment.reversedAt) {
+        movements.push({
+          kind: 'reversal',
+          invoiceId: allocation.invoiceId,
+          amount: allocation.amount,
+          date: day(payment.reversedAt),
+          allocatedOn: date,
+          paymentId: payment.id,
+        });
+      }
+    }
+  }
+  for (const adjustment of records.adjustments) {
+    movements.push({
+      kind: adjustment.kind,
+      invoiceId: adjustment.invoiceId,
+      amount: adjustment.amount,
+      date: day(adjustment.createdAt),
+    });
+  }
+  const promises: PromiseFact[] = records.promises
+    .filter((promise) => promise.status !== 'cancelled')
+    .map((promise) => ({
+      id: promise.id,
+      currency: promise.currency,
+      amount: promise.amount,
+      dueDate: promise.dueDate,
+      graceDays: promise.graceDays,
+      status: promise.status as PromiseFact['status'],
+      ...(promise.resolvedAt ? { resolvedOn: day(promise.resolvedAt) } : {}),
+    }));
+  return {
+    invoices: records.invoices.map(({ id, currency, amount, issueDate, dueDate }) => ({
+      id,
+      currency,
+      amount,
+      issueDate,
+      dueDate,
+    })),
+    movements,
+    promises,
+    disputes: records.disputes.map((dispute) => ({
+      id: dispute.id,
+      invoiceId: dispute.invoiceId,
+      openedAt: day(dispute.openedAt),
+      ...(dispute.resolvedAt ? { resolvedAt: day(dispute.resolvedAt) } : {}),
+    })),
+  };
+}
