@@ -41,7 +41,17 @@ export interface LedgerChange {
   changedApprovals?: Change<Approval>[];
 }
 
+/** Every record of one debtor's book, read in one consistent query of its partition. */
+export interface DebtorBook extends LedgerSnapshot {
+  payments: Payment[];
+  adjustments: Adjustment[];
+  promises: PromiseToPay[];
+  disputes: Dispute[];
+  plans: PaymentPlan[];
+}
+
 export interface LedgerStore {
+  book(tenantId: string, debtorId: string): Promise<DebtorBook>;
   snapshot(tenantId: string, debtorId: string): Promise<LedgerSnapshot>;
   /** Payments of the debtor that still hold unapplied credit, oldest received first. */
   paymentsWithCredit(tenantId: string, debtorId: string): Promise<Payment[]>;

@@ -7,7 +7,7 @@ import type { Dispute } from '../../domain/disputes/dispute';
 import type { PaymentPlan } from '../../domain/plans/payment-plan';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { Clock } from '../../ports/clock';
-import type { LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
+import type { DebtorBook, LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -50,6 +50,25 @@ export class DynamoDbLedgerStore implements LedgerStore {
     return {
       ledger: ledgerRecord ? stripKeys<DebtorLedger>(ledgerRecord) : emptyLedger(tenantId, debtorId),
       invoices: items.filter((item) => item.sk !== 'LEDGER').map((item) => stripKeys<Invoice>(item)),
+    };
+  }
+
+  async book(tenantId: string, debtorId: string): Promise<DebtorBook> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.debtorPartition(tenantId, debtorId) },
+    });
+    const ofKind = <T>(entity: string) =>
+      items.filter((item) => item.entity === entity).map((item) => stripKeys<T>(item));
+    const ledgerRecord = items.find((item) => item.entity === 'DebtorLedger');
+    return {
+      ledger: ledgerRecord ? stripKeys<DebtorLedger>(ledgerRecord) : emptyLedger(tenantId, debtorId),
+      invoices: ofKind<Invoice>('Invoice'),
+      payments: ofKind<Payment>('Payment'),
+      adjustments: ofKind<Adjustment>('Adjustment'),
+      promises: ofKind<PromiseToPay>('PromiseToPay'),
+      disputes: ofKind<Dispute>('Dispute'),
+      plans: ofKind<PaymentPlan>('PaymentPlan'),
     };
   }
 

@@ -2,6 +2,7 @@ import { localDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { debtorView } from '../views/debtor-view';
+import { debtorRisk } from './debtor-risk';
 import { findVisibleDebtor } from './find-debtor';
 
 /** A debtor with balances and aging per currency, as of today in the debtor's time zone. */
@@ -11,7 +12,13 @@ export async function getDebtor(
   id: string,
 ) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, id);
-  const { invoices, ledger } = await services.ledger.snapshot(debtor.tenantId, debtor.id);
+  const book = await services.ledger.book(debtor.tenantId, debtor.id);
   const asOf = localDate(services.clock.now(), debtor.timezone);
-  return { debtor, view: debtorView(debtor, { invoices, ledger, asOf }) };
+  return {
+    debtor,
+    view: {
+      ...debtorView(debtor, { invoices: book.invoices, ledger: book.ledger, asOf }),
+      ...debtorRisk(debtor, book, asOf),
+    },
+  };
 }

@@ -91,5 +91,28 @@ export const debtorView = z
       .optional()
       .meta({ description: 'Unapplied credit per currency, applied to the next invoice' }),
     asOf: calendarDate.optional(),
+    riskScore: z.number().int().min(0).max(100).nullable().optional().meta({
+      description:
+        '0–100, higher is riskier: the highest of the per-currency scores; null when nothing is owed',
+    }),
+    risk: z
+      .array(
+        z.object({
+          currency: currencyCode,
+          score: z.number().int(),
+          modelVersion: z.string(),
+          factors: z.array(
+            z.object({
+              name: z.string(),
+              weight: z.number(),
+              value: z.number().nullable(),
+              contribution: z.number(),
+              explanation: z.string(),
+            }),
+          ),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Explainable risk per currency owed' }),
   })
   .meta({ id: 'Debtor' });
