@@ -15,5 +15,7 @@ export interface TenantLedgerRecords {
 }
 
 export interface LedgerFactsReader {
+  /** Currencies the tenant has invoiced in, sorted. */
+  currencies(tenantId: string): Promise<CurrencyCode[]>;
   records(tenantId: string, currency: CurrencyCode): Promise<TenantLedgerRecords>;
 }

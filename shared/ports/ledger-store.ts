@@ -39,6 +39,8 @@ export interface LedgerChange {
   changedPlans?: Change<PaymentPlan>[];
   /** An approval decided in the same breath as the change it approves. */
   changedApprovals?: Change<Approval>[];
+  /** First invoice of the tenant in a currency: remember the currency for portfolio reports. */
+  currencyInUse?: { tenantId: string; currency: string };
 }
 
 /** Every record of one debtor's book, read in one consistent query of its partition. */

@@ -8,6 +8,7 @@ import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbApprovalStore } from '../adapters/dynamodb/approval-store';
 import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
 import { DynamoDbDebtorStore } from '../adapters/dynamodb/debtor-store';
+import { DynamoDbExchangeRateStore } from '../adapters/dynamodb/exchange-rate-store';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
 import { DynamoDbLedgerFactsReader } from '../adapters/dynamodb/ledger-facts-reader';
@@ -19,6 +20,7 @@ import type { ApprovalStore } from '../ports/approval-store';
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { DebtorStore } from '../ports/debtor-store';
+import type { ExchangeRateStore } from '../ports/exchange-rate-store';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { InvoiceStore } from '../ports/invoice-store';
@@ -33,6 +35,7 @@ export interface Services {
   invoices: InvoiceStore;
   ledger: LedgerStore;
   facts: LedgerFactsReader;
+  exchangeRates: ExchangeRateStore;
   approvals: ApprovalStore;
   settings: SettingsStore;
   auditLog: AuditLog;
@@ -61,6 +64,7 @@ export function createServices(settings: ServiceSettings): Services {
     invoices: new DynamoDbInvoiceStore(client, table, clock),
     ledger: new DynamoDbLedgerStore(client, table, clock),
     facts: new DynamoDbLedgerFactsReader(client, table),
+    exchangeRates: new DynamoDbExchangeRateStore(client, table, clock),
     approvals: new DynamoDbApprovalStore(client, table, clock),
     settings: new DynamoDbSettingsStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),

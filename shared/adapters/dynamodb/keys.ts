@@ -65,6 +65,13 @@ export const keys = {
   /** gsi2: every money record of a tenant in one currency, for period metrics. */
   tenantFacts: (tenantId: string, currency: string) => `${t(tenantId)}#FACTS#${currency}`,
   tenantDisputes: (tenantId: string) => `${t(tenantId)}#DISPUTES`,
+  currencyInUse: (tenantId: string, currency: string) => ({ pk: `${t(tenantId)}#CURRENCIES`, sk: currency }),
+  currenciesPartition: (tenantId: string) => `${t(tenantId)}#CURRENCIES`,
+  exchangeRate: (tenantId: string, from: string, to: string, date: string) => ({
+    pk: `${t(tenantId)}#FX#${from}#${to}`,
+    sk: date,
+  }),
+  exchangeRatePartition: (tenantId: string, from: string, to: string) => `${t(tenantId)}#FX#${from}#${to}`,
   settings: (tenantId: string) => ({ pk: `${t(tenantId)}#SETTINGS`, sk: 'SETTINGS' }),
   audit: (tenantId: string, entityId: string, at: string, id: string) => ({
     pk: `${t(tenantId)}#AUDIT#${entityId}`,

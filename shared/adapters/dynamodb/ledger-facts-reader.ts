@@ -18,6 +18,18 @@ export class DynamoDbLedgerFactsReader implements LedgerFactsReader {
     private readonly tableName: string,
   ) {}
 
+  async currencies(tenantId: string): Promise<string[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.currenciesPartition(tenantId) },
+        ConsistentRead: true,
+      }),
+    );
+    return (result.Items ?? []).map((item) => item.currency as string).sort();
+  }
+
   async records(tenantId: string, currency: string): Promise<TenantLedgerRecords> {
     const [facts, disputes] = await Promise.all([
       this.queryIndex(keys.tenantFacts(tenantId, currency)),

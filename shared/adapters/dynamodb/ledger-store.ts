@@ -219,6 +219,22 @@ export class DynamoDbLedgerStore implements LedgerStore {
       ...(change.changedApprovals ?? []).map(({ before, after }) =>
         versionedPut(table, approvalItem(after), before.version),
       ),
+      ...(change.currencyInUse
+        ? [
+            {
+              item: {
+                Put: {
+                  TableName: table,
+                  Item: {
+                    ...keys.currencyInUse(change.currencyInUse.tenantId, change.currencyInUse.currency),
+                    entity: 'CurrencyInUse',
+                    currency: change.currencyInUse.currency,
+                  },
+                },
+              },
+            },
+          ]
+        : []),
       ...writeContextSteps(table, context, this.clock.now()),
     ]);
   }

@@ -11,13 +11,15 @@ import { invoiceView } from '../views/invoice-view';
 
 /** Creates an invoice; unapplied credit of the debtor in its currency pays it down at once. */
 export async function createInvoice(
-  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger' | 'facts'>,
   context: UseCaseContext,
   draft: InvoiceDraft,
 ) {
   // Reading the debtor first gives a clean 404; the transaction re-checks it exists.
   await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
   const invoiceId = services.ids.next('inv');
+  // Checked before writing so that only a tenant's first invoice in a currency writes the marker.
+  const currencyKnown = (await services.facts.currencies(context.actor.tenantId)).includes(draft.currency);
   return retryOnConcurrentChange(async () => {
     const now = services.clock.now();
     const draftInvoice = newInvoice(invoiceId, context.actor.tenantId, draft, context.actor, now);
@@ -50,6 +52,9 @@ export async function createInvoice(
       {
         ledger: { before: ledger, after: ledgerAfter },
         createdInvoices: [invoice],
+        ...(currencyKnown
+          ? {}
+          : { currencyInUse: { tenantId: context.actor.tenantId, currency: draft.currency } }),
         changedPayments: credit.payments,
       },
       {

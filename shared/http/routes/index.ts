@@ -18,6 +18,7 @@ import { getInvoiceInterest } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getMetrics } from './metrics';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
+import { getPortfolio, recordExchangeRate } from './portfolio';
 import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
 import { health, openApiDocument } from './system';
@@ -30,6 +31,7 @@ export * from './interest';
 export * from './invoices';
 export * from './metrics';
 export * from './payments';
+export * from './portfolio';
 export * from './promises-and-plans';
 export * from './settings';
 export * from './system';
@@ -66,5 +68,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getSettings,
   putSettings,
   getMetrics,
+  getPortfolio,
+  recordExchangeRate,
   listAudit,
 ];
