@@ -25,7 +25,9 @@ describe('currency conversion', () => {
       fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e12 }), (a, b) => {
         const rate = { from: 'USD', to: 'EUR', rate: '1.2345', date: '2026-01-01' };
         const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(convert(money(low, 'USD'), rate).amount).toBeLessThanOrEqual(convert(money(high, 'USD'), rate).amount);
+        expect(convert(money(low, 'USD'), rate).amount).toBeLessThanOrEqual(
+          convert(money(high, 'USD'), rate).amount,
+        );
         expect(convert(money(a, 'USD'), { ...rate, rate: '1' }).amount).toBe(a);
       }),
     );
