@@ -9,7 +9,14 @@ const { startLocalRuntime, projectRoot } = await import('./runtime');
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(projectRoot, process.env.RECOUP_DATA_DIR ?? '.data');
-const runtime = await startLocalRuntime({ port, dataDir, host: process.env.HOST ?? '127.0.0.1' });
+const runtime = await startLocalRuntime({
+  port,
+  dataDir,
+  host: process.env.HOST ?? '127.0.0.1',
+  // Several local runtimes can share one DynamoDB, like Lambda containers share a table.
+  dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT,
+  tableName: process.env.RECOUP_TABLE_NAME,
+});
 const { token } = await runtime.issuer.issue({ tenantId: 'demo', roles: ['admin'], sub: 'demo-admin' });
 
 console.log(`Recoup is running at ${runtime.url}`);

@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  ResourceInUseException,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -20,6 +21,17 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
+  try {
+    await createTable(client, tableName);
+  } catch (error) {
+    // Another runtime sharing this DynamoDB created it a moment ago.
+    if (!(error instanceof ResourceInUseException)) throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const attributes = new Set<string>([tableDesign.partitionKey, tableDesign.sortKey]);
   for (const index of tableDesign.globalSecondaryIndexes) {
     attributes.add(index.partitionKey);
@@ -50,5 +62,4 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
       TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
     }),
   );
-  client.destroy();
 }

@@ -40,7 +40,7 @@ export async function applyAdjustment(
   idempotency?: (result: { invoice: Invoice; adjustment: Adjustment }) => IdempotentCompletion | undefined,
 ) {
   const adjustmentId = services.ids.next(request.kind === 'credit_note' ? 'crn' : 'wof');
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange({ tenantId: request.actor.tenantId, debtorId: request.debtorId }, async () => {
     const now = services.clock.now();
     const tenantId = request.actor.tenantId;
     const { ledger, invoices } = await services.ledger.snapshot(tenantId, request.debtorId);

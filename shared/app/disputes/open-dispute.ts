@@ -18,7 +18,7 @@ export async function openDispute(
 ) {
   const visible = await findVisibleInvoice(services.invoices, context.actor, invoiceId);
   const disputeId = services.ids.next('dsp');
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange(visible, async () => {
     const now = services.clock.now();
     const { ledger, invoices } = await services.ledger.snapshot(visible.tenantId, visible.debtorId);
     const before = invoices.find((invoice) => invoice.id === invoiceId);

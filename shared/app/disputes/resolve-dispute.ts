@@ -71,7 +71,7 @@ export async function resolveDisputeCase(
     return { status: 'applied' as const, statusCode: 200, body: disputeView(resolved as Dispute) };
   }
 
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange(dispute, async () => {
     const now = services.clock.now();
     const { ledger, invoices } = await services.ledger.snapshot(dispute.tenantId, dispute.debtorId);
     const before = invoices.find((invoice) => invoice.id === dispute.invoiceId) as Invoice;

@@ -20,7 +20,7 @@ export async function createInvoice(
   const invoiceId = services.ids.next('inv');
   // Checked before writing so that only a tenant's first invoice in a currency writes the marker.
   const currencyKnown = (await services.facts.currencies(context.actor.tenantId)).includes(draft.currency);
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange({ tenantId: context.actor.tenantId, debtorId: draft.debtorId }, async () => {
     const now = services.clock.now();
     const draftInvoice = newInvoice(invoiceId, context.actor.tenantId, draft, context.actor, now);
     const problems = invoiceProblems(draftInvoice);

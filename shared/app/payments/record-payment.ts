@@ -67,7 +67,7 @@ export async function recordPayment(
     throw new ValidationError([{ path: 'receivedAt', message: 'must not be in the future' }]);
   }
   const paymentId = services.ids.next('pay');
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();
     const tenantId = context.actor.tenantId;
     const { ledger, invoices } = await services.ledger.snapshot(tenantId, draft.debtorId);

@@ -17,9 +17,10 @@ export async function reversePayment(
   reason: string,
 ) {
   const tenantId = context.actor.tenantId;
-  return retryOnConcurrentChange(async () => {
-    const payment = await services.ledger.getPayment(tenantId, paymentId);
-    if (!payment || !canSeeDebtor(context.actor, payment.debtorId)) throw new NotFoundError('Payment');
+  const found = await services.ledger.getPayment(tenantId, paymentId);
+  if (!found || !canSeeDebtor(context.actor, found.debtorId)) throw new NotFoundError('Payment');
+  return retryOnConcurrentChange(found, async () => {
+    const payment = (await services.ledger.getPayment(tenantId, paymentId)) as Payment;
     if (payment.status === 'reversed') throw new RuleViolationError('The payment is already reversed');
     const now = services.clock.now();
     const { ledger, invoices } = await services.ledger.snapshot(tenantId, payment.debtorId);

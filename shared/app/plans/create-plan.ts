@@ -32,7 +32,7 @@ export async function createPlan(
 ) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, debtorId);
   const planId = services.ids.next('pln');
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();
     if (input.firstDueDate < localDate(now, debtor.timezone)) {
       throw new ValidationError([{ path: 'firstDueDate', message: 'must not be in the past' }]);

@@ -27,7 +27,7 @@ export async function makePromise(
 ) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, debtorId);
   const promiseId = services.ids.next('prm');
-  return retryOnConcurrentChange(async () => {
+  return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();
     const promise: PromiseToPay = {
       id: promiseId,
