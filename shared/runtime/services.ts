@@ -16,6 +16,7 @@ import { DynamoDbLedgerStore } from '../adapters/dynamodb/ledger-store';
 import { DynamoDbSettingsStore } from '../adapters/dynamodb/settings-store';
 import { systemClock } from '../adapters/system/system-clock';
 import { ulidGenerator } from '../adapters/system/ulid-generator';
+import { tracer } from '../observability/powertools';
 import type { ApprovalStore } from '../ports/approval-store';
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
@@ -55,6 +56,8 @@ export function createServices(settings: ServiceSettings): Services {
     tableName: settings.tableName,
     endpoint: settings.dynamoDbEndpoint,
     onCall: settings.onDynamoDbCall,
+    // One X-Ray subsegment per DynamoDB call; a no-op where tracing is off (locally).
+    instrument: (dynamoDb) => tracer.captureAWSv3Client(dynamoDb),
   });
   const table = settings.tableName;
   return {

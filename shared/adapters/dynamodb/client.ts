@@ -8,6 +8,8 @@ export interface DynamoDbSettings {
   region?: string;
   /** Observes every DynamoDB call (command name): benchmarks count round trips with it. */
   onCall?: (commandName: string) => void;
+  /** Instruments the low-level client (X-Ray subsegments per call). */
+  instrument?: (client: DynamoDBClient) => void;
 }
 
 export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocumentClient {
@@ -19,6 +21,7 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
       : {}),
     maxAttempts: 5,
   });
+  settings.instrument?.(client);
   const onCall = settings.onCall;
   if (onCall) {
     client.middlewareStack.add(
