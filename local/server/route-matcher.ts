@@ -1,9 +1,18 @@
 /** Matches a request path against API Gateway route paths (`/v1/debtors/{id}`), static segments first. */
+import { HttpProblem } from '../../shared/http/problem';
 import type { RouteDefinition } from '../../shared/http/route';
 
 export interface RouteMatch {
   route: RouteDefinition;
   pathParameters: Record<string, string>;
+}
+
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpProblem(400, 'The path has a malformed percent-escape');
+  }
 }
 
 function matchPath(template: string, path: string): Record<string, string> | undefined {
@@ -14,7 +23,7 @@ function matchPath(template: string, path: string): Record<string, string> | und
   for (const [index, segment] of expected.entries()) {
     const value = actual[index] as string;
     const parameter = /^\{(\w+)\}$/.exec(segment);
-    if (parameter) parameters[parameter[1] as string] = decodeURIComponent(value);
+    if (parameter) parameters[parameter[1] as string] = decodeSegment(value);
     else if (segment !== value) return undefined;
   }
   return parameters;

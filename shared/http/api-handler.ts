@@ -65,7 +65,7 @@ export function apiHandler<R extends RouteDefinition>(
       const headers = event.headers ?? {};
       const ifMatch = route.conditional ? parseIfMatch(headers['if-match']) : undefined;
       const claim = route.idempotent
-        ? idempotencyClaim(headers['idempotency-key'], route.id, successStatus(route), {
+        ? idempotencyClaim(actor.sub, headers['idempotency-key'], route.id, successStatus(route), {
             params: input.params,
             body: input.rawBody,
           })

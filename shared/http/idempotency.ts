@@ -21,7 +21,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * A key is the caller's own: scoped by the token's subject, so nobody else in the tenant can
+ * replay (or probe) another person's stored response.
+ */
 export function idempotencyClaim(
+  subject: string,
   key: string | undefined,
   routeId: string,
   statusCode: number,
@@ -36,7 +41,7 @@ export function idempotencyClaim(
   const requestHash = createHash('sha256')
     .update(`${routeId}\n${canonicalJson(request.params)}\n${canonicalJson(request.body)}`)
     .digest('hex');
-  return { key, requestHash, routeId, statusCode };
+  return { key: `${subject}#${key}`, requestHash, routeId, statusCode };
 }
 
 /** The stored response for a repeated key, or a 422 when the key was used for another request. */

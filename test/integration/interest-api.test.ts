@@ -283,3 +283,34 @@ describe('late-payment interest API', () => {
     expect(document.components.schemas.LateInterest).toBeDefined();
   });
 });
+
+describe('reference rates on record', () => {
+  let local: TestApi;
+  beforeAll(async () => {
+    local = await startTestApi();
+  });
+  afterAll(() => local.stop());
+
+  it('refuses with 422, not 500, an invoice older than the rates on record', async () => {
+    const token = await local.token('old-debts', ['accountant']);
+    const debtor = await local.request('POST', '/v1/debtors', {
+      token,
+      body: { name: 'Old Ltd', kind: 'business', timezone: 'Europe/London', jurisdiction: 'GB' },
+    });
+    const invoice = await local.request('POST', '/v1/invoices', {
+      token,
+      body: {
+        debtorId: debtor.body.id,
+        number: 'OLD-1',
+        currency: 'GBP',
+        amount: 100_000,
+        issueDate: '2015-01-01',
+        dueDate: '2015-01-31',
+      },
+    });
+    const interest = await local.request('GET', `/v1/invoices/${invoice.body.id}/interest?asOf=2015-06-30`, {
+      token,
+    });
+    expect(interest.status).toBe(422);
+  });
+});

@@ -138,9 +138,14 @@ describe('invoices API', () => {
     const stale = await api.request('PATCH', `/v1/invoices/${created.id}`, {
       token: admin,
       headers: { 'if-match': '1' },
-      body: { amount: 1 },
+      body: { dueDate: '2026-03-15' },
     });
     expect(stale.status).toBe(409);
+    const amountChange = await api.request('PATCH', `/v1/invoices/${created.id}`, {
+      token: admin,
+      body: { amount: 1 },
+    });
+    expect(amountChange.status).toBe(400);
 
     const outsider = await api.token('other-tenant', ['admin']);
     expect((await api.request('GET', `/v1/invoices/${created.id}`, { token: outsider })).status).toBe(404);

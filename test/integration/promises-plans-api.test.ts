@@ -219,3 +219,43 @@ describe('payment plans', () => {
     expect(repeated.status).toBe(400);
   });
 });
+
+describe('a bounced payment and a broken plan', () => {
+  it('re-opens the promise the bounced payment had kept', async () => {
+    const { debtorId } = await debtorOwing(100_000);
+    await api.request('POST', `/v1/debtors/${debtorId}/promises`, {
+      token,
+      body: { currency: 'EUR', amount: 30_000, dueDate: addDays(today(), 5) },
+    });
+    const payment = await pay(debtorId, 30_000);
+    expect(
+      (await api.request('GET', `/v1/debtors/${debtorId}/promises`, { token })).body.items[0].status,
+    ).toBe('kept');
+    const accountant = await api.token('promises-co', ['accountant']);
+    const reversed = await api.request('POST', `/v1/payments/${payment.body.id}/reverse`, {
+      token: accountant,
+      body: { reason: 'Returned unpaid' },
+    });
+    expect(reversed.status).toBe(200);
+    const listed = await api.request('GET', `/v1/debtors/${debtorId}/promises`, { token });
+    expect(listed.body.items[0]).toMatchObject({ status: 'pending', amountPaid: 0 });
+  });
+
+  it('lets the invoices of a broken plan go on a new plan', async () => {
+    const { debtorId, invoices } = await debtorOwing(20_000);
+    const body = () => ({
+      invoiceIds: invoices,
+      installments: 2,
+      frequency: 'weekly',
+      firstDueDate: addDays(today(), 3),
+    });
+    expect((await api.request('POST', `/v1/debtors/${debtorId}/plans`, { token, body: body() })).status).toBe(
+      201,
+    );
+    await api.runtime.clock.moveTo(new Date(api.runtime.clock.now().getTime() + 10 * 24 * 3600 * 1000));
+    const again = await api.request('POST', `/v1/debtors/${debtorId}/plans`, { token, body: body() });
+    expect(again.status).toBe(201);
+    const plans = await api.request('GET', `/v1/debtors/${debtorId}/plans`, { token });
+    expect(plans.body.items.map((p: { status: string }) => p.status)).toEqual(['active', 'broken']);
+  });
+});

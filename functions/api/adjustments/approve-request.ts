@@ -3,6 +3,6 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import { approveRequest as route } from '../../../shared/http/routes/adjustments';
 import { services } from '../../../shared/runtime/services';
 
-export const handler = apiHandler(route, async ({ actor, params, body }) => ({
-  body: (await decideApproval(services(), { actor }, params.id, 'approved', body.note)).view,
+export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => ({
+  body: (await decideApproval(services(), { actor, idempotency }, params.id, 'approved', body.note)).view,
 }));

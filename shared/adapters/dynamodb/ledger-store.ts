@@ -27,6 +27,7 @@ import {
   versionedPut,
 } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
+import { ConflictError } from '../../domain/errors';
 
 /** A debtor's money lives in its partition: invoices (`INVOICE#`), the head (`LEDGER`), payments (`PAYMENT#`). */
 export class DynamoDbLedgerStore implements LedgerStore {
@@ -206,7 +207,12 @@ export class DynamoDbLedgerStore implements LedgerStore {
       ),
       ...(change.createdDisputes ?? []).flatMap((dispute) => disputeCreationSteps(table, dispute)),
       ...(change.changedDisputes ?? []).map(({ before, after }) =>
-        versionedPut(table, disputeItem(after), before.version),
+        versionedPut(
+          table,
+          disputeItem(after),
+          before.version,
+          () => new ConflictError('The dispute was changed by someone else'),
+        ),
       ),
       ...(change.createdPromises ?? []).map((promise) => versionedPut(table, promiseItem(promise), 0)),
       ...(change.changedPromises ?? []).map(({ before, after }) =>
@@ -217,7 +223,12 @@ export class DynamoDbLedgerStore implements LedgerStore {
         versionedPut(table, planItem(after), before.version),
       ),
       ...(change.changedApprovals ?? []).map(({ before, after }) =>
-        versionedPut(table, approvalItem(after), before.version),
+        versionedPut(
+          table,
+          approvalItem(after),
+          before.version,
+          () => new ConflictError('The request was decided by someone else'),
+        ),
       ),
       ...(change.currencyInUse
         ? [

@@ -33,33 +33,47 @@ export async function decideApproval(
           after: decided,
         }),
       ],
+      idempotency: context.idempotency && {
+        ...context.idempotency,
+        statusCode: 200,
+        body: approvalView(decided),
+      },
     });
     return { approval: decided, view: approvalView(decided) };
   }
   const dispute = approval.disputeId
     ? await services.ledger.getDispute(approval.tenantId, approval.disputeId)
     : undefined;
-  const result = await applyAdjustment(services, {
-    actor: context.actor,
-    invoiceId: approval.invoiceId,
-    debtorId: approval.debtorId,
-    kind: approval.kind === 'write_off' ? 'write_off' : 'credit_note',
-    amount: approval.amount,
-    reason: approval.reason,
-    requestedBy: approval.requestedBy,
-    approvedBy: context.actor.sub,
-    ...(dispute
-      ? {
-          dispute: (_invoice, adjustment, at) => ({
-            before: dispute,
-            after: resolveDispute(dispute, 'upheld', approval.requestedBy, at, {
-              creditAmount: adjustment.amount,
+  const result = await applyAdjustment(
+    services,
+    {
+      actor: context.actor,
+      invoiceId: approval.invoiceId,
+      debtorId: approval.debtorId,
+      kind: approval.kind === 'write_off' ? 'write_off' : 'credit_note',
+      amount: approval.amount,
+      reason: approval.reason,
+      requestedBy: approval.requestedBy,
+      approvedBy: context.actor.sub,
+      ...(dispute
+        ? {
+            dispute: (_invoice, adjustment, at) => ({
+              before: dispute,
+              after: resolveDispute(dispute, 'upheld', approval.requestedBy, at, {
+                creditAmount: adjustment.amount,
+              }),
             }),
-          }),
-        }
-      : {}),
-    approval: (adjustment) => ({ before: approval, after: { ...decided, adjustmentId: adjustment.id } }),
-  });
+          }
+        : {}),
+      approval: (adjustment) => ({ before: approval, after: { ...decided, adjustmentId: adjustment.id } }),
+    },
+    (applied) =>
+      context.idempotency && {
+        ...context.idempotency,
+        statusCode: 200,
+        body: approvalView({ ...decided, adjustmentId: applied.adjustment.id }),
+      },
+  );
   const approved = result.approval ?? decided;
   return { approval: approved, view: approvalView(approved) };
 }

@@ -39,7 +39,10 @@ export async function resolveDisputeCase(
   if (decision.outcome === 'upheld') {
     const { invoices } = await services.ledger.snapshot(dispute.tenantId, dispute.debtorId);
     const invoice = invoices.find((candidate) => candidate.id === dispute.invoiceId) as Invoice;
-    const amount = decision.creditAmount ?? outstanding(invoice);
+    const owed = outstanding(invoice);
+    const amount = decision.creditAmount ?? owed;
+    if (amount > owed)
+      throw new RuleViolationError(`The credit exceeds the ${owed} outstanding on invoice ${invoice.number}`);
     const settings = await services.settings.get(dispute.tenantId);
     if (needsApproval(settings, invoice.currency, amount)) {
       const reason = decision.note ?? `Dispute upheld: ${dispute.reason}`;

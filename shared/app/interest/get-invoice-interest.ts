@@ -4,7 +4,7 @@
  * consumer debt), the rule pack (from the jurisdiction) and the time zone that turns instants into
  * calendar dates; payments, credit notes and write-offs lower the principal from their dates on.
  */
-import { NotFoundError, ValidationError } from '../../domain/errors';
+import { NotFoundError, RuleViolationError, ValidationError } from '../../domain/errors';
 import {
   computeLateInterest,
   type DebtKind,
@@ -155,8 +155,7 @@ export async function getInvoiceInterest(
       ),
     };
   }
-
-  const result = computeLateInterest(
+  const result = computeWithKnownRates(
     {
       principal: invoice.amount,
       currency: invoice.currency,
@@ -173,4 +172,16 @@ export async function getInvoiceInterest(
     result,
     view: interestView(invoice, debtKind, debtor.jurisdiction, pack.jurisdiction, result, reasonFor(result)),
   };
+}
+
+/** A due date before the oldest reference rate on record is a business refusal (422), not a fault. */
+function computeWithKnownRates(...args: Parameters<typeof computeLateInterest>) {
+  try {
+    return computeLateInterest(...args);
+  } catch (error) {
+    if (error instanceof RangeError && /no rate known/i.test(error.message)) {
+      throw new RuleViolationError(`Late interest cannot be computed: ${error.message}`);
+    }
+    throw error;
+  }
 }

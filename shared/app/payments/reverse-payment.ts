@@ -7,11 +7,13 @@ import { appliedByInvoice, type Payment } from '../../domain/payments/payment';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
+import { MAX_INVOICES_PER_PAYMENT } from './record-payment';
+import { promisesReopenedBy } from '../promises/promise-evaluation';
 import { paymentView } from '../views/payment-view';
 
 /** A bounced payment: its allocations are undone, its credit withdrawn, the invoices re-opened. */
 export async function reversePayment(
-  services: Pick<Services, 'clock' | 'ids' | 'ledger'>,
+  services: Pick<Services, 'clock' | 'ids' | 'ledger' | 'debtors'>,
   context: UseCaseContext,
   paymentId: string,
   reason: string,
@@ -25,7 +27,13 @@ export async function reversePayment(
     const now = services.clock.now();
     const { ledger, invoices } = await services.ledger.snapshot(tenantId, payment.debtorId);
     const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
-    const changedInvoices = [...appliedByInvoice(payment)].map(([invoiceId, amount]) => {
+    const applied = appliedByInvoice(payment);
+    if (applied.size > MAX_INVOICES_PER_PAYMENT) {
+      throw new RuleViolationError(
+        `The payment reached ${applied.size} invoices; reversing more than ${MAX_INVOICES_PER_PAYMENT} at once is not supported`,
+      );
+    }
+    const changedInvoices = [...applied].map(([invoiceId, amount]) => {
       const before = byId.get(invoiceId) as Invoice;
       const after: Invoice = {
         ...before,
@@ -47,6 +55,14 @@ export async function reversePayment(
       payment.unapplied > 0
         ? adjustCredit(ledger, payment.currency, -payment.unapplied, now)
         : touch(ledger, now);
+    const debtor = await services.debtors.get(tenantId, payment.debtorId);
+    const promises = promisesReopenedBy(
+      payment,
+      await services.ledger.listPromises(tenantId, payment.debtorId),
+      await services.ledger.allPayments(tenantId, payment.debtorId),
+      now,
+      debtor?.timezone ?? 'UTC',
+    );
     const view = paymentView(reversed);
     const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
       auditEntry(services.ids.next('aud'), context.actor, now, {
@@ -61,10 +77,14 @@ export async function reversePayment(
         ledger: { before: ledger, after: ledgerAfter },
         changedInvoices,
         changedPayments: [{ before: payment, after: reversed }],
+        changedPromises: promises,
       },
       {
         audit: [
           audit('payment', payment.id, 'payment.reversed', payment, reversed),
+          ...promises.map(({ before, after }) =>
+            audit('promise', after.id, `promise.reopened_${after.status}`, before, after),
+          ),
           ...changedInvoices.map(({ before, after }) =>
             audit('invoice', after.id, 'invoice.payment_reversed', before, after),
           ),

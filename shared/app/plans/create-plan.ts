@@ -10,7 +10,9 @@ import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { findVisibleDebtor } from '../debtors/find-debtor';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
-import { planView } from './plan-evaluation';
+import { evaluateStoredPlan, planView } from './plan-evaluation';
+import type { Debtor } from '../../domain/debtors/debtor';
+import type { Change } from '../../ports/ledger-store';
 
 export interface PlanInput {
   invoiceIds: string[];
@@ -38,6 +40,8 @@ export async function createPlan(
       throw new ValidationError([{ path: 'firstDueDate', message: 'must not be in the past' }]);
     }
     const { ledger, invoices } = await services.ledger.snapshot(debtor.tenantId, debtor.id);
+    // A plan that broke or was paid off no longer holds its invoices: record how it ended.
+    const { active: activePlans, ended: endedPlans } = await planStates(services, debtor, now);
     const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
     const covered = input.invoiceIds.map((id, index) => {
       const invoice = byId.get(id);
@@ -52,7 +56,7 @@ export async function createPlan(
         throw new RuleViolationError(`Invoice ${invoice.number} has nothing outstanding`);
       if (invoiceStatus(invoice) === 'disputed')
         throw new RuleViolationError(`Invoice ${invoice.number} is disputed`);
-      if (invoice.planId)
+      if (invoice.planId && activePlans.has(invoice.planId))
         throw new RuleViolationError(`Invoice ${invoice.number} is already on plan ${invoice.planId}`);
     });
     const total = covered.reduce((sum, invoice) => sum + outstanding(invoice), 0);
@@ -90,10 +94,18 @@ export async function createPlan(
         after: is,
       });
     await services.ledger.commit(
-      { ledger: { before: ledger, after: touch(ledger, now) }, createdPlans: [plan], changedInvoices },
+      {
+        ledger: { before: ledger, after: touch(ledger, now) },
+        createdPlans: [plan],
+        changedPlans: endedPlans,
+        changedInvoices,
+      },
       {
         audit: [
           audit('plan', plan.id, 'plan.agreed', null, plan),
+          ...endedPlans.map(({ before, after }) =>
+            audit('plan', before.id, `plan.${after.status}`, before, after),
+          ),
           ...changedInvoices.map(({ before, after }) =>
             audit('invoice', before.id, 'invoice.on_plan', before, after),
           ),
@@ -103,4 +115,23 @@ export async function createPlan(
     );
     return { plan, view };
   });
+}
+
+async function planStates(services: Pick<Services, 'ledger'>, debtor: Debtor, now: Date) {
+  const [plans, payments] = await Promise.all([
+    services.ledger.listPlans(debtor.tenantId, debtor.id),
+    services.ledger.allPayments(debtor.tenantId, debtor.id),
+  ]);
+  const active = new Set<string>();
+  const ended: Change<PaymentPlan>[] = [];
+  for (const plan of plans.filter((candidate) => candidate.status === 'active')) {
+    const evaluation = evaluateStoredPlan(plan, payments, now, debtor.timezone);
+    if (evaluation.status === 'active') active.add(plan.id);
+    else
+      ended.push({
+        before: plan,
+        after: { ...plan, status: evaluation.status, endedAt: now.toISOString(), version: plan.version + 1 },
+      });
+  }
+  return { active, ended };
 }

@@ -29,3 +29,37 @@ export function decidedPromises(
     }))
     .filter(({ before, after }) => before !== after);
 }
+
+/**
+ * A payment bounced: promises it helped keep are decided again from the payments that remain,
+ * back to pending, or broken if their deadline has passed.
+ */
+export function promisesReopenedBy(
+  reversed: Payment,
+  promises: readonly PromiseToPay[],
+  remaining: readonly Payment[],
+  now: Date,
+  timeZone: string,
+): Change<PromiseToPay>[] {
+  const received = receivedPayments(remaining.filter((payment) => payment.id !== reversed.id));
+  return promises
+    .filter(
+      (promise) =>
+        promise.status === 'kept' &&
+        promise.currency === reversed.currency &&
+        reversed.receivedAt >= promise.createdAt &&
+        (promise.resolvedAt ?? '') >= reversed.receivedAt,
+    )
+    .map((before) => {
+      const { resolvedAt: _resolvedAt, amountPaid: _amountPaid, shortfall: _shortfall, ...open } = before;
+      const pending: PromiseToPay = { ...open, status: 'pending' };
+      const evaluation = evaluatePromise(pending, received, now, timeZone);
+      if (evaluation.status === 'kept') return { before, after: before };
+      const after =
+        evaluation.status === 'pending'
+          ? { ...pending, version: before.version + 1 }
+          : settle(pending, evaluation);
+      return { before, after };
+    })
+    .filter(({ before, after }) => before !== after);
+}

@@ -37,10 +37,8 @@ export type InvoiceDraft = Pick<
   'debtorId' | 'number' | 'currency' | 'amount' | 'issueDate' | 'dueDate' | 'description' | 'externalRef'
 >;
 
-type ChangeableInvoiceFields = Pick<
-  Invoice,
-  'amount' | 'issueDate' | 'dueDate' | 'description' | 'externalRef'
->;
+/** Not the billed amount: it changes only through credit notes and write-offs (four-eyes, audited). */
+type ChangeableInvoiceFields = Pick<Invoice, 'issueDate' | 'dueDate' | 'description' | 'externalRef'>;
 /** A partial change; `null` clears an optional field. */
 export type InvoiceChanges = { [K in keyof ChangeableInvoiceFields]?: ChangeableInvoiceFields[K] | null };
 

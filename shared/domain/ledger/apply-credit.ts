@@ -11,6 +11,12 @@ export interface CreditApplication {
   applied: number;
 }
 
+/**
+ * Credit from at most this many payments meets one new invoice: each changed payment and its
+ * audit record take two of a transaction's 100 items. The rest stays credit for the next one.
+ */
+export const MAX_CREDIT_PAYMENTS_PER_INVOICE = 40;
+
 export function applyCredit(
   invoice: Invoice,
   creditPayments: readonly Payment[],
@@ -19,7 +25,7 @@ export function applyCredit(
   let remaining = outstanding(invoice);
   const payments: CreditApplication['payments'] = [];
   for (const payment of creditPayments) {
-    if (remaining === 0) break;
+    if (remaining === 0 || payments.length === MAX_CREDIT_PAYMENTS_PER_INVOICE) break;
     if (payment.currency !== invoice.currency || payment.status !== 'applied' || payment.unapplied === 0)
       continue;
     const amount = Math.min(remaining, payment.unapplied);

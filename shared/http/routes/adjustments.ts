@@ -70,6 +70,7 @@ export const approveRequest = defineRoute({
   auth: { kind: 'jwt', roles: ['admin', 'manager'] },
   request: { params: approvalParams, body: decisionBody },
   responses: { 200: { description: 'Approved and applied', schema: approvalView } },
+  idempotent: true,
 });
 
 export const rejectRequest = defineRoute({
@@ -82,4 +83,5 @@ export const rejectRequest = defineRoute({
   auth: { kind: 'jwt', roles: ['admin', 'manager'] },
   request: { params: approvalParams, body: decisionBody },
   responses: { 200: { description: 'Rejected', schema: approvalView } },
+  idempotent: true,
 });

@@ -28,7 +28,6 @@ export const createInvoiceBody = z
 
 export const updateInvoiceBody = z
   .strictObject({
-    amount: positiveMinorUnits.optional(),
     issueDate: calendarDate.optional(),
     dueDate: calendarDate.optional(),
     description: shortText(500).nullable().optional(),

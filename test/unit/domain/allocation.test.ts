@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { applyCredit, MAX_CREDIT_PAYMENTS_PER_INVOICE } from '../../../shared/domain/ledger/apply-credit';
 import { adjust } from '../../../shared/domain/adjustments/adjustment';
 import { outstanding, type Invoice } from '../../../shared/domain/invoices/invoice';
 import {
@@ -217,5 +218,45 @@ describe('ledger histories', () => {
         },
       ),
     );
+  });
+});
+
+describe('unapplied credit meeting a new invoice', () => {
+  it('uses the oldest credit first, from at most 40 payments, and leaves the rest', () => {
+    const invoice = {
+      id: 'inv',
+      tenantId: 't',
+      debtorId: 'd',
+      number: 'N',
+      currency: 'EUR',
+      amount: 100,
+      paid: 0,
+      credited: 0,
+      writtenOff: 0,
+      issueDate: '2026-01-01',
+      dueDate: '2026-02-01',
+      version: 1,
+      createdAt: '',
+      updatedAt: '',
+      createdBy: 'u',
+    };
+    const payments = Array.from({ length: 45 }, (_, index) => ({
+      id: `pay${String(index).padStart(2, '0')}`,
+      tenantId: 't',
+      debtorId: 'd',
+      currency: 'EUR',
+      amount: 1,
+      receivedAt: '2026-01-01T00:00:00Z',
+      allocations: [],
+      unapplied: 1,
+      status: 'applied' as const,
+      version: 1,
+      createdAt: '',
+      createdBy: 'u',
+    }));
+    const result = applyCredit(invoice, payments, new Date('2026-03-01T00:00:00Z'));
+    expect(result.applied).toBe(MAX_CREDIT_PAYMENTS_PER_INVOICE);
+    expect(result.payments.map(({ after }) => after.id)).toEqual(payments.slice(0, 40).map((p) => p.id));
+    expect(result.invoice.paid).toBe(40);
   });
 });
