@@ -150,6 +150,13 @@ describe('debtors API', () => {
     ).toString('base64url');
     const tampered = await api.request('GET', `/v1/debtors?cursor=${foreignCursor}`, { token: searcher });
     expect(tampered.status).toBe(400);
+    const partial = Buffer.from(JSON.stringify({ gsi1pk: 'T#search-co#DEBTORS' })).toString('base64url');
+    expect((await api.request('GET', `/v1/debtors?cursor=${partial}`, { token: searcher })).status).toBe(400);
+    const page = await api.request('GET', '/v1/debtors?search=alv&limit=1', { token: searcher });
+    const otherSearch = await api.request('GET', `/v1/debtors?search=bert&cursor=${page.body.nextCursor}`, {
+      token: searcher,
+    });
+    expect(otherSearch.status).toBe(400);
   });
 
   it('records who changed what, when, before and after', async () => {

@@ -94,3 +94,34 @@ describe('metrics API', () => {
     expect(noBase.status).toBe(400);
   });
 });
+
+describe('promise-kept rate', () => {
+  it('counts an unpaid promise as broken once its deadline has passed', async () => {
+    const token = await api.token('promise-metrics', ['admin']);
+    await api.request('PUT', '/v1/settings', { token, body: { timezone: 'UTC', baseCurrency: 'EUR' } });
+    const debtor = await api.request('POST', '/v1/debtors', {
+      token,
+      body: sampleDebtor({ timezone: 'UTC' }),
+    });
+    await api.request('POST', '/v1/invoices', {
+      token,
+      body: {
+        debtorId: debtor.body.id,
+        number: 'P-1',
+        currency: 'EUR',
+        amount: 50_000,
+        issueDate: '2026-01-01',
+        dueDate: '2026-01-31',
+      },
+    });
+    const today = api.runtime.clock.now().toISOString().slice(0, 10);
+    await api.request('POST', `/v1/debtors/${debtor.body.id}/promises`, {
+      token,
+      body: { currency: 'EUR', amount: 10_000, dueDate: today },
+    });
+    await api.runtime.clock.moveTo(new Date(api.runtime.clock.now().getTime() + 2 * 24 * 3600 * 1000));
+    const metrics = await api.request('GET', `/v1/metrics?from=${today}&to=${today}`, { token });
+    expect(metrics.body.promises).toEqual({ kept: 0, broken: 1, pending: 0 });
+    expect(metrics.body.promiseKeptRate).toBe(0);
+  });
+});

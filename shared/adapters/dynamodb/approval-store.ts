@@ -5,7 +5,7 @@ import type { ApprovalStore } from '../../ports/approval-store';
 import type { Clock } from '../../ports/clock';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
 import { approvalItem, versionedPut } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
@@ -26,15 +26,19 @@ export class DynamoDbApprovalStore implements ApprovalStore {
 
   async list(tenantId: string, status: ApprovalStatus, page: PageRequest): Promise<Page<Approval>> {
     const partition = { attribute: 'gsi1pk', value: keys.approvalsIndex(tenantId, status) };
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition.value },
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, partition),
-      }),
+    const result = await sendPage(
+      () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition.value },
+            Limit: page.limit,
+            ExclusiveStartKey: decodeCursor(page.cursor, partition),
+          }),
+        ),
+      page.cursor,
     );
     return {
       items: (result.Items ?? []).map((item) => stripKeys<Approval>(item)),

@@ -21,11 +21,31 @@ export function decodeCursor(
   } catch {
     decoded = undefined;
   }
+  // Exactly the table keys, plus the index keys when the query reads an index.
+  const expected = ['pk', 'sk'];
+  if (partition.attribute !== 'pk')
+    expected.push(partition.attribute, partition.attribute.replace(/pk$/, 'sk'));
   const valid =
     typeof decoded === 'object' &&
     decoded !== null &&
+    Object.keys(decoded).sort().join() === expected.sort().join() &&
     Object.values(decoded).every((value) => typeof value === 'string') &&
     (decoded as Key)[partition.attribute] === partition.value;
   if (!valid) throw new ValidationError([{ path: 'cursor', message: 'is not a cursor of this list' }]);
   return decoded as Key;
+}
+
+/**
+ * Sends a paged query; a cursor DynamoDB refuses (from another query of the same partition, such
+ * as another search) is the caller's mistake: 400, not 500.
+ */
+export async function sendPage<T>(send: () => Promise<T>, cursor: string | undefined): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (cursor !== undefined && error instanceof Error && error.name === 'ValidationException') {
+      throw new ValidationError([{ path: 'cursor', message: 'does not belong to this query' }]);
+    }
+    throw error;
+  }
 }

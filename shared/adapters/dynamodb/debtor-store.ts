@@ -5,7 +5,7 @@ import type { DebtorQuery, DebtorStore } from '../../ports/debtor-store';
 import type { Page } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import type { Clock } from '../../ports/clock';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
 import { commitTransaction, writeContextSteps, type TransactionStep } from './transaction';
 
@@ -31,15 +31,19 @@ export class DynamoDbDebtorStore implements DebtorStore {
     }
     const partition = { attribute: 'gsi1pk', value: keys.debtorsIndex(tenantId) };
     const prefix = search ? searchKey(search) : '';
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition.value, ...(prefix ? { ':prefix': prefix } : {}) },
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, partition),
-      }),
+    const result = await sendPage(
+      () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition.value, ...(prefix ? { ':prefix': prefix } : {}) },
+            Limit: query.limit,
+            ExclusiveStartKey: decodeCursor(query.cursor, partition),
+          }),
+        ),
+      query.cursor,
     );
     return {
       items: (result.Items ?? []).map((item) => stripKeys<Debtor>(item)),

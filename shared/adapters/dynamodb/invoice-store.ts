@@ -5,7 +5,7 @@ import type { Clock } from '../../ports/clock';
 import type { InvoiceStore } from '../../ports/invoice-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
 import { invoiceItem } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
@@ -44,15 +44,19 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
 
   async listByDebtor(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Invoice>> {
     const partition = { attribute: 'gsi1pk', value: keys.debtorInvoicesIndex(tenantId, debtorId) };
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition.value },
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, partition),
-      }),
+    const result = await sendPage(
+      () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition.value },
+            Limit: page.limit,
+            ExclusiveStartKey: decodeCursor(page.cursor, partition),
+          }),
+        ),
+      page.cursor,
     );
     return {
       items: (result.Items ?? []).map((item) => stripKeys<Invoice>(item)),

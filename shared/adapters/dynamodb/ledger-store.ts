@@ -10,7 +10,7 @@ import type { Clock } from '../../ports/clock';
 import type { DebtorBook, LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
 import {
   adjustmentItem,
@@ -173,16 +173,20 @@ export class DynamoDbLedgerStore implements LedgerStore {
 
   async listPayments(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Payment>> {
     const partition = { attribute: 'pk', value: keys.debtorPartition(tenantId, debtorId) };
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition.value, ':prefix': 'PAYMENT#' },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, partition),
-      }),
+    const result = await sendPage(
+      () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': partition.value, ':prefix': 'PAYMENT#' },
+            ScanIndexForward: false,
+            ConsistentRead: true,
+            Limit: page.limit,
+            ExclusiveStartKey: decodeCursor(page.cursor, partition),
+          }),
+        ),
+      page.cursor,
     );
     return {
       items: (result.Items ?? []).map((item) => stripKeys<Payment>(item)),

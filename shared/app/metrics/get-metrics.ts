@@ -10,7 +10,7 @@ import { ledgerFactsFrom } from './ledger-facts-from-records';
  * aging, bad-debt ratio, promise-kept rate, days to pay, disputes), on the tenant's calendar.
  */
 export async function getMetrics(
-  services: Pick<Services, 'settings' | 'facts'>,
+  services: Pick<Services, 'clock' | 'settings' | 'facts'>,
   context: UseCaseContext,
   query: { from: CalendarDate; to: CalendarDate; currency?: string },
 ) {
@@ -22,9 +22,7 @@ export async function getMetrics(
     ]);
   }
   const records = await services.facts.records(context.actor.tenantId, currency);
-  const { currency: _currency, ...metrics } = computeArMetrics(
-    ledgerFactsFrom(records, settings.timezone),
-    currency,
+  const { currency: _currency, ...metrics } = computeArMetrics(ledgerFactsFrom(records, settings.timezone, services.clock.now()), currency,
     {
       from: query.from,
       to: query.to,

@@ -1,10 +1,17 @@
 /** Turns stored money records into the dated ledger facts the metrics are computed from. */
 import type { LedgerFacts, MovementFact, PromiseFact } from '../../domain/metrics/ledger-facts';
-import { allocationEffectiveAt } from '../../domain/payments/payment';
 import { localDate } from '../../domain/time/calendar-date';
 import type { TenantLedgerRecords } from '../../ports/ledger-facts-reader';
+import { allocationEffectiveAt, type Payment } from '../../domain/payments/payment';
+import { evaluatePromise } from '../../domain/promises/promise';
+import { settle, type PromiseToPay } from '../../domain/promises/promise-to-pay';
+import { receivedPayments } from '../promises/promise-evaluation';
 
-export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string): LedgerFacts {
+/**
+ * With `now`, a promise still stored as pending is decided from the payments known now, so a
+ * promise nobody paid counts as broken once its deadline has passed.
+ */
+export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string, now?: Date): LedgerFacts {
   const day = (instant: string) => localDate(new Date(instant), timeZone);
   const movements: MovementFact[] = [];
   for (const payment of records.payments) {
@@ -38,7 +45,8 @@ export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string):
     });
   }
   const promises: PromiseFact[] = records.promises
-    .filter((promise) => promise.status !== 'cancelled')
+        .filter((promise) => promise.status !== 'cancelled')
+    .map((stored) => (now && stored.status === 'pending' ? decideNow(stored, records.payments, now, timeZone) : stored))
     .map((promise) => ({
       id: promise.id,
       currency: promise.currency,
@@ -65,4 +73,10 @@ export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string):
       ...(dispute.resolvedAt ? { resolvedAt: day(dispute.resolvedAt) } : {}),
     })),
   };
+}
+
+function decideNow(promise: PromiseToPay, payments: readonly Payment[], now: Date, tenantZone: string): PromiseToPay {
+  const own = payments.filter((payment) => payment.debtorId === promise.debtorId);
+  const evaluation = evaluatePromise(promise, receivedPayments(own), now, promise.timezone ?? tenantZone);
+  return settle(promise, evaluation);
 }

@@ -39,6 +39,7 @@ export async function makePromise(
       graceDays: input.graceDays ?? 0,
       ...(input.note ? { note: input.note } : {}),
       status: 'pending',
+      timezone: debtor.timezone,
       createdAt: now.toISOString(),
       createdBy: context.actor.sub,
       version: 1,

@@ -12,6 +12,8 @@ export interface PromiseToPay extends PaymentPromise {
   readonly createdBy: string;
   readonly status: PromiseStatus;
   readonly note?: string;
+  /** The debtor's time zone when the promise was made: its deadline is local to it. */
+  readonly timezone?: string;
   /** Set when the promise was decided (kept, broken) or superseded (cancelled). */
   readonly resolvedAt?: string;
   readonly amountPaid?: number;
