@@ -22,7 +22,9 @@ export async function getMetrics(
     ]);
   }
   const records = await services.facts.records(context.actor.tenantId, currency);
-  const { currency: _currency, ...metrics } = computeArMetrics(ledgerFactsFrom(records, settings.timezone, services.clock.now()), currency,
+  const { currency: _currency, ...metrics } = computeArMetrics(
+    ledgerFactsFrom(records, settings.timezone, services.clock.now()),
+    currency,
     {
       from: query.from,
       to: query.to,

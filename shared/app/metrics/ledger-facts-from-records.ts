@@ -45,8 +45,10 @@ export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string, 
     });
   }
   const promises: PromiseFact[] = records.promises
-        .filter((promise) => promise.status !== 'cancelled')
-    .map((stored) => (now && stored.status === 'pending' ? decideNow(stored, records.payments, now, timeZone) : stored))
+    .filter((promise) => promise.status !== 'cancelled')
+    .map((stored) =>
+      now && stored.status === 'pending' ? decideNow(stored, records.payments, now, timeZone) : stored,
+    )
     .map((promise) => ({
       id: promise.id,
       currency: promise.currency,
@@ -75,7 +77,12 @@ export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string, 
   };
 }
 
-function decideNow(promise: PromiseToPay, payments: readonly Payment[], now: Date, tenantZone: string): PromiseToPay {
+function decideNow(
+  promise: PromiseToPay,
+  payments: readonly Payment[],
+  now: Date,
+  tenantZone: string,
+): PromiseToPay {
   const own = payments.filter((payment) => payment.debtorId === promise.debtorId);
   const evaluation = evaluatePromise(promise, receivedPayments(own), now, promise.timezone ?? tenantZone);
   return settle(promise, evaluation);
