@@ -4,6 +4,7 @@ import type { Payment } from '../domain/payments/payment';
 import type { Adjustment } from '../domain/adjustments/adjustment';
 import type { Approval } from '../domain/approvals/approval';
 import type { Dispute } from '../domain/disputes/dispute';
+import type { InterestCharge } from '../domain/interest/interest-charge';
 import type { PaymentPlan } from '../domain/plans/payment-plan';
 import type { PromiseToPay } from '../domain/promises/promise-to-pay';
 import type { Page, PageRequest } from './page';
@@ -36,6 +37,8 @@ export interface LedgerChange {
   createdPromises?: PromiseToPay[];
   changedPromises?: Change<PromiseToPay>[];
   createdPlans?: PaymentPlan[];
+  createdCharges?: InterestCharge[];
+  changedCharges?: Change<InterestCharge>[];
   changedPlans?: Change<PaymentPlan>[];
   /** An approval decided in the same breath as the change it approves. */
   changedApprovals?: Change<Approval>[];
@@ -50,6 +53,7 @@ export interface DebtorBook extends LedgerSnapshot {
   promises: PromiseToPay[];
   disputes: Dispute[];
   plans: PaymentPlan[];
+  charges: InterestCharge[];
 }
 
 export interface LedgerStore {

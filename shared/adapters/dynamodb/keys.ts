@@ -57,6 +57,10 @@ export const keys = {
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `PLAN#${planId}`,
   }),
+  charge: (tenantId: string, debtorId: string, chargeId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
+    sk: `CHARGE#${chargeId}`,
+  }),
   approval: (tenantId: string, approvalId: string) => ({
     pk: `${t(tenantId)}#APPROVAL#${approvalId}`,
     sk: 'APPROVAL',

@@ -5,6 +5,7 @@ import type { Payment } from '../../domain/payments/payment';
 import type { Adjustment } from '../../domain/adjustments/adjustment';
 import type { Approval } from '../../domain/approvals/approval';
 import type { Dispute } from '../../domain/disputes/dispute';
+import type { InterestCharge } from '../../domain/interest/interest-charge';
 import type { PaymentPlan } from '../../domain/plans/payment-plan';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import { ConflictError, NotFoundError } from '../../domain/errors';
@@ -66,6 +67,10 @@ export function promiseItem(promise: PromiseToPay): Record<string, unknown> {
 
 export function planItem(plan: PaymentPlan): Record<string, unknown> {
   return { ...keys.plan(plan.tenantId, plan.debtorId, plan.id), entity: 'PaymentPlan', ...plan };
+}
+
+export function chargeItem(charge: InterestCharge): Record<string, unknown> {
+  return { ...keys.charge(charge.tenantId, charge.debtorId, charge.id), entity: 'InterestCharge', ...charge };
 }
 
 export function approvalItem(approval: Approval): Record<string, unknown> {

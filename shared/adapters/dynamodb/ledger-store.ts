@@ -4,6 +4,7 @@ import { emptyLedger, type DebtorLedger } from '../../domain/ledger/debtor-ledge
 import type { Payment } from '../../domain/payments/payment';
 import type { Adjustment } from '../../domain/adjustments/adjustment';
 import type { Dispute } from '../../domain/disputes/dispute';
+import type { InterestCharge } from '../../domain/interest/interest-charge';
 import type { PaymentPlan } from '../../domain/plans/payment-plan';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { Clock } from '../../ports/clock';
@@ -14,6 +15,7 @@ import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
 import {
   adjustmentItem,
+  chargeItem,
   approvalItem,
   disputeCreationSteps,
   disputeItem,
@@ -70,6 +72,7 @@ export class DynamoDbLedgerStore implements LedgerStore {
       promises: ofKind<PromiseToPay>('PromiseToPay'),
       disputes: ofKind<Dispute>('Dispute'),
       plans: ofKind<PaymentPlan>('PaymentPlan'),
+      charges: ofKind<InterestCharge>('InterestCharge'),
     };
   }
 
@@ -223,6 +226,15 @@ export class DynamoDbLedgerStore implements LedgerStore {
         versionedPut(table, promiseItem(after), before.version),
       ),
       ...(change.createdPlans ?? []).map((plan) => versionedPut(table, planItem(plan), 0)),
+      ...(change.createdCharges ?? []).map((charge) => versionedPut(table, chargeItem(charge), 0)),
+      ...(change.changedCharges ?? []).map(({ before, after }) =>
+        versionedPut(
+          table,
+          chargeItem(after),
+          before.version,
+          () => new ConflictError('The charge was changed by someone else'),
+        ),
+      ),
       ...(change.changedPlans ?? []).map(({ before, after }) =>
         versionedPut(table, planItem(after), before.version),
       ),

@@ -1,3 +1,5 @@
+import { chargesOwed } from '../../domain/interest/charges';
+import type { InterestCharge } from '../../domain/interest/interest-charge';
 import { localDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
@@ -19,6 +21,20 @@ export async function getDebtor(
     view: {
       ...debtorView(debtor, { invoices: book.invoices, ledger: book.ledger, asOf }),
       ...debtorRisk(debtor, book, asOf),
+      charges: chargesOwedByCurrency(book.charges),
     },
   };
+}
+
+/** Interest and fees claimed and still owed, per currency, apart from the principal balances. */
+function chargesOwedByCurrency(charges: readonly InterestCharge[]) {
+  const currencies = [...new Set(charges.map((charge) => charge.currency))].sort();
+  return currencies.map((currency) => ({
+    currency,
+    owed: chargesOwed(
+      currency,
+      charges.filter((charge) => charge.currency === currency),
+      [],
+    ).totals.owed,
+  }));
 }

@@ -14,7 +14,7 @@ import {
 import { listAudit } from './audit';
 import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
-import { getInvoiceInterest } from './interest';
+import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getMetrics } from './metrics';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
@@ -48,6 +48,9 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getInvoice,
   updateInvoice,
   getInvoiceInterest,
+  postInterestCharges,
+  listInvoiceCharges,
+  waiveCharge,
   createPayment,
   getPayment,
   reversePayment,

@@ -91,6 +91,12 @@ export const debtorView = z
       .optional()
       .meta({ description: 'Unapplied credit per currency, applied to the next invoice' }),
     asOf: calendarDate.optional(),
+    charges: z
+      .array(z.object({ currency: currencyCode, owed: minorUnits }))
+      .optional()
+      .meta({
+        description: 'Interest, compensation and fees claimed and still owed, apart from the balances',
+      }),
     riskScore: z.number().int().min(0).max(100).nullable().optional().meta({
       description:
         '0–100, higher is riskier: the highest of the per-currency scores; null when nothing is owed',

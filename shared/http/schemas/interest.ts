@@ -64,3 +64,42 @@ export const interestView = z
       .meta({ description: 'Why nothing accrues, when nothing does' }),
   })
   .meta({ id: 'LateInterest' });
+
+export const postChargesBody = z
+  .strictObject({
+    asOf: calendarDate.optional().meta({ description: "Default: today in the debtor's time zone" }),
+  })
+  .meta({ id: 'PostInterestCharges' });
+
+export const waiveChargeBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(500) })
+  .meta({ id: 'WaiveCharge' });
+
+export const chargeParams = z.strictObject({ id: idOf('inv'), chargeId: idOf('chg') });
+
+const totals = z.object({ amount: minorUnits, paid: minorUnits, waived: minorUnits, owed: minorUnits });
+
+export const chargesView = z
+  .object({
+    currency: currencyCode,
+    totals,
+    byKind: z.object({ interest: totals, compensation: totals, fee: totals }),
+    charges: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['interest', 'compensation', 'fee']),
+        postedOn: calendarDate,
+        throughDate: calendarDate.optional(),
+        amount: minorUnits,
+        paid: minorUnits,
+        waived: minorUnits,
+        owed: minorUnits,
+        waivedAt: z.string().optional(),
+        waivedBy: z.string().optional(),
+        waiverReason: z.string().optional(),
+      }),
+    ),
+    posted: z.array(z.unknown()).optional(),
+    overPosted: z.object({ interest: minorUnits, compensation: minorUnits }).optional(),
+  })
+  .meta({ id: 'InvoiceCharges' });

@@ -1,0 +1,98 @@
+import { startTestApi, type TestApi } from '../support/local-api';
+
+let api: TestApi;
+let token: string;
+let invoiceId: string;
+let debtorId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  token = await api.token('charges-co', ['accountant']);
+  const debtor = await api.request('POST', '/v1/debtors', {
+    token,
+    body: { name: 'Late Payer Ltd', kind: 'business', timezone: 'Europe/London', jurisdiction: 'GB' },
+  });
+  debtorId = debtor.body.id;
+  const invoice = await api.request('POST', '/v1/invoices', {
+    token,
+    body: {
+      debtorId,
+      number: 'GB-1',
+      currency: 'GBP',
+      amount: 500_000,
+      issueDate: '2026-01-01',
+      dueDate: '2026-01-31',
+    },
+  });
+  invoiceId = invoice.body.id;
+});
+afterAll(() => api.stop());
+
+describe('interest charges', () => {
+  it('posts what accrued once, keeps it owed after the principal is paid, and waives on request', async () => {
+    const posted = await api.request('POST', `/v1/invoices/${invoiceId}/interest-charges`, {
+      token,
+      body: { asOf: '2026-03-01' },
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body.posted.map((c: { kind: string }) => c.kind).sort()).toEqual([
+      'compensation',
+      'interest',
+    ]);
+    const compensation = posted.body.posted.find((c: { kind: string }) => c.kind === 'compensation');
+    expect(compensation.amount).toBe(7_000);
+    const interest = posted.body.posted.find((c: { kind: string }) => c.kind === 'interest');
+    expect(interest.amount).toBeGreaterThan(0);
+
+    const again = await api.request('POST', `/v1/invoices/${invoiceId}/interest-charges`, {
+      token,
+      body: { asOf: '2026-03-01' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.posted).toEqual([]);
+
+    // The principal is paid in full: the claimed charges stay owed.
+    await api.request('POST', '/v1/payments', {
+      token,
+      body: { debtorId, currency: 'GBP', amount: 500_000, receivedAt: '2026-03-02T10:00:00Z' },
+    });
+    const charges = await api.request('GET', `/v1/invoices/${invoiceId}/charges`, { token });
+    expect(charges.body.totals.owed).toBe(interest.amount + 7_000);
+    const debtor = await api.request('GET', `/v1/debtors/${debtorId}`, { token });
+    expect(debtor.body.balances).toEqual([]);
+    expect(debtor.body.charges).toEqual([{ currency: 'GBP', owed: interest.amount + 7_000 }]);
+
+    const waived = await api.request('POST', `/v1/invoices/${invoiceId}/charges/${interest.id}/waive`, {
+      token,
+      body: { reason: 'Goodwill after prompt settlement' },
+    });
+    expect(waived.status).toBe(200);
+    expect(waived.body.totals.owed).toBe(7_000);
+    const twice = await api.request('POST', `/v1/invoices/${invoiceId}/charges/${interest.id}/waive`, {
+      token,
+      body: { reason: 'again' },
+    });
+    expect(twice.status).toBe(422);
+    // A waived charge is not posted again.
+    const later = await api.request('POST', `/v1/invoices/${invoiceId}/interest-charges`, {
+      token,
+      body: { asOf: '2026-03-01' },
+    });
+    expect(later.body.posted).toEqual([]);
+  });
+
+  it('keeps collectors out of posting and waiving', async () => {
+    const collector = await api.token('charges-co', ['collector']);
+    expect(
+      (
+        await api.request('POST', `/v1/invoices/${invoiceId}/interest-charges`, {
+          token: collector,
+          body: {},
+        })
+      ).status,
+    ).toBe(403);
+    expect((await api.request('GET', `/v1/invoices/${invoiceId}/charges`, { token: collector })).status).toBe(
+      200,
+    );
+  });
+});
