@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { Invoice } from '../../domain/invoices/invoice';
 import type { Clock } from '../../ports/clock';
@@ -7,6 +7,7 @@ import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
+import { getThroughPointer } from './pointer';
 import { invoiceItem } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
 
@@ -23,23 +24,12 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
   ) {}
 
   async get(tenantId: string, id: string): Promise<Invoice | undefined> {
-    const pointer = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.invoicePointer(tenantId, id),
-        ConsistentRead: true,
-      }),
+    return getThroughPointer<Invoice>(
+      this.client,
+      this.tableName,
+      keys.invoicePointer(tenantId, id),
+      (debtorId) => keys.invoice(tenantId, debtorId, id),
     );
-    const debtorId = pointer.Item?.debtorId as string | undefined;
-    if (!debtorId) return undefined;
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.invoice(tenantId, debtorId, id),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? stripKeys<Invoice>(result.Item) : undefined;
   }
 
   async listByDebtor(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Invoice>> {

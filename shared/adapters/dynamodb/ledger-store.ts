@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Invoice } from '../../domain/invoices/invoice';
 import { emptyLedger, type DebtorLedger } from '../../domain/ledger/debtor-ledger';
 import type { Payment } from '../../domain/payments/payment';
@@ -13,6 +13,7 @@ import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
+import { getThroughPointer } from './pointer';
 import {
   adjustmentItem,
   chargeItem,
@@ -96,43 +97,21 @@ export class DynamoDbLedgerStore implements LedgerStore {
   }
 
   async getPayment(tenantId: string, paymentId: string): Promise<Payment | undefined> {
-    const pointer = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.paymentPointer(tenantId, paymentId),
-        ConsistentRead: true,
-      }),
+    return getThroughPointer<Payment>(
+      this.client,
+      this.tableName,
+      keys.paymentPointer(tenantId, paymentId),
+      (debtorId) => keys.payment(tenantId, debtorId, paymentId),
     );
-    const debtorId = pointer.Item?.debtorId as string | undefined;
-    if (!debtorId) return undefined;
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.payment(tenantId, debtorId, paymentId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? stripKeys<Payment>(result.Item) : undefined;
   }
 
   async getDispute(tenantId: string, disputeId: string): Promise<Dispute | undefined> {
-    const pointer = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.disputePointer(tenantId, disputeId),
-        ConsistentRead: true,
-      }),
+    return getThroughPointer<Dispute>(
+      this.client,
+      this.tableName,
+      keys.disputePointer(tenantId, disputeId),
+      (debtorId) => keys.dispute(tenantId, debtorId, disputeId),
     );
-    const debtorId = pointer.Item?.debtorId as string | undefined;
-    if (!debtorId) return undefined;
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.dispute(tenantId, debtorId, disputeId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? stripKeys<Dispute>(result.Item) : undefined;
   }
 
   async listDisputes(tenantId: string, debtorId: string): Promise<Dispute[]> {

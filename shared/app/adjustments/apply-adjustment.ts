@@ -1,3 +1,4 @@
+import { auditor } from '../audit/auditor';
 /**
  * Applies a credit note or write-off to an invoice as one ledger movement, optionally resolving
  * an upheld dispute and deciding an approval in the same transaction.
@@ -10,7 +11,6 @@ import {
 } from '../../domain/adjustments/adjustment';
 import type { Actor } from '../../domain/actor';
 import type { Approval } from '../../domain/approvals/approval';
-import { auditEntry } from '../../domain/audit/audit-entry';
 import type { Dispute } from '../../domain/disputes/dispute';
 import { NotFoundError } from '../../domain/errors';
 import type { Invoice } from '../../domain/invoices/invoice';
@@ -69,14 +69,7 @@ export async function applyAdjustment(
         after = rest;
       }
       const approval = request.approval?.(adjustment, now);
-      const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-        auditEntry(services.ids.next('aud'), request.actor, now, {
-          entityType,
-          entityId,
-          action,
-          before: was,
-          after: is,
-        });
+      const audit = auditor(services.ids, request.actor, now);
       await services.ledger.commit(
         {
           ledger: { before: ledger, after: touch(ledger, now) },

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { openDispute as newDispute } from '../../domain/disputes/dispute';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { outstanding, type Invoice } from '../../domain/invoices/invoice';
@@ -36,14 +36,7 @@ export async function openDispute(
       updatedAt: now.toISOString(),
     };
     const view = disputeView(dispute);
-    const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType,
-        entityId,
-        action,
-        before: was,
-        after: is,
-      });
+    const audit = auditor(services.ids, context.actor, now);
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: touch(ledger, now) },

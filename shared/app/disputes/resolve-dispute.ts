@@ -1,5 +1,5 @@
+import { auditor } from '../audit/auditor';
 import { canSeeDebtor } from '../../domain/actor';
-import { auditEntry } from '../../domain/audit/audit-entry';
 import { resolveDispute as resolve, type Dispute } from '../../domain/disputes/dispute';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { outstanding, type Invoice } from '../../domain/invoices/invoice';
@@ -81,14 +81,7 @@ export async function resolveDisputeCase(
     const { openDisputeId: _cleared, ...rest } = before;
     const after: Invoice = { ...rest, version: before.version + 1, updatedAt: now.toISOString() };
     const resolved = resolve(dispute, 'rejected', context.actor.sub, now, { note: decision.note });
-    const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType,
-        entityId,
-        action,
-        before: was,
-        after: is,
-      });
+    const audit = auditor(services.ids, context.actor, now);
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: touch(ledger, now) },

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { ValidationError } from '../../domain/errors';
 import { invoiceProblems, newInvoice, type InvoiceDraft } from '../../domain/invoices/invoice';
 import { applyCredit } from '../../domain/ledger/apply-credit';
@@ -39,14 +39,7 @@ export async function createInvoice(
     const ledgerAfter =
       credit.applied > 0 ? adjustCredit(ledger, draft.currency, -credit.applied, now) : touch(ledger, now);
     const view = invoiceView(invoice);
-    const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType,
-        entityId,
-        action,
-        before,
-        after,
-      });
+    const audit = auditor(services.ids, context.actor, now);
 
     await services.ledger.commit(
       {

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { RuleViolationError, ValidationError } from '../../domain/errors';
 import { invoiceStatus, outstanding, type Invoice } from '../../domain/invoices/invoice';
 import {
@@ -107,14 +107,7 @@ export async function recordPayment(
       result.unapplied > 0 ? adjustCredit(ledger, draft.currency, result.unapplied, now) : touch(ledger, now);
     const promises = await promisesDecidedBy(services, debtor, payment, now);
     const view = paymentView(payment);
-    const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType,
-        entityId,
-        action,
-        before,
-        after,
-      });
+    const audit = auditor(services.ids, context.actor, now);
 
     await services.ledger.commit(
       {

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { canSeeDebtor } from '../../domain/actor';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import type { Invoice } from '../../domain/invoices/invoice';
@@ -64,14 +64,7 @@ export async function reversePayment(
       debtor?.timezone ?? 'UTC',
     );
     const view = paymentView(reversed);
-    const audit = (entityType: string, entityId: string, action: string, before: unknown, after: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType,
-        entityId,
-        action,
-        before,
-        after,
-      });
+    const audit = auditor(services.ids, context.actor, now);
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: ledgerAfter },

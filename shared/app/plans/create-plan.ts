@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { NotFoundError, RuleViolationError, ValidationError } from '../../domain/errors';
 import { invoiceStatus, outstanding, type Invoice } from '../../domain/invoices/invoice';
 import { touch } from '../../domain/ledger/debtor-ledger';
@@ -85,14 +85,7 @@ export async function createPlan(
       return { before, after };
     });
     const view = planView(plan);
-    const audit = (entityType: string, entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType,
-        entityId,
-        action,
-        before: was,
-        after: is,
-      });
+    const audit = auditor(services.ids, context.actor, now);
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: touch(ledger, now) },

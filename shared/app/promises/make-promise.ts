@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { ValidationError } from '../../domain/errors';
 import { touch } from '../../domain/ledger/debtor-ledger';
 import { promiseProblems } from '../../domain/promises/promise';
@@ -51,14 +51,7 @@ export async function makePromise(
       .filter((existing) => existing.status === 'pending' && existing.currency === promise.currency)
       .map((before) => ({ before, after: cancel(before, now) }));
     const view = promiseView(promise);
-    const audit = (entityId: string, action: string, was: unknown, is: unknown) =>
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'promise',
-        entityId,
-        action,
-        before: was,
-        after: is,
-      });
+    const audit = auditor(services.ids, context.actor, now);
     await services.ledger.commit(
       {
         ledger: { before: ledger, after: touch(ledger, now) },
@@ -67,8 +60,10 @@ export async function makePromise(
       },
       {
         audit: [
-          audit(promise.id, 'promise.made', null, promise),
-          ...superseded.map(({ before, after }) => audit(before.id, 'promise.superseded', before, after)),
+          audit('promise', promise.id, 'promise.made', null, promise),
+          ...superseded.map(({ before, after }) =>
+            audit('promise', before.id, 'promise.superseded', before, after),
+          ),
         ],
         idempotency: context.idempotency && { ...context.idempotency, body: view },
       },
