@@ -19,6 +19,8 @@ export interface Change<T> {
 export interface LedgerSnapshot {
   ledger: DebtorLedger;
   invoices: Invoice[];
+  /** Interest, compensation and fee charges posted on the debtor's invoices. */
+  charges: InterestCharge[];
 }
 
 /**
@@ -53,7 +55,6 @@ export interface DebtorBook extends LedgerSnapshot {
   promises: PromiseToPay[];
   disputes: Dispute[];
   plans: PaymentPlan[];
-  charges: InterestCharge[];
 }
 
 export interface LedgerStore {

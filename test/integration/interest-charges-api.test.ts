@@ -62,6 +62,26 @@ describe('interest charges', () => {
     expect(debtor.body.balances).toEqual([]);
     expect(debtor.body.charges).toEqual([{ currency: 'GBP', owed: interest.amount + 7_000 }]);
 
+    // Money beyond the principal pays the compensation first, then interest, before becoming credit.
+    const extra = await api.request('POST', '/v1/payments', {
+      token,
+      body: { debtorId, currency: 'GBP', amount: 5_000, receivedAt: '2026-03-03T10:00:00Z' },
+    });
+    expect(extra.body.chargeAllocations).toEqual([
+      expect.objectContaining({ chargeId: compensation.id, amount: 5_000 }),
+    ]);
+    expect(extra.body.unapplied).toBe(0);
+    const afterExtra = await api.request('GET', `/v1/invoices/${invoiceId}/charges`, { token });
+    expect(afterExtra.body.totals.owed).toBe(interest.amount + 2_000);
+    // The extra payment bounces: the compensation is owed again.
+    await api.request('POST', `/v1/payments/${extra.body.id}/reverse`, {
+      token,
+      body: { reason: 'Bounced' },
+    });
+    expect((await api.request('GET', `/v1/invoices/${invoiceId}/charges`, { token })).body.totals.owed).toBe(
+      interest.amount + 7_000,
+    );
+
     const waived = await api.request('POST', `/v1/invoices/${invoiceId}/charges/${interest.id}/waive`, {
       token,
       body: { reason: 'Goodwill after prompt settlement' },

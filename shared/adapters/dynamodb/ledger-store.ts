@@ -41,19 +41,23 @@ export class DynamoDbLedgerStore implements LedgerStore {
   ) {}
 
   async snapshot(tenantId: string, debtorId: string): Promise<LedgerSnapshot> {
-    // One consistent query: sort keys INVOICE#… < LEDGER, so the range holds both.
+    // One consistent query: sort keys CHARGE#… < DISPUTE#… < INVOICE#… < LEDGER, so the range
+    // holds the charges, invoices and ledger head (and the disputes, which are skipped).
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': keys.debtorPartition(tenantId, debtorId),
-        ':from': 'INVOICE#',
+        ':from': 'CHARGE#',
         ':to': 'LEDGER',
       },
     });
+    const ofKind = <T>(entity: string) =>
+      items.filter((item) => item.entity === entity).map((item) => stripKeys<T>(item));
     const ledgerRecord = items.find((item) => item.sk === 'LEDGER');
     return {
       ledger: ledgerRecord ? stripKeys<DebtorLedger>(ledgerRecord) : emptyLedger(tenantId, debtorId),
-      invoices: items.filter((item) => item.sk !== 'LEDGER').map((item) => stripKeys<Invoice>(item)),
+      invoices: ofKind<Invoice>('Invoice'),
+      charges: ofKind<InterestCharge>('InterestCharge'),
     };
   }
 

@@ -1,5 +1,6 @@
-import { chargesOwed } from '../../domain/interest/charges';
-import type { InterestCharge } from '../../domain/interest/interest-charge';
+import { owedOnCharges } from '../../domain/interest/interest-charge';
+import { chargePayments } from '../../domain/payments/payment';
+import type { DebtorBook } from '../../ports/ledger-store';
 import { localDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
@@ -21,20 +22,17 @@ export async function getDebtor(
     view: {
       ...debtorView(debtor, { invoices: book.invoices, ledger: book.ledger, asOf }),
       ...debtorRisk(debtor, book, asOf),
-      charges: chargesOwedByCurrency(book.charges),
+      charges: chargesOwedByCurrency(book),
     },
   };
 }
 
 /** Interest and fees claimed and still owed, per currency, apart from the principal balances. */
-function chargesOwedByCurrency(charges: readonly InterestCharge[]) {
-  const currencies = [...new Set(charges.map((charge) => charge.currency))].sort();
+function chargesOwedByCurrency(book: DebtorBook) {
+  const paid = chargePayments(book.payments);
+  const currencies = [...new Set(book.charges.map((charge) => charge.currency))].sort();
   return currencies.map((currency) => ({
     currency,
-    owed: chargesOwed(
-      currency,
-      charges.filter((charge) => charge.currency === currency),
-      [],
-    ).totals.owed,
+    owed: owedOnCharges(currency, book.charges, paid).totals.owed,
   }));
 }

@@ -5,8 +5,9 @@
  */
 import { auditEntry } from '../../domain/audit/audit-entry';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
-import { chargesOwed, chargesToPost } from '../../domain/interest/charges';
-import type { InterestCharge } from '../../domain/interest/interest-charge';
+import { chargesToPost } from '../../domain/interest/charges';
+import { owedOnCharges, type InterestCharge } from '../../domain/interest/interest-charge';
+import { chargePayments, type Payment } from '../../domain/payments/payment';
 import { touch } from '../../domain/ledger/debtor-ledger';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
@@ -16,8 +17,8 @@ import { getInvoiceInterest } from './get-invoice-interest';
 
 type ChargeServices = Pick<Services, 'clock' | 'ids' | 'debtors' | 'invoices' | 'ledger'>;
 
-function chargesView(currency: string, charges: readonly InterestCharge[]) {
-  const owed = chargesOwed(currency, charges, []);
+function chargesView(currency: string, charges: readonly InterestCharge[], payments: readonly Payment[]) {
+  const owed = owedOnCharges(currency, charges, chargePayments(payments));
   const byId = new Map(charges.map((charge) => [charge.id, charge]));
   return {
     currency,
@@ -52,8 +53,8 @@ export async function listInvoiceCharges(
   invoiceId: string,
 ) {
   const invoice = await findVisibleInvoice(services.invoices, context.actor, invoiceId);
-  const { charges } = await invoiceCharges(services, invoice.tenantId, invoice.debtorId, invoice.id);
-  return chargesView(invoice.currency, charges);
+  const { book, charges } = await invoiceCharges(services, invoice.tenantId, invoice.debtorId, invoice.id);
+  return chargesView(invoice.currency, charges, book.payments);
 }
 
 export async function postInterestCharges(
@@ -80,7 +81,7 @@ export async function postInterestCharges(
     const body = {
       posted: created.map(({ tenantId: _t, ...charge }) => charge),
       overPosted,
-      ...chargesView(invoice.currency, [...charges, ...created]),
+      ...chargesView(invoice.currency, [...charges, ...created], book.payments),
     };
     await services.ledger.commit(
       { ledger: { before: book.ledger, after: touch(book.ledger, now) }, createdCharges: created },
@@ -130,6 +131,7 @@ export async function waiveCharge(
     const body = chargesView(
       invoice.currency,
       charges.map((charge) => (charge.id === chargeId ? after : charge)),
+      book.payments,
     );
     await services.ledger.commit(
       {

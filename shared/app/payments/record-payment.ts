@@ -9,7 +9,9 @@ import {
 } from '../../domain/ledger/allocation';
 import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
 import type { Debtor } from '../../domain/debtors/debtor';
-import { newPayment, type Payment, type PaymentDraft } from '../../domain/payments/payment';
+import { chargePayments, newPayment, type Payment, type PaymentDraft } from '../../domain/payments/payment';
+import { allocateToCharges } from '../../domain/interest/charges';
+import { owedOnCharges, type InterestCharge } from '../../domain/interest/interest-charge';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { Change } from '../../ports/ledger-store';
 import type { Services } from '../../runtime/services';
@@ -36,6 +38,19 @@ export function openItem(invoice: Invoice): OpenItem {
     outstanding: outstanding(invoice),
     disputed: invoiceStatus(invoice) === 'disputed',
   };
+}
+
+/** The charges (fees, compensation, interest; oldest first) that an amount left over pays. */
+async function chargesPaidBy(
+  services: Pick<Services, 'ledger'>,
+  debtor: Debtor,
+  currency: string,
+  charges: readonly InterestCharge[],
+  amount: number,
+): Promise<{ chargeId: string; amount: number }[]> {
+  if (amount === 0 || !charges.some((charge) => charge.currency === currency)) return [];
+  const paid = chargePayments(await services.ledger.allPayments(debtor.tenantId, debtor.id));
+  return allocateToCharges(owedOnCharges(currency, charges, paid), amount).allocations;
 }
 
 /** Pending promises of the debtor that this payment (with those before it) decides. */
@@ -70,7 +85,7 @@ export async function recordPayment(
   return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();
     const tenantId = context.actor.tenantId;
-    const { ledger, invoices } = await services.ledger.snapshot(tenantId, draft.debtorId);
+    const { ledger, invoices, charges } = await services.ledger.snapshot(tenantId, draft.debtorId);
     const items = invoices.filter((invoice) => outstanding(invoice) > 0).map(openItem);
     const result = draft.allocations
       ? allocateExplicitly(draft.amount, draft.currency, draft.allocations, items)
@@ -82,15 +97,20 @@ export async function recordPayment(
       );
     }
 
+    // What the invoices leave goes to claimed interest and charges before it becomes credit.
+    const toCharges = await chargesPaidBy(services, debtor, draft.currency, charges, result.unapplied);
+    const unapplied =
+      result.unapplied - toCharges.reduce((total, allocation) => total + allocation.amount, 0);
     const { allocations: _requested, ...paymentDraft } = draft;
     const payment = newPayment(
       paymentId,
       tenantId,
       paymentDraft,
       result.allocations,
-      result.unapplied,
+      unapplied,
       context.actor,
       now,
+      toCharges,
     );
     const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
     const changedInvoices = result.allocations.map((allocation) => {
@@ -104,7 +124,7 @@ export async function recordPayment(
       return { before, after };
     });
     const ledgerAfter =
-      result.unapplied > 0 ? adjustCredit(ledger, draft.currency, result.unapplied, now) : touch(ledger, now);
+      unapplied > 0 ? adjustCredit(ledger, draft.currency, unapplied, now) : touch(ledger, now);
     const promises = await promisesDecidedBy(services, debtor, payment, now);
     const view = paymentView(payment);
     const audit = auditor(services.ids, context.actor, now);

@@ -10,6 +10,12 @@ export interface AppliedAllocation extends Allocation {
   appliedAt: string;
 }
 
+export interface AppliedChargeAllocation {
+  chargeId: string;
+  amount: number;
+  appliedAt: string;
+}
+
 export interface Payment {
   id: string;
   tenantId: string;
@@ -21,7 +27,9 @@ export interface Payment {
   method?: 'bank_transfer' | 'card' | 'direct_debit' | 'cash' | 'cheque' | 'other';
   reference?: string;
   allocations: AppliedAllocation[];
-  /** Part of the amount not (yet) applied to an invoice: the debtor's credit. */
+  /** Applied to interest, compensation or fee charges once the invoices were settled. */
+  chargeAllocations?: AppliedChargeAllocation[];
+  /** Part of the amount not (yet) applied to an invoice or charge: the debtor's credit. */
   unapplied: number;
   status: PaymentStatus;
   reversedAt?: string;
@@ -44,9 +52,13 @@ export function newPayment(
   unapplied: number,
   actor: Actor,
   now: Date,
+  chargeAllocations: readonly { chargeId: string; amount: number }[] = [],
 ): Payment {
   const at = now.toISOString();
-  const applied = allocations.reduce((total, allocation) => total + allocation.amount, 0);
+  const applied = [...allocations, ...chargeAllocations].reduce(
+    (total, allocation) => total + allocation.amount,
+    0,
+  );
   if (applied + unapplied !== draft.amount)
     throw new RangeError('Allocations and credit must add up to the payment');
   return {
@@ -58,6 +70,9 @@ export function newPayment(
     id,
     tenantId,
     allocations: allocations.map((allocation) => ({ ...allocation, appliedAt: at })),
+    ...(chargeAllocations.length > 0
+      ? { chargeAllocations: chargeAllocations.map((allocation) => ({ ...allocation, appliedAt: at })) }
+      : {}),
     unapplied,
     status: 'applied',
     version: 1,
@@ -81,4 +96,13 @@ export function appliedByInvoice(payment: Payment): Map<string, number> {
  */
 export function allocationEffectiveAt(payment: Payment, allocation: AppliedAllocation): string {
   return allocation.appliedAt === payment.createdAt ? payment.receivedAt : allocation.appliedAt;
+}
+
+/** What payments that were not reversed paid toward charges. */
+export function chargePayments(payments: readonly Payment[]): { chargeId: string; amount: number }[] {
+  return payments
+    .filter((payment) => payment.status === 'applied')
+    .flatMap((payment) =>
+      (payment.chargeAllocations ?? []).map(({ chargeId, amount }) => ({ chargeId, amount })),
+    );
 }

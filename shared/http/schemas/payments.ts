@@ -34,6 +34,10 @@ export const paymentView = z
     method: z.string().optional(),
     reference: z.string().optional(),
     allocations: z.array(z.object({ invoiceId: idOf('inv'), amount: minorUnits, appliedAt: z.string() })),
+    chargeAllocations: z
+      .array(z.object({ chargeId: z.string(), amount: minorUnits, appliedAt: z.string() }))
+      .optional()
+      .meta({ description: 'Applied to interest and charges after the invoices were settled' }),
     unapplied: minorUnits.meta({
       description: 'Kept as credit and applied to the next invoice in this currency',
     }),
