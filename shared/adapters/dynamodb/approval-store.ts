@@ -1,12 +1,12 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Approval, ApprovalStatus } from '../../domain/approvals/approval';
 import { ConflictError } from '../../domain/errors';
 import type { ApprovalStore } from '../../ports/approval-store';
 import type { Clock } from '../../ports/clock';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
+import { queryPage } from './query-page';
 import { approvalItem, versionedPut } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
 
@@ -25,25 +25,8 @@ export class DynamoDbApprovalStore implements ApprovalStore {
   }
 
   async list(tenantId: string, status: ApprovalStatus, page: PageRequest): Promise<Page<Approval>> {
-    const partition = { attribute: 'gsi1pk', value: keys.approvalsIndex(tenantId, status) };
-    const result = await sendPage(
-      () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': partition.value },
-            Limit: page.limit,
-            ExclusiveStartKey: decodeCursor(page.cursor, partition),
-          }),
-        ),
-      page.cursor,
-    );
-    return {
-      items: (result.Items ?? []).map((item) => stripKeys<Approval>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    const partition = { attribute: 'gsi1pk', value: keys.approvalsIndex(tenantId, status) } as const;
+    return queryPage<Approval>(this.client, this.tableName, { partition }, page);
   }
 
   async create(approval: Approval, context: WriteContext): Promise<void> {

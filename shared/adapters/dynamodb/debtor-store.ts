@@ -1,12 +1,12 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { searchKey, type Debtor } from '../../domain/debtors/debtor';
 import { ConflictError } from '../../domain/errors';
 import type { DebtorQuery, DebtorStore } from '../../ports/debtor-store';
 import type { Page } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import type { Clock } from '../../ports/clock';
-import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
+import { queryPage } from './query-page';
 import { commitTransaction, writeContextSteps, type TransactionStep } from './transaction';
 
 export class DynamoDbDebtorStore implements DebtorStore {
@@ -29,26 +29,16 @@ export class DynamoDbDebtorStore implements DebtorStore {
       const byReference = await this.findByExternalRef(tenantId, search);
       if (byReference) return { items: [byReference], nextCursor: null };
     }
-    const partition = { attribute: 'gsi1pk', value: keys.debtorsIndex(tenantId) };
+    const partition = { attribute: 'gsi1pk', value: keys.debtorsIndex(tenantId) } as const;
     const prefix = search ? searchKey(search) : '';
-    const result = await sendPage(
-      () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': partition.value, ...(prefix ? { ':prefix': prefix } : {}) },
-            Limit: query.limit,
-            ExclusiveStartKey: decodeCursor(query.cursor, partition),
-          }),
-        ),
-      query.cursor,
+    return queryPage<Debtor>(
+      this.client,
+      this.tableName,
+      prefix
+        ? { partition, sortCondition: 'begins_with(gsi1sk, :prefix)', values: { ':prefix': prefix } }
+        : { partition },
+      query,
     );
-    return {
-      items: (result.Items ?? []).map((item) => stripKeys<Debtor>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 
   private async findByExternalRef(tenantId: string, externalRef: string): Promise<Debtor | undefined> {

@@ -1,12 +1,12 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { Invoice } from '../../domain/invoices/invoice';
 import type { Clock } from '../../ports/clock';
 import type { InvoiceStore } from '../../ports/invoice-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { decodeCursor, encodeCursor, sendPage } from './cursor';
-import { keys, stripKeys } from './keys';
+import { keys } from './keys';
+import { queryPage } from './query-page';
 import { getThroughPointer } from './pointer';
 import { invoiceItem } from './ledger-items';
 import { commitTransaction, writeContextSteps } from './transaction';
@@ -33,25 +33,8 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
   }
 
   async listByDebtor(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Invoice>> {
-    const partition = { attribute: 'gsi1pk', value: keys.debtorInvoicesIndex(tenantId, debtorId) };
-    const result = await sendPage(
-      () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': partition.value },
-            Limit: page.limit,
-            ExclusiveStartKey: decodeCursor(page.cursor, partition),
-          }),
-        ),
-      page.cursor,
-    );
-    return {
-      items: (result.Items ?? []).map((item) => stripKeys<Invoice>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    const partition = { attribute: 'gsi1pk', value: keys.debtorInvoicesIndex(tenantId, debtorId) } as const;
+    return queryPage<Invoice>(this.client, this.tableName, { partition }, page);
   }
 
   async update(before: Invoice, after: Invoice, context: WriteContext): Promise<void> {

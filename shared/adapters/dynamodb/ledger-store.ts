@@ -11,8 +11,8 @@ import type { Clock } from '../../ports/clock';
 import type { DebtorBook, LedgerChange, LedgerSnapshot, LedgerStore } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { keys, stripKeys } from './keys';
+import { queryPage } from './query-page';
 import { getThroughPointer } from './pointer';
 import {
   adjustmentItem,
@@ -158,26 +158,18 @@ export class DynamoDbLedgerStore implements LedgerStore {
   }
 
   async listPayments(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Payment>> {
-    const partition = { attribute: 'pk', value: keys.debtorPartition(tenantId, debtorId) };
-    const result = await sendPage(
-      () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': partition.value, ':prefix': 'PAYMENT#' },
-            ScanIndexForward: false,
-            ConsistentRead: true,
-            Limit: page.limit,
-            ExclusiveStartKey: decodeCursor(page.cursor, partition),
-          }),
-        ),
-      page.cursor,
+    const partition = { attribute: 'pk', value: keys.debtorPartition(tenantId, debtorId) } as const;
+    return queryPage<Payment>(
+      this.client,
+      this.tableName,
+      {
+        partition,
+        sortCondition: 'begins_with(sk, :prefix)',
+        values: { ':prefix': 'PAYMENT#' },
+        newestFirst: true,
+      },
+      page,
     );
-    return {
-      items: (result.Items ?? []).map((item) => stripKeys<Payment>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 
   async commit(change: LedgerChange, context: WriteContext): Promise<void> {
