@@ -101,6 +101,58 @@ describe('interest charges', () => {
     expect(later.body.posted).toEqual([]);
   });
 
+  it('pays the charges a payer names before the invoices, and refuses more than they owe', async () => {
+    const other = await api.request('POST', '/v1/debtors', {
+      token,
+      body: { name: 'Named Payer Ltd', kind: 'business', timezone: 'Europe/London', jurisdiction: 'GB' },
+    });
+    const invoice = await api.request('POST', '/v1/invoices', {
+      token,
+      body: {
+        debtorId: other.body.id,
+        number: 'GB-2',
+        currency: 'GBP',
+        amount: 200_000,
+        issueDate: '2026-01-01',
+        dueDate: '2026-01-31',
+      },
+    });
+    const posted = await api.request('POST', `/v1/invoices/${invoice.body.id}/interest-charges`, {
+      token,
+      body: { asOf: '2026-03-01' },
+    });
+    const interest = posted.body.posted.find((c: { kind: string }) => c.kind === 'interest');
+    const payment = await api.request('POST', '/v1/payments', {
+      token,
+      body: {
+        debtorId: other.body.id,
+        currency: 'GBP',
+        amount: 10_000,
+        receivedAt: '2026-03-02T10:00:00Z',
+        chargeAllocations: [{ chargeId: interest.id, amount: interest.amount }],
+      },
+    });
+    expect(payment.status).toBe(201);
+    expect(payment.body.chargeAllocations).toEqual([
+      expect.objectContaining({ chargeId: interest.id, amount: interest.amount }),
+    ]);
+    expect(payment.body.allocations).toEqual([
+      expect.objectContaining({ invoiceId: invoice.body.id, amount: 10_000 - interest.amount }),
+    ]);
+    const tooMuch = await api.request('POST', '/v1/payments', {
+      token,
+      body: {
+        debtorId: other.body.id,
+        currency: 'GBP',
+        amount: 10_000,
+        receivedAt: '2026-03-02T10:00:00Z',
+        chargeAllocations: [{ chargeId: interest.id, amount: 1 }],
+      },
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors).toEqual([expect.objectContaining({ path: 'chargeAllocations.0.amount' })]);
+  });
+
   it('keeps collectors out of posting and waiving', async () => {
     const collector = await api.token('charges-co', ['collector']);
     expect(

@@ -10,7 +10,8 @@ import {
 import { adjustCredit, touch } from '../../domain/ledger/debtor-ledger';
 import type { Debtor } from '../../domain/debtors/debtor';
 import { chargePayments, newPayment, type Payment, type PaymentDraft } from '../../domain/payments/payment';
-import { allocateToCharges } from '../../domain/interest/charges';
+import { allocateChargesExplicitly } from '../../domain/interest/charge-allocation';
+import { allocateToCharges, type ChargePayment, type ChargesOwed } from '../../domain/interest/charges';
 import { owedOnCharges, type InterestCharge } from '../../domain/interest/interest-charge';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { Change } from '../../ports/ledger-store';
@@ -40,17 +41,16 @@ export function openItem(invoice: Invoice): OpenItem {
   };
 }
 
-/** The charges (fees, compensation, interest; oldest first) that an amount left over pays. */
-async function chargesPaidBy(
+/** What the debtor's charges in a currency still owe, or undefined when there are none. */
+async function owedCharges(
   services: Pick<Services, 'ledger'>,
   debtor: Debtor,
   currency: string,
   charges: readonly InterestCharge[],
-  amount: number,
-): Promise<{ chargeId: string; amount: number }[]> {
-  if (amount === 0 || !charges.some((charge) => charge.currency === currency)) return [];
+): Promise<{ owedNow: (extra: readonly ChargePayment[]) => ChargesOwed } | undefined> {
+  if (!charges.some((charge) => charge.currency === currency)) return undefined;
   const paid = chargePayments(await services.ledger.allPayments(debtor.tenantId, debtor.id));
-  return allocateToCharges(owedOnCharges(currency, charges, paid), amount).allocations;
+  return { owedNow: (extra) => owedOnCharges(currency, charges, [...paid, ...extra]) };
 }
 
 /** Pending promises of the debtor that this payment (with those before it) decides. */
@@ -75,7 +75,7 @@ async function promisesDecidedBy(
 export async function recordPayment(
   services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
   context: UseCaseContext,
-  draft: PaymentDraft & { allocations?: Allocation[] },
+  draft: PaymentDraft & { allocations?: Allocation[]; chargeAllocations?: ChargePayment[] },
 ) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
   if (new Date(draft.receivedAt).getTime() > services.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
@@ -87,9 +87,17 @@ export async function recordPayment(
     const tenantId = context.actor.tenantId;
     const { ledger, invoices, charges } = await services.ledger.snapshot(tenantId, draft.debtorId);
     const items = invoices.filter((invoice) => outstanding(invoice) > 0).map(openItem);
+    // Charges the payer named come first; the invoices get the rest.
+    const chargeBook = await owedCharges(services, debtor, draft.currency, charges);
+    const named = draft.chargeAllocations
+      ? allocateChargesExplicitly(draft.chargeAllocations, chargeBook?.owedNow([]), draft.amount)
+      : { allocations: [] };
+    if ('issues' in named) throw new ValidationError(named.issues);
+    const forInvoices =
+      draft.amount - named.allocations.reduce((total, allocation) => total + allocation.amount, 0);
     const result = draft.allocations
-      ? allocateExplicitly(draft.amount, draft.currency, draft.allocations, items)
-      : allocateByDefault(draft.amount, draft.currency, items);
+      ? allocateExplicitly(forInvoices, draft.currency, draft.allocations, items)
+      : allocateByDefault(forInvoices, draft.currency, items);
     if ('issues' in result) throw new ValidationError(result.issues);
     if (result.allocations.length > MAX_INVOICES_PER_PAYMENT) {
       throw new RuleViolationError(
@@ -98,10 +106,13 @@ export async function recordPayment(
     }
 
     // What the invoices leave goes to claimed interest and charges before it becomes credit.
-    const toCharges = await chargesPaidBy(services, debtor, draft.currency, charges, result.unapplied);
-    const unapplied =
-      result.unapplied - toCharges.reduce((total, allocation) => total + allocation.amount, 0);
-    const { allocations: _requested, ...paymentDraft } = draft;
+    const leftover =
+      chargeBook && result.unapplied > 0
+        ? allocateToCharges(chargeBook.owedNow(named.allocations), result.unapplied).allocations
+        : [];
+    const toCharges = mergeChargeAllocations([...named.allocations, ...leftover]);
+    const unapplied = result.unapplied - leftover.reduce((total, allocation) => total + allocation.amount, 0);
+    const { allocations: _requested, chargeAllocations: _named, ...paymentDraft } = draft;
     const payment = newPayment(
       paymentId,
       tenantId,
@@ -151,4 +162,10 @@ export async function recordPayment(
     );
     return { payment, view };
   });
+}
+
+function mergeChargeAllocations(allocations: readonly ChargePayment[]): ChargePayment[] {
+  const totals = new Map<string, number>();
+  for (const { chargeId, amount } of allocations) totals.set(chargeId, (totals.get(chargeId) ?? 0) + amount);
+  return [...totals].map(([chargeId, amount]) => ({ chargeId, amount }));
 }

@@ -13,6 +13,14 @@ export const createPaymentBody = z
       description:
         'Explicit allocation (remittance advice); without it, oldest due date first. The rest is unapplied credit.',
     }),
+    chargeAllocations: z
+      .array(z.strictObject({ chargeId: idOf('chg'), amount: positiveMinorUnits }))
+      .min(1)
+      .max(20)
+      .optional()
+      .meta({
+        description: 'Interest, compensation or fee charges this payment is for; paid before invoices',
+      }),
     method: z.enum(['bank_transfer', 'card', 'direct_debit', 'cash', 'cheque', 'other']).optional(),
     reference: shortText(140).optional(),
   })
