@@ -1,7 +1,7 @@
 /** Local-only endpoints (`/dev/*`): tokens, the controllable clock, the outbox. Never deployed. */
 import * as z from 'zod';
 import { ROLES } from '../../shared/domain/roles';
-import { TENANT_ID_PATTERN } from '../../shared/http/claims';
+import { TENANT_ID_PATTERN } from '../../shared/domain/tenant';
 import { zodIssues } from '../../shared/http/parse-request';
 import { HttpProblem } from '../../shared/http/problem';
 import type { LocalTokenIssuer } from '../auth/local-token-issuer';

@@ -4,8 +4,7 @@
  */
 import type { Actor } from '../domain/actor';
 import { isRole, type Role } from '../domain/roles';
-
-export const TENANT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+import { isValidTenantId } from '../domain/tenant';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -37,7 +36,7 @@ export function actorFromClaims(claims: Claims | undefined): Actor | undefined {
   const sub = claims.sub;
   const tenantId = claims.tenant_id;
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
-  if (typeof tenantId !== 'string' || !TENANT_ID_PATTERN.test(tenantId)) return undefined;
+  if (typeof tenantId !== 'string' || !isValidTenantId(tenantId)) return undefined;
   const roles = parseGroups(claims['cognito:groups']).filter(isRole) as Role[];
   const debtorId = typeof claims.debtor_id === 'string' && claims.debtor_id ? claims.debtor_id : undefined;
   return { sub, tenantId, roles, ...(debtorId ? { debtorId } : {}) };

@@ -4,6 +4,7 @@
  * `debtor_id` claims of the ID and access tokens. Handlers trust those claims, so the rules here
  * fail closed: no tenant, no token.
  */
+import { isValidTenantId } from '../tenant';
 
 /** The claims added to both tokens. */
 export interface TenantClaims {
@@ -28,12 +29,8 @@ export interface TokenClaimsInput {
 export const TENANT_ATTRIBUTE = 'custom:tenant_id';
 export const DEBTOR_ATTRIBUTE = 'custom:debtor_id';
 
-/** Tenant and debtor ids are opaque identifiers: letters, digits, `_` and `-`, at most 64 long. */
+/** Debtor ids are opaque identifiers: letters, digits, `_` and `-`, at most 64 long. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function isValidTenantId(value: string): boolean {
-  return ID_PATTERN.test(value);
-}
 
 export function decideTokenClaims(input: TokenClaimsInput): TokenClaimsDecision {
   const attributeTenant = nonEmpty(input.userAttributes[TENANT_ATTRIBUTE]);
@@ -45,7 +42,7 @@ export function decideTokenClaims(input: TokenClaimsInput): TokenClaimsDecision 
   }
   const tenantId = attributeTenant ?? federatedTenant;
   if (tenantId === undefined) return { ok: false, reason: 'missing-tenant' };
-  if (!ID_PATTERN.test(tenantId)) return { ok: false, reason: 'invalid-tenant' };
+  if (!isValidTenantId(tenantId)) return { ok: false, reason: 'invalid-tenant' };
 
   const debtorId = nonEmpty(input.userAttributes[DEBTOR_ATTRIBUTE]);
   if (debtorId !== undefined && !ID_PATTERN.test(debtorId)) return { ok: false, reason: 'invalid-debtor' };
@@ -97,7 +94,7 @@ export function parseFederatedTenants(json: string | undefined): Record<string, 
   }
   const result: Record<string, string> = {};
   for (const [provider, tenant] of Object.entries(parsed)) {
-    if (typeof tenant !== 'string' || !ID_PATTERN.test(tenant)) {
+    if (typeof tenant !== 'string' || !isValidTenantId(tenant)) {
       throw new Error(`federated tenant binding for "${provider}" is not a valid tenant id`);
     }
     result[provider] = tenant;
