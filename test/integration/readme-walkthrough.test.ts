@@ -28,7 +28,20 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as Record<string, any>);
-  const [secondInvoice, payment, debtor, invoice, search, audit, patched, stale, invalid, clock] = lines;
+  const [
+    secondInvoice,
+    payment,
+    debtor,
+    invoice,
+    search,
+    audit,
+    patched,
+    stale,
+    invalid,
+    promise,
+    metrics,
+    clock,
+  ] = lines;
   expect(secondInvoice).toMatchObject({ number: '2026-0077', status: 'open' });
   expect(payment).toMatchObject({ amount: 150000, unapplied: 0 });
   expect(payment?.allocations.map((a: { amount: number }) => a.amount)).toEqual([125000, 25000]);
@@ -45,5 +58,7 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
   expect(invalid?.errors.map((e: { path: string }) => e.path)).toEqual(
     expect.arrayContaining(['kind', 'timezone', 'jurisdiction']),
   );
+  expect(promise).toMatchObject({ status: 'pending', amount: 35000 });
+  expect(metrics).toMatchObject({ currency: 'EUR', inputs: { creditSales: 185000 } });
   expect(clock?.now).toEqual(expect.any(String));
 });
