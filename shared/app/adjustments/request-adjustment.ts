@@ -1,6 +1,6 @@
+import { auditor } from '../audit/auditor';
 import type { AdjustmentKind } from '../../domain/adjustments/adjustment';
 import type { Approval, ApprovalKind } from '../../domain/approvals/approval';
-import { auditEntry } from '../../domain/audit/audit-entry';
 import { RuleViolationError } from '../../domain/errors';
 import { outstanding, type Invoice } from '../../domain/invoices/invoice';
 import { needsApproval } from '../../domain/settings/tenant-settings';
@@ -51,13 +51,13 @@ export async function requestApproval(
   const body = approvalView(approval);
   await services.approvals.create(approval, {
     audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'approval',
-        entityId: approval.id,
-        action: 'approval.requested',
-        before: null,
-        after: approval,
-      }),
+      auditor(services.ids, context.actor, now)(
+        'approval',
+        approval.id,
+        'approval.requested',
+        null,
+        approval,
+      ),
     ],
     idempotency: context.idempotency && { ...context.idempotency, statusCode: 202, body },
   });

@@ -1,5 +1,5 @@
+import { auditor } from '../audit/auditor';
 import { decide } from '../../domain/approvals/approval';
-import { auditEntry } from '../../domain/audit/audit-entry';
 import { resolveDispute } from '../../domain/disputes/dispute';
 import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../runtime/services';
@@ -25,13 +25,13 @@ export async function decideApproval(
   if (outcome === 'rejected') {
     await services.approvals.update(approval, decided, {
       audit: [
-        auditEntry(services.ids.next('aud'), context.actor, now, {
-          entityType: 'approval',
-          entityId: approval.id,
-          action: 'approval.rejected',
-          before: approval,
-          after: decided,
-        }),
+        auditor(services.ids, context.actor, now)(
+          'approval',
+          approval.id,
+          'approval.rejected',
+          approval,
+          decided,
+        ),
       ],
       idempotency: context.idempotency && {
         ...context.idempotency,

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { newDebtor, type DebtorDraft } from '../../domain/debtors/debtor';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
@@ -13,15 +13,7 @@ export async function createDebtor(
   const debtor = newDebtor(services.ids.next('dbt'), context.actor.tenantId, draft, context.actor, now);
   const view = debtorView(debtor);
   await services.debtors.create(debtor, {
-    audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'debtor',
-        entityId: debtor.id,
-        action: 'debtor.created',
-        before: null,
-        after: debtor,
-      }),
-    ],
+    audit: [auditor(services.ids, context.actor, now)('debtor', debtor.id, 'debtor.created', null, debtor)],
     idempotency: context.idempotency && { ...context.idempotency, body: view },
   });
   return { debtor, view };

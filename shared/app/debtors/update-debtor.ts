@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { changeDebtor, type DebtorChanges } from '../../domain/debtors/debtor';
 import { ConflictError } from '../../domain/errors';
 import type { Services } from '../../runtime/services';
@@ -19,15 +19,7 @@ export async function updateDebtor(
   const now = services.clock.now();
   const after = changeDebtor(before, changes, now);
   await services.debtors.update(before, after, {
-    audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'debtor',
-        entityId: id,
-        action: 'debtor.updated',
-        before,
-        after,
-      }),
-    ],
+    audit: [auditor(services.ids, context.actor, now)('debtor', id, 'debtor.updated', before, after)],
   });
   return { debtor: after, view: debtorView(after) };
 }

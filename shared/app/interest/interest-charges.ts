@@ -1,9 +1,9 @@
+import { auditor } from '../audit/auditor';
 /**
  * Interest and compensation claimed on an invoice: posted as charges (what has accrued and was
  * not posted yet, so posting twice on a day adds nothing), listed with what is still owed, and
  * waived by a person with ledger rights. Charges stay owed when the principal is settled.
  */
-import { auditEntry } from '../../domain/audit/audit-entry';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { chargesToPost } from '../../domain/interest/charges';
 import { owedOnCharges, type InterestCharge } from '../../domain/interest/interest-charge';
@@ -68,6 +68,7 @@ export async function postInterestCharges(
     const now = services.clock.now();
     const { book, charges } = await invoiceCharges(services, invoice.tenantId, invoice.debtorId, invoice.id);
     const { drafts, overPosted } = chargesToPost(result, charges, result.asOf);
+    const audit = auditor(services.ids, context.actor, now);
     const created: InterestCharge[] = drafts.map((draft) => ({
       ...draft,
       id: services.ids.next('chg'),
@@ -87,13 +88,7 @@ export async function postInterestCharges(
       { ledger: { before: book.ledger, after: touch(book.ledger, now) }, createdCharges: created },
       {
         audit: created.map((charge) =>
-          auditEntry(services.ids.next('aud'), context.actor, now, {
-            entityType: 'charge',
-            entityId: invoice.id,
-            action: `charge.${charge.kind}_posted`,
-            before: null,
-            after: charge,
-          }),
+          audit('charge', invoice.id, `charge.${charge.kind}_posted`, null, charge),
         ),
         idempotency: context.idempotency && {
           ...context.idempotency,
@@ -140,13 +135,7 @@ export async function waiveCharge(
       },
       {
         audit: [
-          auditEntry(services.ids.next('aud'), context.actor, now, {
-            entityType: 'charge',
-            entityId: invoice.id,
-            action: 'charge.waived',
-            before,
-            after,
-          }),
+          auditor(services.ids, context.actor, now)('charge', invoice.id, 'charge.waived', before, after),
         ],
         idempotency: context.idempotency && { ...context.idempotency, statusCode: 200, body },
       },

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import { changeInvoice, invoiceProblems, type InvoiceChanges } from '../../domain/invoices/invoice';
 import type { Services } from '../../runtime/services';
@@ -21,15 +21,7 @@ export async function updateInvoice(
   const problems = invoiceProblems(after);
   if (problems.length > 0) throw new ValidationError(problems);
   await services.invoices.update(before, after, {
-    audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'invoice',
-        entityId: id,
-        action: 'invoice.updated',
-        before,
-        after,
-      }),
-    ],
+    audit: [auditor(services.ids, context.actor, now)('invoice', id, 'invoice.updated', before, after)],
   });
   return { invoice: after, view: invoiceView(after) };
 }

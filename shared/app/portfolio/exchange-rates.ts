@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import type { ExchangeRate } from '../../domain/money/conversion';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
@@ -14,13 +14,13 @@ export async function recordExchangeRate(
   const now = services.clock.now();
   await services.exchangeRates.put(tenantId, rate, {
     audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'exchange_rate',
-        entityId: 'exchange_rates',
-        action: before ? 'exchange_rate.replaced' : 'exchange_rate.recorded',
-        before: before ?? null,
-        after: rate,
-      }),
+      auditor(services.ids, context.actor, now)(
+        'exchange_rate',
+        'exchange_rates',
+        before ? 'exchange_rate.replaced' : 'exchange_rate.recorded',
+        before ?? null,
+        rate,
+      ),
     ],
     idempotency: context.idempotency && { ...context.idempotency, body: rate },
   });

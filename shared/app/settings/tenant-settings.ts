@@ -1,4 +1,4 @@
-import { auditEntry } from '../../domain/audit/audit-entry';
+import { auditor } from '../audit/auditor';
 import { ConflictError } from '../../domain/errors';
 import type { TenantSettings } from '../../domain/settings/tenant-settings';
 import type { Services } from '../../runtime/services';
@@ -32,13 +32,7 @@ export async function updateSettings(
   };
   await services.settings.put(before, after, {
     audit: [
-      auditEntry(services.ids.next('aud'), context.actor, now, {
-        entityType: 'settings',
-        entityId: 'settings',
-        action: 'settings.updated',
-        before,
-        after,
-      }),
+      auditor(services.ids, context.actor, now)('settings', 'settings', 'settings.updated', before, after),
     ],
   });
   return settingsView(after);
