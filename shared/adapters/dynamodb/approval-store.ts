@@ -7,8 +7,8 @@ import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, stripKeys } from './keys';
 import { queryPage } from './query-page';
-import { approvalItem, versionedPut } from './ledger-items';
-import { commitTransaction, writeContextSteps } from './transaction';
+import { approvalItem } from './ledger-items';
+import { commitTransaction, writeContextSteps, versionedPut } from './transaction';
 
 export class DynamoDbApprovalStore implements ApprovalStore {
   constructor(

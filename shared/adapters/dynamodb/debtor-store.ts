@@ -7,7 +7,7 @@ import type { WriteContext } from '../../ports/write-context';
 import type { Clock } from '../../ports/clock';
 import { keys, stripKeys } from './keys';
 import { queryPage } from './query-page';
-import { commitTransaction, writeContextSteps, type TransactionStep } from './transaction';
+import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
 
 export class DynamoDbDebtorStore implements DebtorStore {
   constructor(
@@ -55,16 +55,12 @@ export class DynamoDbDebtorStore implements DebtorStore {
 
   async create(debtor: Debtor, context: WriteContext): Promise<void> {
     const steps: TransactionStep[] = [
-      {
-        item: {
-          Put: {
-            TableName: this.tableName,
-            Item: this.toItem(debtor),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Debtor ${debtor.id} already exists`),
-      },
+      versionedPut(
+        this.tableName,
+        this.toItem(debtor),
+        0,
+        () => new ConflictError(`Debtor ${debtor.id} already exists`),
+      ),
     ];
     if (debtor.externalRef) steps.push(this.claimExternalRef(debtor));
     await commitTransaction(this.client, [
@@ -75,17 +71,12 @@ export class DynamoDbDebtorStore implements DebtorStore {
 
   async update(before: Debtor, after: Debtor, context: WriteContext): Promise<void> {
     const steps: TransactionStep[] = [
-      {
-        item: {
-          Put: {
-            TableName: this.tableName,
-            Item: this.toItem(after),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': before.version },
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Debtor ${before.id} was changed by someone else`),
-      },
+      versionedPut(
+        this.tableName,
+        this.toItem(after),
+        before.version,
+        () => new ConflictError(`Debtor ${before.id} was changed by someone else`),
+      ),
     ];
     if (before.externalRef !== after.externalRef) {
       if (after.externalRef) steps.push(this.claimExternalRef(after));

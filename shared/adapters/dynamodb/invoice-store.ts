@@ -9,7 +9,7 @@ import { keys } from './keys';
 import { queryPage } from './query-page';
 import { getThroughPointer } from './pointer';
 import { invoiceItem } from './ledger-items';
-import { commitTransaction, writeContextSteps } from './transaction';
+import { commitTransaction, versionedPut, writeContextSteps } from './transaction';
 
 /**
  * Invoices live in their debtor's partition (one strongly consistent query reads a debtor's
@@ -39,17 +39,12 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
 
   async update(before: Invoice, after: Invoice, context: WriteContext): Promise<void> {
     await commitTransaction(this.client, [
-      {
-        item: {
-          Put: {
-            TableName: this.tableName,
-            Item: invoiceItem(after),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': before.version },
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Invoice ${before.id} was changed by someone else`),
-      },
+      versionedPut(
+        this.tableName,
+        invoiceItem(after),
+        before.version,
+        () => new ConflictError(`Invoice ${before.id} was changed by someone else`),
+      ),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
   }

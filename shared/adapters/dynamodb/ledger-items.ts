@@ -9,9 +9,8 @@ import type { InterestCharge } from '../../domain/interest/interest-charge';
 import type { PaymentPlan } from '../../domain/plans/payment-plan';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import { keys } from './keys';
-import type { TransactionStep } from './transaction';
+import { versionedPut, type TransactionStep } from './transaction';
 
 export function invoiceItem(invoice: Invoice): Record<string, unknown> {
   return {
@@ -110,30 +109,6 @@ export function disputeCreationSteps(tableName: string, dispute: Dispute): Trans
 
 export function ledgerItem(ledger: DebtorLedger): Record<string, unknown> {
   return { ...keys.ledger(ledger.tenantId, ledger.debtorId), entity: 'DebtorLedger', ...ledger };
-}
-
-/** Put `after` only if the stored record is still at `before.version` (or absent for version 0). */
-export function versionedPut(
-  tableName: string,
-  item: Record<string, unknown>,
-  expectedVersion: number,
-  onConflict: () => Error = () => new ConcurrentChangeError(),
-): TransactionStep {
-  return {
-    item: {
-      Put: {
-        TableName: tableName,
-        Item: item,
-        ...(expectedVersion === 0
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-      },
-    },
-    onConditionFailed: onConflict,
-  };
 }
 
 /** A new invoice: the item, its id pointer and its number guard; its debtor must exist. */

@@ -27,9 +27,8 @@ import {
   paymentItem,
   planItem,
   promiseItem,
-  versionedPut,
 } from './ledger-items';
-import { commitTransaction, writeContextSteps } from './transaction';
+import { commitTransaction, writeContextSteps, versionedPut } from './transaction';
 import { ConflictError } from '../../domain/errors';
 
 /** A debtor's money lives in its partition: invoices (`INVOICE#`), the head (`LEDGER`), payments (`PAYMENT#`). */
@@ -82,22 +81,8 @@ export class DynamoDbLedgerStore implements LedgerStore {
   }
 
   async paymentsWithCredit(tenantId: string, debtorId: string): Promise<Payment[]> {
-    const items = await this.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: 'unapplied > :zero AND #status = :applied',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':pk': keys.debtorPartition(tenantId, debtorId),
-        ':prefix': 'PAYMENT#',
-        ':zero': 0,
-        ':applied': 'applied',
-      },
-    });
-    return items
-      .map((item) => stripKeys<Payment>(item))
-      .sort((a, b) =>
-        a.receivedAt === b.receivedAt ? a.id.localeCompare(b.id) : a.receivedAt < b.receivedAt ? -1 : 1,
-      );
+    const payments = await this.allPayments(tenantId, debtorId);
+    return payments.filter((payment) => payment.status === 'applied' && payment.unapplied > 0);
   }
 
   async getPayment(tenantId: string, paymentId: string): Promise<Payment | undefined> {

@@ -5,8 +5,8 @@ import type { Clock } from '../../ports/clock';
 import type { SettingsStore } from '../../ports/settings-store';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, stripKeys } from './keys';
-import { versionedPut } from './ledger-items';
-import { commitTransaction, writeContextSteps } from './transaction';
+
+import { commitTransaction, writeContextSteps, versionedPut } from './transaction';
 
 export class DynamoDbSettingsStore implements SettingsStore {
   constructor(

@@ -89,3 +89,27 @@ export async function commitTransaction(
     throw error;
   }
 }
+
+/** Put `after` only if the stored record is still at `before.version` (or absent for version 0). */
+export function versionedPut(
+  tableName: string,
+  item: Record<string, unknown>,
+  expectedVersion: number,
+  onConflict: () => Error = () => new ConcurrentChangeError(),
+): TransactionStep {
+  return {
+    item: {
+      Put: {
+        TableName: tableName,
+        Item: item,
+        ...(expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+      },
+    },
+    onConditionFailed: onConflict,
+  };
+}
