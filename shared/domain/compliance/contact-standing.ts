@@ -1,0 +1,44 @@
+/**
+ * What the gate needs to know about a debtor beyond its address book: the requests and states that
+ * stop or limit contact, and the recent contact history the caps count.
+ */
+import type { ContactChannel } from './contact-channel';
+import type { DebtKind } from './contact-rule-pack';
+
+export interface ContactSubject {
+  readonly debtKind: DebtKind;
+  /** `US-MA`, `GB`, `DE`… */
+  readonly jurisdiction: string;
+  /** IANA zone of the debtor's location; missing or unknown → every zone of the jurisdiction. */
+  readonly timezone?: string;
+  /** Which channels have an address on file. */
+  readonly reachable: Readonly<Record<ContactChannel, boolean>>;
+}
+
+export interface ContactStanding {
+  /** A cease-communication request: only the notices the law allows may follow. */
+  readonly cease?: boolean;
+  readonly optOut?: Readonly<Partial<Record<ContactChannel, boolean>>>;
+  readonly consent?: Readonly<Partial<Record<ContactChannel, boolean>>>;
+  /** No telephone contact (calls and texts) at all. */
+  readonly doNotCall?: boolean;
+  readonly bankruptcy?: boolean;
+  readonly deceased?: boolean;
+  /** Represented by an attorney for the debt: talk to the attorney, not the debtor. */
+  readonly attorneyRepresented?: boolean;
+  /** Every open debt is under an open dispute: collection pauses until it is answered. */
+  readonly allDebtDisputed?: boolean;
+  /** The debt is past its limitation period: no suit and no threat of one. */
+  readonly timeBarred?: boolean;
+  /** Epoch ms of the first communication about the debt. */
+  readonly firstContactAtMs?: number;
+  /** Epoch ms the validation notice was sent. */
+  readonly validationNoticeSentAtMs?: number;
+}
+
+/** One past contact attempt; `conversation` when the debtor was actually reached by telephone. */
+export interface ContactAttempt {
+  readonly channel: ContactChannel;
+  readonly atMs: number;
+  readonly conversation?: boolean;
+}
