@@ -40,3 +40,14 @@ console.log(`  DynamoDB calls per payment: ${JSON.stringify(payments.callsPerPay
 console.log(
   `  transactional writes per payment: ${payments.transactionsPerPayment} (target 1; above 1 = retries under contention)`,
 );
+
+const { gateThroughput, simulatorRun } = await import('./compliance');
+const gate = gateThroughput();
+console.log(
+  `\nCompliance gate in process: ${gate.perSecond.toLocaleString('en-US')} decisions/s over ${gate.decisions.toLocaleString('en-US')} (goal ≥ 100,000/s); ${(gate.allowedShare * 100).toFixed(0)}% allowed`,
+);
+const simulation = simulatorRun(Number(process.env.BENCH_SIMULATED_DEBTORS ?? 10_000), 120);
+console.log(
+  `Policy simulator: ${simulation.debtors.toLocaleString('en-US')} debtors × ${simulation.days} days of the built-in cadence in ${simulation.seconds} s: ` +
+    `${simulation.contacts.toLocaleString('en-US')} planned contacts, ${simulation.sent.toLocaleString('en-US')} sent, ${simulation.breaches} breaches, heap +${simulation.heapGrowthMb} MB`,
+);

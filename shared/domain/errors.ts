@@ -5,7 +5,7 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'rule';
+  abstract readonly kind: 'validation' | 'forbidden' | 'not_found' | 'conflict' | 'rule';
 }
 
 /** Input that is well-formed but not acceptable (400). */
@@ -14,6 +14,11 @@ export class ValidationError extends DomainError {
   constructor(readonly issues: FieldIssue[]) {
     super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
   }
+}
+
+/** The caller's role may reach the route but not this particular change (403). */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden' as const;
 }
 
 /** Missing, or belonging to another tenant: the two are indistinguishable by design (404). */

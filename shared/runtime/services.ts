@@ -13,6 +13,8 @@ import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store
 import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
 import { DynamoDbLedgerFactsReader } from '../adapters/dynamodb/ledger-facts-reader';
 import { DynamoDbLedgerStore } from '../adapters/dynamodb/ledger-store';
+import { DynamoDbContactStore } from '../adapters/dynamodb/contact-store';
+import { DynamoDbPolicyStore } from '../adapters/dynamodb/policy-store';
 import { DynamoDbSettingsStore } from '../adapters/dynamodb/settings-store';
 import { systemClock } from '../adapters/system/system-clock';
 import { ulidGenerator } from '../adapters/system/ulid-generator';
@@ -27,6 +29,8 @@ import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { InvoiceStore } from '../ports/invoice-store';
 import type { LedgerFactsReader } from '../ports/ledger-facts-reader';
 import type { LedgerStore } from '../ports/ledger-store';
+import type { ContactStore } from '../ports/contact-store';
+import type { PolicyStore } from '../ports/policy-store';
 import type { SettingsStore } from '../ports/settings-store';
 
 export interface Services {
@@ -39,6 +43,8 @@ export interface Services {
   exchangeRates: ExchangeRateStore;
   approvals: ApprovalStore;
   settings: SettingsStore;
+  policies: PolicyStore;
+  contacts: ContactStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -70,6 +76,8 @@ export function createServices(settings: ServiceSettings): Services {
     exchangeRates: new DynamoDbExchangeRateStore(client, table, clock),
     approvals: new DynamoDbApprovalStore(client, table, clock),
     settings: new DynamoDbSettingsStore(client, table, clock),
+    policies: new DynamoDbPolicyStore(client, table, clock),
+    contacts: new DynamoDbContactStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

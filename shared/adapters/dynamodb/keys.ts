@@ -4,6 +4,14 @@
  */
 const t = (tenantId: string) => `T#${tenantId}`;
 
+/** Sort-key prefix of the policy heads, so one query lists current versions only. */
+export const POLICY_HEAD_PREFIX = 'CURRENT#';
+/** Zero-padded so versions sort by number within a policy. */
+const POLICY_VERSION_DIGITS = 10;
+export const policyVersionsPrefix = (policyId: string) => `POLICY#${policyId}#V#`;
+/** Activities sort by instant; the contact profile (`PROFILE`) sorts after every one of them. */
+export const ACTIVITY_PREFIX = 'ACTIVITY#';
+
 export const keys = {
   debtor: (tenantId: string, debtorId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
@@ -77,6 +85,26 @@ export const keys = {
   }),
   exchangeRatePartition: (tenantId: string, from: string, to: string) => `${t(tenantId)}#FX#${from}#${to}`,
   settings: (tenantId: string) => ({ pk: `${t(tenantId)}#SETTINGS`, sk: 'SETTINGS' }),
+  /** A debtor's contact profile and activity log, apart from its money records. */
+  contactPartition: (tenantId: string, debtorId: string) => `${t(tenantId)}#DEBTOR#${debtorId}#CONTACT`,
+  contactProfile: (tenantId: string, debtorId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#CONTACT`,
+    sk: 'PROFILE',
+  }),
+  activity: (tenantId: string, debtorId: string, at: string, activityId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#CONTACT`,
+    sk: `${ACTIVITY_PREFIX}${at}#${activityId}`,
+  }),
+  /** A tenant's policies share one partition: heads (current versions) and every version. */
+  policiesPartition: (tenantId: string) => `${t(tenantId)}#POLICIES`,
+  policyHead: (tenantId: string, policyId: string) => ({
+    pk: `${t(tenantId)}#POLICIES`,
+    sk: `${POLICY_HEAD_PREFIX}${policyId}`,
+  }),
+  policyVersion: (tenantId: string, policyId: string, version: number) => ({
+    pk: `${t(tenantId)}#POLICIES`,
+    sk: `${policyVersionsPrefix(policyId)}${String(version).padStart(POLICY_VERSION_DIGITS, '0')}`,
+  }),
   audit: (tenantId: string, entityId: string, at: string, id: string) => ({
     pk: `${t(tenantId)}#AUDIT#${entityId}`,
     sk: `${at}#${id}`,

@@ -16,7 +16,9 @@ export async function getSettings(services: Pick<Services, 'settings'>, context:
 export async function updateSettings(
   services: Pick<Services, 'clock' | 'ids' | 'settings'>,
   context: UseCaseContext,
-  changes: Pick<TenantSettings, 'timezone' | 'approvalThresholds'> & { baseCurrency?: string },
+  changes: Pick<TenantSettings, 'timezone' | 'approvalThresholds' | 'contactRules'> & {
+    baseCurrency?: string;
+  },
 ) {
   const before = await services.settings.get(context.actor.tenantId);
   if (context.expectedVersion !== undefined && context.expectedVersion !== before.version) {

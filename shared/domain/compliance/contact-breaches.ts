@@ -60,7 +60,11 @@ function readLocal(at: Date, zone: string): LocalReading {
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: WEEKDAYS[parts.weekday!]!,
-    seconds: Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second) + at.getUTCMilliseconds() / 1000,
+    seconds:
+      Number(parts.hour) * 3600 +
+      Number(parts.minute) * 60 +
+      Number(parts.second) +
+      at.getUTCMilliseconds() / 1000,
   };
 }
 
@@ -88,12 +92,19 @@ export function findContactBreaches(input: {
   const { subject, contacts } = input;
   const timeline = [...(input.standing ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
   const zones =
-    subject.timezone && isValidTimeZone(subject.timezone) ? [subject.timezone] : jurisdictionZones(subject.jurisdiction);
+    subject.timezone && isValidTimeZone(subject.timezone)
+      ? [subject.timezone]
+      : jurisdictionZones(subject.jurisdiction);
   const breaches: ContactBreach[] = [];
-  const breach = (contact: number, rule: string, message: string) => breaches.push({ contact, rule, message });
-  const ordered = contacts.map((contact, index) => ({ contact, index })).sort((a, b) => a.contact.at.getTime() - b.contact.at.getTime());
+  const breach = (contact: number, rule: string, message: string) =>
+    breaches.push({ contact, rule, message });
+  const ordered = contacts
+    .map((contact, index) => ({ contact, index }))
+    .sort((a, b) => a.contact.at.getTime() - b.contact.at.getTime());
   const firstContact = ordered[0]?.contact.at.getTime();
-  const firstNotice = ordered.find(({ contact }) => contact.purpose === 'validation_notice')?.contact.at.getTime();
+  const firstNotice = ordered
+    .find(({ contact }) => contact.purpose === 'validation_notice')
+    ?.contact.at.getTime();
 
   contacts.forEach((contact, index) => {
     const purpose = contact.purpose ?? 'collection';
@@ -108,8 +119,10 @@ export function findContactBreaches(input: {
     const legalLetter = purpose === 'legal_notice' && contact.channel === 'letter';
     if (!subject.reachable[contact.channel]) breach(index, 'address', 'contacted without an address on file');
     if (standing.deceased && !legalLetter) breach(index, 'deceased', 'contacted a deceased debtor');
-    if (standing.bankruptcy && !legalLetter) breach(index, 'bankruptcy', 'contacted during a bankruptcy stay');
-    if (standing.attorneyRepresented && !legalLetter) breach(index, 'attorney', 'contacted a represented debtor');
+    if (standing.bankruptcy && !legalLetter)
+      breach(index, 'bankruptcy', 'contacted during a bankruptcy stay');
+    if (standing.attorneyRepresented && !legalLetter)
+      breach(index, 'attorney', 'contacted a represented debtor');
     if (
       standing.cease &&
       !(
@@ -119,12 +132,15 @@ export function findContactBreaches(input: {
     ) {
       breach(index, 'cease', 'contacted after a cease request');
     }
-    if (standing.optOut?.[contact.channel]) breach(index, 'opt-out', `used ${contact.channel} after an opt-out`);
+    if (standing.optOut?.[contact.channel])
+      breach(index, 'opt-out', `used ${contact.channel} after an opt-out`);
     if (standing.doNotCall && (contact.channel === 'call' || contact.channel === 'sms')) {
       breach(index, 'do-not-call', 'telephoned a do-not-call number');
     }
-    if (standing.allDebtDisputed && purpose === 'collection') breach(index, 'dispute', 'collected a disputed debt');
-    if (standing.timeBarred && contact.threatensSuit) breach(index, 'time-barred', 'threatened suit on a time-barred debt');
+    if (standing.allDebtDisputed && purpose === 'collection')
+      breach(index, 'dispute', 'collected a disputed debt');
+    if (standing.timeBarred && contact.threatensSuit)
+      breach(index, 'time-barred', 'threatened suit on a time-barred debt');
 
     for (const pack of packs) {
       if (pack.consentRequiredFor?.includes(contact.channel) && !standing.consent?.[contact.channel]) {
@@ -174,10 +190,11 @@ export function findContactBreaches(input: {
             other !== contact &&
             other.channel === 'call' &&
             other.conversation &&
-            other.at.getTime() <= contact.at.getTime() &&
+            other.at.getTime() < contact.at.getTime() &&
             day - dayIndex(readLocal(other.at, zones[0]!).date) < quiet.days,
         );
-        if (talked) breach(index, `${pack.id}: ${quiet.citation}`, 'called within the quiet days after a conversation');
+        if (talked)
+          breach(index, `${pack.id}: ${quiet.citation}`, 'called within the quiet days after a conversation');
       }
     }
   });

@@ -279,7 +279,7 @@ function capRule(
 ): TimeRule {
   const perDay = new Map<number, number>();
   for (const attempt of attempts) {
-    if (!cap.channels.includes(attempt.channel)) continue;
+    if (attempt.inbound || !cap.channels.includes(attempt.channel)) continue;
     const day = localDay(attempt.atMs, zone);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }

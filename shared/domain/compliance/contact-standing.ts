@@ -36,9 +36,13 @@ export interface ContactStanding {
   readonly validationNoticeSentAtMs?: number;
 }
 
-/** One past contact attempt; `conversation` when the debtor was actually reached by telephone. */
+/**
+ * One past contact; `conversation` when a telephone call actually reached the debtor. Inbound
+ * calls are not attempts (caps ignore them) but a conversation in one starts the quiet days too.
+ */
 export interface ContactAttempt {
   readonly channel: ContactChannel;
   readonly atMs: number;
   readonly conversation?: boolean;
+  readonly inbound?: boolean;
 }

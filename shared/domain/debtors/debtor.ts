@@ -8,6 +8,15 @@ export interface DebtorSegment {
   size?: 'micro' | 'small' | 'medium' | 'large' | 'enterprise';
 }
 
+export interface PostalAddress {
+  lines: string[];
+  locality: string;
+  region?: string;
+  postalCode?: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+}
+
 export interface Debtor {
   id: string;
   tenantId: string;
@@ -15,6 +24,7 @@ export interface Debtor {
   kind: DebtorKind;
   email?: string;
   phone?: string;
+  postalAddress?: PostalAddress;
   /** IANA time zone of the debtor's location; contact hours are computed in it. */
   timezone: string;
   /** ISO 3166 country, optionally with subdivision: `US-NY`, `GB`, `DE`. */
@@ -36,6 +46,7 @@ export type DebtorDraft = Pick<
   | 'kind'
   | 'email'
   | 'phone'
+  | 'postalAddress'
   | 'timezone'
   | 'jurisdiction'
   | 'externalRef'

@@ -1,4 +1,5 @@
 /** A tenant's own settings: its time zone and the internal controls it chose. */
+import type { TenantContactRules } from '../compliance/tenant-contact-rules';
 import type { CurrencyCode } from '../money/currencies';
 
 export interface TenantSettings {
@@ -12,6 +13,8 @@ export interface TenantSettings {
    * threshold needs a second person's approval. A currency without a threshold needs no approval.
    */
   approvalThresholds: Partial<Record<CurrencyCode, number>>;
+  /** Contact rules stricter than the law's (never looser: they are composed with it). */
+  contactRules?: TenantContactRules;
   version: number;
   updatedAt?: string;
   updatedBy?: string;

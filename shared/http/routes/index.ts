@@ -12,12 +12,28 @@ import {
   writeOffInvoice,
 } from './adjustments';
 import { listAudit } from './audit';
+import {
+  checkContact,
+  getContactPreferences,
+  listActivities,
+  logActivity,
+  putContactPreferences,
+} from './contacts';
 import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
 import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getMetrics } from './metrics';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
+import {
+  createPolicy,
+  getApplicablePolicy,
+  getPolicy,
+  listPolicies,
+  listPolicyVersions,
+  updatePolicy,
+} from './policies';
+import { simulatePolicy } from './policy-simulation';
 import { getPortfolio, recordExchangeRate } from './portfolio';
 import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
@@ -25,12 +41,15 @@ import { health, openApiDocument } from './system';
 
 export * from './adjustments';
 export * from './audit';
+export * from './contacts';
 export * from './debtors';
 export * from './disputes';
 export * from './interest';
 export * from './invoices';
 export * from './metrics';
 export * from './payments';
+export * from './policies';
+export * from './policy-simulation';
 export * from './portfolio';
 export * from './promises-and-plans';
 export * from './settings';
@@ -70,6 +89,18 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listPlans,
   getSettings,
   putSettings,
+  createPolicy,
+  listPolicies,
+  getPolicy,
+  updatePolicy,
+  listPolicyVersions,
+  getApplicablePolicy,
+  simulatePolicy,
+  checkContact,
+  getContactPreferences,
+  putContactPreferences,
+  logActivity,
+  listActivities,
   getMetrics,
   getPortfolio,
   recordExchangeRate,

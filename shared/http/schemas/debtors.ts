@@ -15,6 +15,15 @@ const segment = z.strictObject({
   size: z.enum(['micro', 'small', 'medium', 'large', 'enterprise']).optional(),
 });
 
+/** Where letters go. */
+const postalAddress = z.strictObject({
+  lines: z.array(shortText(100)).min(1).max(4),
+  locality: shortText(100),
+  region: shortText(100).optional(),
+  postalCode: shortText(20).optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US'),
+});
+
 const email = z.email().max(254);
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +12125550100');
 
@@ -24,6 +33,7 @@ export const createDebtorBody = z
     kind: z.enum(['person', 'business']),
     email: email.optional(),
     phone: phone.optional(),
+    postalAddress: postalAddress.optional(),
     timezone: timeZone,
     jurisdiction,
     externalRef: shortText(100).optional(),
@@ -39,6 +49,7 @@ export const updateDebtorBody = z
     kind: z.enum(['person', 'business']).optional(),
     email: email.nullable().optional(),
     phone: phone.nullable().optional(),
+    postalAddress: postalAddress.nullable().optional(),
     timezone: timeZone.optional(),
     jurisdiction: jurisdiction.optional(),
     externalRef: shortText(100).nullable().optional(),
@@ -70,6 +81,7 @@ export const debtorView = z
     kind: z.enum(['person', 'business']),
     email: z.string().optional(),
     phone: z.string().optional(),
+    postalAddress: postalAddress.optional(),
     timezone: z.string(),
     jurisdiction: z.string(),
     externalRef: z.string().optional(),

@@ -2,6 +2,35 @@ import * as z from 'zod';
 import { isCurrencyCode } from '../../domain/money/currencies';
 import { currencyCode, minorUnits, timeZone } from './common';
 
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM');
+
+/** The tenant's own contact rules: composed with the law, so they can only tighten it. */
+const contactRules = z
+  .strictObject({
+    hours: z
+      .strictObject({ from: timeOfDay, to: timeOfDay })
+      .refine((hours) => hours.from < hours.to, { message: 'must end after it starts', path: ['to'] })
+      .optional(),
+    weekdays: z
+      .array(z.int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .optional()
+      .meta({ description: '1 = Monday … 7 = Sunday' }),
+    caps: z
+      .array(
+        z.strictObject({
+          channels: z.array(z.enum(['call', 'sms', 'email'])).min(1),
+          maxAttempts: z.int().min(0).max(100),
+          periodDays: z.int().min(1).max(30),
+        }),
+      )
+      .max(10)
+      .optional(),
+    quietAfterConversationDays: z.int().min(1).max(30).optional(),
+  })
+  .meta({ id: 'TenantContactRules' });
+
 export const settingsBody = z
   .strictObject({
     timezone: timeZone,
@@ -12,6 +41,7 @@ export const settingsBody = z
       .meta({
         description: 'Write-offs and credit notes above these amounts (minor units) need a second approver',
       }),
+    contactRules: contactRules.optional(),
   })
   .meta({ id: 'TenantSettings' });
 
@@ -20,6 +50,7 @@ export const settingsView = z
     timezone: z.string(),
     baseCurrency: z.string().optional(),
     approvalThresholds: z.record(z.string(), minorUnits),
+    contactRules: contactRules.optional(),
     version: z.number().int(),
     updatedAt: z.string().optional(),
     updatedBy: z.string().optional(),

@@ -97,8 +97,10 @@ describe('the gate never allows a contact that breaks a rule (property)', () => 
         const sent: AuditedContact[] = [];
         const attempts: ContactAttempt[] = [];
         const ordered = [...proposals].sort((a, b) => a.offsetMs - b.offsetMs);
+        // Time only moves forward: a contact retried later holds back the ones after it.
+        let clockMs = START;
         for (const item of ordered) {
-          let atMs = START + item.offsetMs;
+          let atMs = Math.max(START + item.offsetMs, clockMs);
           const validationSent = sent.find((contact) => contact.purpose === 'validation_notice');
           const ask = (at: number) =>
             canContact({
@@ -133,6 +135,7 @@ describe('the gate never allows a contact that breaks a rule (property)', () => 
             if (!changed) expect(decision.allowed).toBe(true);
             atMs = next;
           }
+          clockMs = atMs;
           if (decision.allowed) {
             const conversation = item.channel === 'call' && item.conversation;
             sent.push({

@@ -1,0 +1,104 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Activity } from '../../domain/activities/activity';
+import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
+import type { Clock } from '../../ports/clock';
+import type { ContactStore } from '../../ports/contact-store';
+import type { Change } from '../../ports/ledger-store';
+import type { Page, PageRequest } from '../../ports/page';
+import type { WriteContext } from '../../ports/write-context';
+import { ACTIVITY_PREFIX, keys, stripKeys } from './keys';
+import { queryPage } from './query-page';
+import { commitTransaction, versionedPut, writeContextSteps } from './transaction';
+
+/**
+ * Contact data lives in its own partition per debtor (`…#DEBTOR#<id>#CONTACT`), apart from the
+ * money records, so the ledger's whole-partition reads never pay for a long call log. The profile
+ * (`PROFILE`) sorts after the activities (`ACTIVITY#<at>#<id>`), so one query from
+ * `ACTIVITY#<since>` returns the recent activities and the profile together.
+ */
+export class DynamoDbContactStore implements ContactStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async recent(tenantId: string, debtorId: string, since: Date) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND sk >= :from',
+          ExpressionAttributeValues: {
+            ':pk': keys.contactPartition(tenantId, debtorId),
+            ':from': `${ACTIVITY_PREFIX}${since.toISOString()}`,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    const profileItem = items.find((item) => item.entity === 'ContactProfile');
+    return {
+      profile: profileItem
+        ? stripKeys<ContactProfile>(profileItem)
+        : defaultContactProfile(tenantId, debtorId),
+      activities: items.filter((item) => item.entity === 'Activity').map((item) => stripKeys<Activity>(item)),
+    };
+  }
+
+  listActivities(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Activity>> {
+    return queryPage<Activity>(
+      this.client,
+      this.tableName,
+      {
+        partition: { attribute: 'pk', value: keys.contactPartition(tenantId, debtorId) },
+        sortCondition: 'begins_with(sk, :prefix)',
+        values: { ':prefix': ACTIVITY_PREFIX },
+        newestFirst: true,
+      },
+      page,
+    );
+  }
+
+  async save(change: { profile?: Change<ContactProfile>; activity?: Activity }, context: WriteContext) {
+    const { profile, activity } = change;
+    await commitTransaction(this.client, [
+      ...(profile
+        ? [
+            versionedPut(
+              this.tableName,
+              {
+                ...keys.contactProfile(profile.after.tenantId, profile.after.debtorId),
+                entity: 'ContactProfile',
+                ...profile.after,
+              },
+              profile.before.version,
+            ),
+          ]
+        : []),
+      ...(activity
+        ? [
+            {
+              item: {
+                Put: {
+                  TableName: this.tableName,
+                  Item: {
+                    ...keys.activity(activity.tenantId, activity.debtorId, activity.at, activity.id),
+                    entity: 'Activity',
+                    ...activity,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            },
+          ]
+        : []),
+      ...writeContextSteps(this.tableName, context, this.clock.now()),
+    ]);
+  }
+}

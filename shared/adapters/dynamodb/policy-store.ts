@@ -1,0 +1,124 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors';
+import type { Policy } from '../../domain/policies/policy';
+import type { Clock } from '../../ports/clock';
+import { ConcurrentChangeError } from '../../ports/concurrent-change';
+import type { Page, PageRequest } from '../../ports/page';
+import type { PolicyStore } from '../../ports/policy-store';
+import type { WriteContext } from '../../ports/write-context';
+import { keys, POLICY_HEAD_PREFIX, policyVersionsPrefix, stripKeys } from './keys';
+import { queryPage } from './query-page';
+import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
+
+/**
+ * A head item per policy holds its current version (listing reads heads only); each version is
+ * also its own item, written once and never overwritten. A change writes both in one transaction
+ * conditioned on the head's version, so two editors of one version cannot both win.
+ */
+export class DynamoDbPolicyStore implements PolicyStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(tenantId: string, id: string): Promise<Policy | undefined> {
+    return this.read(keys.policyHead(tenantId, id));
+  }
+
+  async getVersion(tenantId: string, id: string, version: number): Promise<Policy | undefined> {
+    return this.read(keys.policyVersion(tenantId, id, version));
+  }
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<Policy>> {
+    return queryPage<Policy>(
+      this.client,
+      this.tableName,
+      {
+        partition: { attribute: 'pk', value: keys.policiesPartition(tenantId) },
+        sortCondition: 'begins_with(sk, :prefix)',
+        values: { ':prefix': POLICY_HEAD_PREFIX },
+      },
+      page,
+    );
+  }
+
+  async listAll(tenantId: string): Promise<Policy[]> {
+    const policies: Policy[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+      policies.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return policies;
+  }
+
+  async versions(tenantId: string, id: string, page: PageRequest): Promise<Page<Policy>> {
+    return queryPage<Policy>(
+      this.client,
+      this.tableName,
+      {
+        partition: { attribute: 'pk', value: keys.policiesPartition(tenantId) },
+        sortCondition: 'begins_with(sk, :prefix)',
+        values: { ':prefix': policyVersionsPrefix(id) },
+      },
+      page,
+    );
+  }
+
+  async create(policy: Policy, context: WriteContext): Promise<void> {
+    await this.write(policy, 0, () => new ConflictError(`Policy ${policy.id} already exists`), context);
+  }
+
+  async update(before: Policy, after: Policy, context: WriteContext): Promise<void> {
+    const conflict = () => new ConflictError(`Policy ${before.id} was changed by someone else`);
+    try {
+      await this.write(after, before.version, conflict, context);
+    } catch (error) {
+      // Another edit of the same head in flight: the caller's version is as good as stale.
+      if (error instanceof ConcurrentChangeError) throw conflict();
+      throw error;
+    }
+  }
+
+  private async write(
+    policy: Policy,
+    expectedVersion: number,
+    onConflict: () => Error,
+    context: WriteContext,
+  ): Promise<void> {
+    const steps: TransactionStep[] = [
+      versionedPut(
+        this.tableName,
+        { ...keys.policyHead(policy.tenantId, policy.id), entity: 'PolicyHead', ...policy },
+        expectedVersion,
+        onConflict,
+      ),
+      {
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.policyVersion(policy.tenantId, policy.id, policy.version),
+              entity: 'PolicyVersion',
+              ...policy,
+            },
+            // Versions are immutable: a version that exists is never overwritten.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: onConflict,
+      },
+      ...writeContextSteps(this.tableName, context, this.clock.now()),
+    ];
+    await commitTransaction(this.client, steps);
+  }
+
+  private async read(key: { pk: string; sk: string }): Promise<Policy | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return result.Item ? stripKeys<Policy>(result.Item) : undefined;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * An automated contact (workflow step, reminder, alert) asks the gate at the moment of sending and
+ * records the outcome in the same transaction as the profile's version: two senders cannot both
+ * pass a cap, and a refusal is kept (activity with status `refused`, audited) with its reasons and
+ * the next allowed instant, so the caller reschedules instead of dropping the send.
+ */
+import { newActivity } from '../../domain/activities/activity';
+import type { Actor } from '../../domain/actor';
+import type { ContactChannel, ContactPurpose } from '../../domain/compliance/contact-channel';
+import { afterContact } from '../../domain/compliance/contact-profile';
+import { canContact } from '../../domain/compliance/contact-gate';
+import type { Services } from '../../runtime/services';
+import { auditor } from '../audit/auditor';
+import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
+import { decisionView } from './check-contact';
+import { contactSituation, gateRequest } from './contact-situation';
+
+export interface ContactAttemptRequest {
+  debtorId: string;
+  channel: ContactChannel;
+  purpose?: ContactPurpose;
+  threatensSuit?: boolean;
+  /** What is being sent (template id, step), for the activity log. */
+  description: string;
+}
+
+export async function attemptContact(
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger' | 'settings' | 'contacts'>,
+  actor: Actor,
+  request: ContactAttemptRequest,
+) {
+  return retryOnConcurrentChange({ tenantId: actor.tenantId, debtorId: request.debtorId }, async () => {
+    const at = services.clock.now();
+    const situation = await contactSituation(services, actor, request.debtorId, at);
+    const { debtor, profile } = situation;
+    const purpose = request.purpose ?? 'collection';
+    const decision = canContact(
+      gateRequest(situation, {
+        channel: request.channel,
+        at,
+        purpose,
+        threatensSuit: request.threatensSuit ?? false,
+      }),
+    );
+    const activity = newActivity(
+      services.ids.next('act'),
+      { tenantId: debtor.tenantId, debtorId: debtor.id },
+      { type: request.channel, direction: 'outbound', purpose, text: request.description },
+      actor,
+      at,
+      {
+        source: 'system',
+        status: decision.allowed ? 'done' : 'refused',
+        compliance: { allowed: decision.allowed, reasons: [...decision.reasons] },
+      },
+    );
+    // A written message owing the validation notice carries it (the message renders the obligation).
+    const carriesNotice =
+      purpose === 'validation_notice' ||
+      (decision.obligations.includes('validation_notice') &&
+        (request.channel === 'letter' || request.channel === 'email'));
+    const after = decision.allowed
+      ? afterContact(profile, { at: activity.at, validationNotice: carriesNotice }, at)
+      : { ...profile, version: profile.version + 1 };
+    const audit = auditor(services.ids, actor, at);
+    await services.contacts.save(
+      { profile: { before: profile, after }, activity },
+      {
+        audit: [
+          audit('activity', activity.id, decision.allowed ? 'contact.sent' : 'contact.refused', null, {
+            channel: request.channel,
+            purpose,
+            reasons: decision.reasons,
+            nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
+          }),
+        ],
+      },
+    );
+    return {
+      activityId: activity.id,
+      carriesValidationNotice: decision.allowed && carriesNotice,
+      ...decisionView(decision, request.channel, at),
+    };
+  });
+}

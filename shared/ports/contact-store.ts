@@ -1,0 +1,25 @@
+import type { Activity } from '../domain/activities/activity';
+import type { ContactProfile } from '../domain/compliance/contact-profile';
+import type { Change } from './ledger-store';
+import type { Page, PageRequest } from './page';
+import type { WriteContext } from './write-context';
+
+/** A debtor's contact profile and activity log. */
+export interface ContactStore {
+  /** The profile (defaults at version 0 when never written) and the activities since an instant. */
+  recent(
+    tenantId: string,
+    debtorId: string,
+    since: Date,
+  ): Promise<{ profile: ContactProfile; activities: Activity[] }>;
+  /** Activities, newest first. */
+  listActivities(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<Activity>>;
+  /**
+   * Writes the profile, when given, under its version (a concurrent contact raises
+   * ConcurrentChangeError) and a new activity, when given, atomically with the context's audit and idempotency records.
+   */
+  save(
+    change: { profile?: Change<ContactProfile>; activity?: Activity },
+    context: WriteContext,
+  ): Promise<void>;
+}
