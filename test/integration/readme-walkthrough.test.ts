@@ -40,6 +40,8 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
     invalid,
     promise,
     metrics,
+    contactCheck,
+    simulation,
     clock,
   ] = lines;
   expect(secondInvoice).toMatchObject({ number: '2026-0077', status: 'open' });
@@ -60,5 +62,13 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
   );
   expect(promise).toMatchObject({ status: 'pending', amount: 35000 });
   expect(metrics).toMatchObject({ currency: 'EUR', inputs: { creditSales: 185000 } });
+  expect(contactCheck).toMatchObject({
+    allowed: false,
+    reasons: [{ code: 'not_a_contact_day' }],
+    nextAllowedAt: '2026-03-09T07:00:00.000Z',
+    rulePacks: ['business-defaults'],
+  });
+  expect(simulation).toMatchObject({ lawful: true, summary: { sent: expect.any(Number) } });
+  expect(simulation?.summary.sent).toBeGreaterThan(0);
   expect(clock?.now).toEqual(expect.any(String));
 });
