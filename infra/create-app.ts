@@ -1,8 +1,8 @@
 /**
- * Builds the CDK app: the stage's configuration from context, its one stack `Recoup-<stage>`, and
- * the cdk-nag AWS Solutions checks as a validation plugin (findings fail synthesis unless
- * acknowledged with a reason next to the construct they concern). Shared by `infra/app.ts`
- * (the CLI entry) and the infra tests.
+ * Builds the CDK app: the stage's configuration from context, its stack `Recoup-<stage>` (with a
+ * nested stack per API route group), and the cdk-nag AWS Solutions checks as a validation plugin
+ * (findings fail synthesis unless acknowledged with a reason next to the construct they concern).
+ * Shared by `infra/app.ts` (the CLI entry) and the infra tests.
  */
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';

@@ -1,5 +1,6 @@
 /**
  * The Recoup stack of one stage: data, sign-in, the HTTP API and the observability they report to.
+ * The API's per-route resources are in nested stacks below `Api` (see constructs/route-stack.ts).
  */
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -8,6 +9,9 @@ import { Auth } from './constructs/auth';
 import { DataTable } from './constructs/data-table';
 import { HttpApi } from './constructs/http-api';
 import { Observability } from './constructs/observability';
+import { OutboxQueue } from './constructs/outbox-queue';
+import { WorkflowStack } from './constructs/workflow-stack';
+import { CollectionWorkflow } from './constructs/collection-workflow';
 import type { StageConfig } from './stage';
 
 export interface RecoupStackProps extends StackProps {
@@ -21,6 +25,8 @@ export class RecoupStack extends Stack {
   readonly data: DataTable;
   readonly auth: Auth;
   readonly api: HttpApi;
+  readonly outbox: OutboxQueue;
+  readonly workflows: WorkflowStack;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -29,12 +35,22 @@ export class RecoupStack extends Stack {
     this.observability = new Observability(this, 'Observability', { stage });
     this.data = new DataTable(this, 'Data', { stage });
     this.auth = new Auth(this, 'Auth', { stage, observability: this.observability });
+    this.outbox = new OutboxQueue(this, 'Outbox', { stage, observability: this.observability });
+    const stateMachineName = `recoup-${stage.stage}-collection`;
+    this.workflows = new WorkflowStack(this, 'Workflows', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      outbox: this.outbox.queue,
+      stateMachineName,
+    });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
       auth: this.auth,
       data: this.data,
       observability: this.observability,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
 
     if (stage.callbackUrlsArePlaceholder) {
@@ -50,6 +66,10 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'Issuer', { value: this.auth.issuer, description: 'JWT issuer of the user pool' });
     new CfnOutput(this, 'HostedUiBaseUrl', { value: this.auth.hostedUiBaseUrl });
+    new CfnOutput(this, 'StateMachineArn', {
+      value: this.workflows.workflow.stateMachine.stateMachineArn,
+      description: 'The collection workflow: one execution per debtor case',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }
 }

@@ -14,6 +14,9 @@ import { LocalClock } from './clock/local-clock';
 import { ensureTable } from './dynamodb-local/ensure-table';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/process';
 import { LocalOutbox } from './outbox/local-outbox';
+import { LocalMessageDelivery } from './outbox/local-message-delivery';
+import { LocalStepFunctions } from './workflows/local-step-functions';
+import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
 import { createLocalServer } from './server/http-server';
 
@@ -37,6 +40,7 @@ export interface LocalRuntime {
   clock: LocalClock;
   issuer: LocalTokenIssuer;
   outbox: LocalOutbox;
+  workflows: LocalStepFunctions;
   services: Services;
   stop(): Promise<void>;
 }
@@ -53,23 +57,34 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await ensureTable(endpoint, tableName);
 
   const clock = new LocalClock(dataDir && join(dataDir, 'clock.json'));
+  const outbox = new LocalOutbox(dataDir && join(dataDir, 'outbox.jsonl'));
+  const workflows = new LocalStepFunctions(
+    await workflowDefinition(projectRoot),
+    clock,
+    projectRoot,
+    dataDir && join(dataDir, 'executions.json'),
+  );
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
     clock,
     onDynamoDbCall: options.onDynamoDbCall,
+    workflow: workflows,
+    messages: new LocalMessageDelivery(outbox, clock),
   });
   useServices(services);
+  await workflows.resume();
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),
   );
-  const outbox = new LocalOutbox(dataDir && join(dataDir, 'outbox.jsonl'));
   const server = createLocalServer({
     projectRoot,
     routes: apiRoutes,
     issuer,
     clock,
-    devRoutes: new DevRoutes(issuer, clock, outbox),
+    devRoutes: new DevRoutes(issuer, clock, outbox, workflows),
+    // Locally a request answers once the workflows it woke have settled, so what it changed is visible.
+    afterRequest: () => workflows.settled(),
   });
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
@@ -79,8 +94,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     clock,
     issuer,
     outbox,
+    workflows,
     services,
     stop: async () => {
+      workflows.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await database?.stop();

@@ -3,22 +3,24 @@
  * verified at the gateway, JSON access logs without personal data, default-stage throttling, and
  * alarms on server errors, client-error rate and latency.
  *
+ * The API, its stage, authorizer, access logs, alarms and dashboard widgets live here, in the
+ * parent stack; each route's function, route, integration and permission live in the nested
+ * stack of its route group (`RouteStack`), which keeps every stack below CloudFormation's
+ * resource limit as routes are added.
+ *
  * Roles are not checked here: HTTP API JWT authorizers can only match scopes, so each handler
  * checks the route's roles against the verified `cognito:groups` claim (shared/http/api-handler).
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi as ApiGatewayHttpApi,
-  HttpMethod,
-  HttpRoute,
-  HttpRouteKey,
+  type HttpRoute,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   Alarm,
   ComparisonOperator,
@@ -30,10 +32,11 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/http/route';
 import type { StageConfig } from '../stage';
-import { ApiFunction } from './api-function';
+import type { ApiFunction } from './api-function';
 import type { Auth } from './auth';
-import type { DataAccess, DataTable } from './data-table';
+import type { DataTable } from './data-table';
 import type { Observability } from './observability';
+import { RouteStack, routeGroups } from './route-stack';
 
 export interface HttpApiProps {
   stage: StageConfig;
@@ -41,6 +44,8 @@ export interface HttpApiProps {
   auth: Auth;
   data: DataTable;
   observability: Observability;
+  /** The collection workflow, woken by routes that change a debtor's case (`signalsCase`). */
+  stateMachineArn: string;
 }
 
 /**
@@ -63,21 +68,14 @@ export const ACCESS_LOG_FIELDS: Record<string, string> = {
   tenantId: '$context.authorizer.claims.tenant_id',
 };
 
-/**
- * Least privilege per route: public routes have no tenant, so they get no table at all; reads
- * (GET) get read-only item access; everything else reads and writes. A GET handler that starts
- * writing (say, an audit record of a read) must change this rule.
- */
-export function dataAccessFor(route: RouteDefinition): DataAccess | 'none' {
-  if (route.auth.kind === 'public') return 'none';
-  return route.method === 'GET' ? 'read' : 'readWrite';
-}
-
 export class HttpApi extends Construct {
   readonly api: ApiGatewayHttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   readonly authorizer: HttpJwtAuthorizer;
+  /** The nested stacks holding the routes, one per route group, ordered by group id. */
+  readonly routeStacks: readonly RouteStack[];
+  /** Every route's function and API Gateway route by route id, whichever nested stack holds it. */
   readonly functions: Record<string, ApiFunction> = {};
   readonly routes: Record<string, HttpRoute> = {};
 
@@ -129,7 +127,25 @@ export class HttpApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
 
-    for (const route of props.routes) this.addRoute(route, props);
+    this.routeStacks = routeGroups(props.routes).map(
+      (group) =>
+        new RouteStack(this, `Routes-${group.id}`, {
+          group,
+          stage,
+          api: this.api,
+          authorizer: this.authorizer,
+          data: props.data,
+          observability,
+          stateMachineArn: props.stateMachineArn,
+        }),
+    );
+    // In route-table order, so the dashboard lists routes as the table does.
+    const stackOf = new Map(this.routeStacks.flatMap((s) => s.group.routes.map((r) => [r.id, s] as const)));
+    for (const route of props.routes) {
+      const routeStack = stackOf.get(route.id)!;
+      this.functions[route.id] = routeStack.functions[route.id]!;
+      this.routes[route.id] = routeStack.routes[route.id]!;
+    }
 
     this.addAlarmsAndWidgets(observability);
   }
@@ -137,34 +153,6 @@ export class HttpApi extends Construct {
   /** Base URL of the API (its `$default` stage). */
   get url(): string {
     return this.stage.url;
-  }
-
-  private addRoute(route: RouteDefinition, props: HttpApiProps): void {
-    const access = dataAccessFor(route);
-    const fn = new ApiFunction(this, route.id, {
-      entry: route.handlerEntry,
-      description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
-      stage: props.stage,
-      observability: props.observability,
-      data: props.data,
-      dataAccess: access,
-    });
-    this.functions[route.id] = fn;
-
-    const httpRoute = new HttpRoute(this, `Route-${route.id}`, {
-      httpApi: this.api,
-      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-      integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn.function),
-      authorizer: route.auth.kind === 'jwt' ? this.authorizer : undefined,
-    });
-    this.routes[route.id] = httpRoute;
-
-    if (route.auth.kind === 'public') {
-      Validations.of(httpRoute).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: `Route ${route.id} (${route.method} ${route.path}) is public by design in the route table: it serves no tenant data, and its function has no table access.`,
-      });
-    }
   }
 
   private addAlarmsAndWidgets(observability: Observability): void {

@@ -7,9 +7,18 @@ import type { Clock } from '../../shared/ports/clock';
 
 export type ClockListener = (from: Date, to: Date) => Promise<void>;
 
+/** Something waiting for an instant (workflow waits): fired when the clock reaches it. */
+export interface TimerSource {
+  /** The earliest instant something waits for, if anything does. */
+  nextDue(): number | undefined;
+  /** Runs what is due at `now` and returns once it has settled. */
+  fire(now: Date): Promise<void>;
+}
+
 export class LocalClock implements Clock {
   private offsetMs = 0;
   private readonly listeners: ClockListener[] = [];
+  private readonly timers: TimerSource[] = [];
 
   constructor(
     private readonly stateFile?: string,
@@ -21,8 +30,11 @@ export class LocalClock implements Clock {
     }
   }
 
+  /** While waits fire, the clock stands still at their instant: what they record is exact. */
+  private frozenAt: number | undefined;
+
   now(): Date {
-    return new Date(this.realNow() + this.offsetMs);
+    return new Date(this.frozenAt ?? this.realNow() + this.offsetMs);
   }
 
   /** Runs on every move, with the instants before and after: schedules and workflow waits. */
@@ -30,15 +42,44 @@ export class LocalClock implements Clock {
     this.listeners.push(listener);
   }
 
-  /** Moves the clock to `target` (never backwards), then runs what fell due, in time order. */
+  addTimerSource(source: TimerSource): void {
+    this.timers.push(source);
+  }
+
+  /**
+   * Moves the clock to `target` (never backwards). Every wait that falls due on the way runs with
+   * the clock standing at its instant, earliest first, so a reminder due at 10:00 is sent at
+   * 10:00; then the listeners run.
+   */
   async moveTo(target: Date): Promise<Date> {
     const from = this.now();
     if (target.getTime() < from.getTime()) {
       throw new RangeError(`The clock only moves forward: it is already ${from.toISOString()}`);
     }
-    this.offsetMs += target.getTime() - from.getTime();
-    if (this.stateFile) writeFileSync(this.stateFile, JSON.stringify({ offsetMs: this.offsetMs }));
+    for (;;) {
+      const due = this.timers
+        .map((source) => ({ source, at: source.nextDue() }))
+        .filter(
+          (entry): entry is { source: TimerSource; at: number } =>
+            entry.at !== undefined && entry.at <= target.getTime(),
+        )
+        .sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.setNow(Math.max(due.at, this.now().getTime()));
+      this.frozenAt = this.now().getTime();
+      try {
+        await due.source.fire(this.now());
+      } finally {
+        this.frozenAt = undefined;
+      }
+    }
+    this.setNow(Math.max(target.getTime(), this.now().getTime()));
     for (const listener of this.listeners) await listener(from, target);
     return this.now();
+  }
+
+  private setNow(instant: number): void {
+    this.offsetMs += instant - this.now().getTime();
+    if (this.stateFile) writeFileSync(this.stateFile, JSON.stringify({ offsetMs: this.offsetMs }));
   }
 }

@@ -14,6 +14,8 @@ export interface OutboxMessage {
   template?: string;
   subject?: string;
   body: string;
+  /** What the message had to carry (opt-out, validation notice…), from the compliance gate. */
+  obligations?: string[];
   sentAt: string;
 }
 
@@ -34,6 +36,10 @@ export class LocalOutbox {
       mkdirSync(dirname(this.file), { recursive: true });
       appendFileSync(this.file, `${JSON.stringify(message)}\n`);
     }
+  }
+
+  has(id: string): boolean {
+    return this.messages.some((message) => message.id === id);
   }
 
   list(filter: { debtorId?: string; tenantId?: string } = {}): OutboxMessage[] {

@@ -8,6 +8,7 @@ import type { LocalTokenIssuer } from '../auth/local-token-issuer';
 import { isoDurationToMillis } from '../clock/iso-duration';
 import type { LocalClock } from '../clock/local-clock';
 import type { LocalOutbox } from '../outbox/local-outbox';
+import type { LocalStepFunctions } from '../workflows/local-step-functions';
 
 export interface DevResponse {
   status: number;
@@ -44,6 +45,7 @@ export class DevRoutes {
     private readonly issuer: LocalTokenIssuer,
     private readonly clock: LocalClock,
     private readonly outbox: LocalOutbox,
+    private readonly workflows: LocalStepFunctions,
   ) {}
 
   async handle(
@@ -76,6 +78,10 @@ export class DevRoutes {
       case 'GET /dev/outbox': {
         const debtorId = query.get('debtorId') ?? undefined;
         return { status: 200, body: { items: this.outbox.list({ debtorId }) } };
+      }
+      case 'GET /dev/executions': {
+        const debtorId = query.get('debtorId') ?? undefined;
+        return { status: 200, body: { items: this.workflows.list({ debtorId }) } };
       }
       default:
         throw new HttpProblem(404, `No local route ${key}`);

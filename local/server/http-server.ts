@@ -26,6 +26,8 @@ export interface LocalServerOptions {
   issuer: LocalTokenIssuer;
   clock: Clock;
   devRoutes: DevRoutes;
+  /** Awaited before a response is sent (the local workflows settle). */
+  afterRequest?: () => Promise<void>;
 }
 
 export function createLocalServer(options: LocalServerOptions): Server {
@@ -96,6 +98,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     );
     const handler = await loadHandler(match.route);
     const result = await handler(event, lambdaContext(match.route.id));
+    await options.afterRequest?.();
     response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
     response.end(result.body ?? '');
   }

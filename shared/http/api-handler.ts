@@ -13,6 +13,7 @@ import { DomainError, ValidationError } from '../domain/errors';
 import { logger, metrics, tracer } from '../observability/powertools';
 import { IdempotencyRecordExists, type IdempotencyClaim } from '../ports/write-context';
 import { services } from '../runtime/services';
+import { signalCase } from '../app/cases/signal-case';
 import { actorFromClaims } from './claims';
 import { idempotencyClaim, replay } from './idempotency';
 import { parseIfMatch, parseRequest, type ParsedInput } from './parse-request';
@@ -76,6 +77,7 @@ export function apiHandler<R extends RouteDefinition>(
       }
       try {
         const result = await handle({ ...input, actor, ifMatch, idempotency: claim });
+        if (route.signalsCase) await wakeCase(route, actor, input, result.body);
         return json(result.statusCode ?? successStatus(route), result.body, result.headers);
       } catch (error) {
         if (!(error instanceof IdempotencyRecordExists) || !claim) throw error;
@@ -94,6 +96,29 @@ export function apiHandler<R extends RouteDefinition>(
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .handler(run);
+}
+
+/**
+ * Wakes the debtor's collection workflow after a change that may alter its next step. The change is
+ * committed already: if waking fails, the workflow still sees it at its next timer, so the request
+ * succeeds and the failure is logged.
+ */
+async function wakeCase(route: RouteDefinition, actor: Actor, input: { params?: unknown }, body: unknown) {
+  const fromBody = (body as { debtorId?: unknown } | undefined)?.debtorId;
+  const fromPath = route.path.startsWith('/v1/debtors/{id}')
+    ? (input.params as { id?: unknown } | undefined)?.id
+    : undefined;
+  const debtorId =
+    typeof fromBody === 'string' ? fromBody : typeof fromPath === 'string' ? fromPath : undefined;
+  if (!debtorId) return;
+  try {
+    await signalCase(services(), actor.tenantId, debtorId, route.id);
+  } catch (error) {
+    logger.warn('The collection case could not be woken; it will see the change at its next timer', {
+      route: route.id,
+      error: error as Error,
+    });
+  }
 }
 
 function authenticate(route: RouteDefinition, event: ApiEvent): Actor {

@@ -30,6 +30,12 @@ export interface RouteDefinition<
   idempotent?: boolean;
   /** Reads `If-Match` for optimistic concurrency. */
   conditional?: boolean;
+  /**
+   * The change can alter what the debtor's collection case does next (money, disputes, promises,
+   * plans, contact preferences): on success the case's workflow is woken. The debtor is the
+   * response's `debtorId`, or the `{id}` of a debtor path.
+   */
+  signalsCase?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

@@ -1,4 +1,5 @@
 import type { Activity } from '../domain/activities/activity';
+import type { OutboundMessage } from '../domain/cases/outbound-message';
 import type { ContactProfile } from '../domain/compliance/contact-profile';
 import type { Change } from './ledger-store';
 import type { Page, PageRequest } from './page';
@@ -19,7 +20,17 @@ export interface ContactStore {
    * ConcurrentChangeError) and a new activity, when given, atomically with the context's audit and idempotency records.
    */
   save(
-    change: { profile?: Change<ContactProfile>; activity?: Activity },
+    change: { profile?: Change<ContactProfile>; activity?: Activity; message?: OutboundMessage },
     context: WriteContext,
   ): Promise<void>;
+  /** Marks a queued message delivered. */
+  markSent(message: OutboundMessage, sentAt: Date): Promise<void>;
+}
+
+/** The message (by its deterministic id) was queued before: this send already happened. */
+export class DuplicateSendError extends Error {
+  constructor(readonly messageId: string) {
+    super(`Message ${messageId} was already sent`);
+    this.name = 'DuplicateSendError';
+  }
 }

@@ -3,7 +3,15 @@
  * environment. The local runtime and tests configure the same graph with their own clock and
  * DynamoDB endpoint.
  */
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbCaseStore } from '../adapters/dynamodb/case-store';
+import { SfnWorkflowEngine } from '../adapters/sfn/sfn-workflow-engine';
+import { SqsMessageDelivery } from '../adapters/sqs/sqs-message-delivery';
+import type { CaseStore } from '../ports/case-store';
+import type { MessageDelivery } from '../ports/message-delivery';
+import type { WorkflowEngine } from '../ports/workflow-engine';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbApprovalStore } from '../adapters/dynamodb/approval-store';
 import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
@@ -45,6 +53,9 @@ export interface Services {
   settings: SettingsStore;
   policies: PolicyStore;
   contacts: ContactStore;
+  cases: CaseStore;
+  workflow: WorkflowEngine;
+  messages: MessageDelivery;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -54,6 +65,29 @@ export interface ServiceSettings {
   dynamoDbEndpoint?: string;
   clock?: Clock;
   onDynamoDbCall?: (commandName: string) => void;
+  /** Step Functions in AWS (from STATE_MACHINE_ARN); the local runtime brings its interpreter. */
+  workflow?: WorkflowEngine;
+  /** SQS in AWS (from OUTBOX_QUEUE_URL); the local runtime brings its outbox. */
+  messages?: MessageDelivery;
+}
+
+/** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
+function unconfigured<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get: () => () => Promise.reject(new Error(`${what} is not configured for this function`)),
+  });
+}
+
+function workflowFromEnvironment(): WorkflowEngine {
+  const arn = process.env.STATE_MACHINE_ARN;
+  if (!arn) return unconfigured<WorkflowEngine>('The collection workflow (STATE_MACHINE_ARN)');
+  return new SfnWorkflowEngine(tracer.captureAWSv3Client(new SFNClient({})), arn);
+}
+
+function messagesFromEnvironment(): MessageDelivery {
+  const url = process.env.OUTBOX_QUEUE_URL;
+  if (!url) return unconfigured<MessageDelivery>('The outbox queue (OUTBOX_QUEUE_URL)');
+  return new SqsMessageDelivery(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
 export function createServices(settings: ServiceSettings): Services {
@@ -78,6 +112,9 @@ export function createServices(settings: ServiceSettings): Services {
     settings: new DynamoDbSettingsStore(client, table, clock),
     policies: new DynamoDbPolicyStore(client, table, clock),
     contacts: new DynamoDbContactStore(client, table, clock),
+    cases: new DynamoDbCaseStore(client, table, clock),
+    workflow: settings.workflow ?? workflowFromEnvironment(),
+    messages: settings.messages ?? messagesFromEnvironment(),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -1,10 +1,15 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { ACCESS_LOG_FIELDS, dataAccessFor } from '../../infra/constructs/http-api';
+import { ACCESS_LOG_FIELDS } from '../../infra/constructs/http-api';
+import { dataAccessFor } from '../../infra/constructs/route-stack';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
 import { ROLES } from '../../shared/domain/roles';
 import { apiRoutes } from '../../shared/http/routes';
-import { resourcesOfType, synthesize, type Synthesized } from './synth';
+import { WORKFLOW_TASKS } from '../../shared/workflow/collection-workflow-tasks';
+import { fromParent, logicalIdOf, resourcesOfType, synthesize, type Synthesized } from './synth';
+
+const WORKFLOW_TASK_COUNT = Object.keys(WORKFLOW_TASKS).length;
 
 let dev: Synthesized;
 
@@ -12,8 +17,8 @@ beforeAll(() => {
   dev = synthesize({ stage: 'dev', alarmEmail: 'ops@example.com' });
 });
 
-const logicalIdOf = (fn: { node: { defaultChild?: unknown } }) =>
-  dev.stack.getLogicalId(fn.node.defaultChild as CfnFunction);
+/** Functions, log groups, roles, routes and alarms of the API live in nested stacks: look in all. */
+const across = (type: string) => dev.resourcesAcross(type);
 
 describe('data table', () => {
   it('is one on-demand table with the shared key design, TTL, stream and both GSIs', () => {
@@ -56,14 +61,19 @@ describe('data table', () => {
 });
 
 describe('lambda functions', () => {
-  const functions = () => resourcesOfType(dev.template, 'AWS::Lambda::Function');
+  const functions = () => across('AWS::Lambda::Function');
 
-  it('one per route plus the pre-token trigger', () => {
-    expect(Object.keys(functions())).toHaveLength(apiRoutes.length + 1);
+  it('one per route, one per workflow task, plus the pre-token trigger', () => {
+    expect(functions()).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 1);
+    // The trigger is in the parent; every route's function in a nested stack.
+    expect(Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function'))).toEqual([
+      logicalIdOf(dev.stack.auth.preTokenGeneration.function),
+    ]);
   });
 
   it('all run Node.js 22 on arm64 with tracing, JSON logs in their own log group and source maps', () => {
-    for (const [id, fn] of Object.entries(functions())) {
+    for (const { stack, logicalId, resource: fn } of functions()) {
+      const id = `${stack.node.path}/${logicalId}`;
       expect({ id, ...fn.Properties }).toMatchObject({
         id,
         Runtime: 'nodejs22.x',
@@ -84,25 +94,31 @@ describe('lambda functions', () => {
   });
 
   it('every log group has the stage retention', () => {
-    const groups = Object.values(resourcesOfType(dev.template, 'AWS::Logs::LogGroup'));
-    // one per function plus the API access logs
-    expect(groups).toHaveLength(apiRoutes.length + 2);
-    for (const group of groups) expect(group.Properties?.RetentionInDays).toBe(14);
+    const groups = across('AWS::Logs::LogGroup');
+    // one per function, the API access logs and the workflow's execution logs
+    expect(groups).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 3);
+    for (const { resource: group } of groups) expect(group.Properties?.RetentionInDays).toBe(14);
   });
 
   it('no role uses an AWS managed policy', () => {
-    for (const role of Object.values(resourcesOfType(dev.template, 'AWS::IAM::Role'))) {
+    const roles = across('AWS::IAM::Role');
+    expect(roles.length).toBeGreaterThanOrEqual(apiRoutes.length + 1);
+    for (const { resource: role } of roles) {
       expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
     }
   });
 });
 
 describe('table access per route', () => {
+  /** The route's function's own stack (the nested stack of its route group) and its template. */
+  const templateOfRoute = (routeId: string) =>
+    dev.templateOf(Stack.of(dev.stack.api.functions[routeId]!.function));
+
   const statementsOf = (routeId: string): { Action: string | string[] }[] => {
     const fn = dev.stack.api.functions[routeId]!;
-    const roleId = dev.stack.getLogicalId(fn.base.role.node.defaultChild as CfnFunction);
-    const policies = Object.values(resourcesOfType(dev.template, 'AWS::IAM::Policy')).filter((policy) =>
-      JSON.stringify(policy.Properties?.Roles).includes(roleId),
+    const roleId = logicalIdOf(fn.base.role);
+    const policies = Object.values(resourcesOfType(templateOfRoute(routeId), 'AWS::IAM::Policy')).filter(
+      (policy) => JSON.stringify(policy.Properties?.Roles).includes(roleId),
     );
     return policies.flatMap(
       (policy) =>
@@ -113,8 +129,9 @@ describe('table access per route', () => {
 
   it.each(apiRoutes.map((route) => [route.id, route] as const))('%s', (routeId, route) => {
     const actions = actionsOf(routeId);
-    const env = dev.template.toJSON().Resources[logicalIdOf(dev.stack.api.functions[routeId]!.function)]
-      .Properties.Environment.Variables as Record<string, unknown>;
+    const env = templateOfRoute(routeId).toJSON().Resources[
+      logicalIdOf(dev.stack.api.functions[routeId]!.function)
+    ].Properties.Environment.Variables as Record<string, unknown>;
     const access = dataAccessFor(route);
     if (access === 'none') {
       expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('kms:'))).toEqual([]);
@@ -145,12 +162,12 @@ describe('table access per route', () => {
 });
 
 describe('HTTP API', () => {
-  const routes = () => Object.values(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route'));
+  const routes = () => across('AWS::ApiGatewayV2::Route');
 
   it('has exactly one route per route-table entry', () => {
     expect(
       routes()
-        .map((r) => r.Properties?.RouteKey)
+        .map((r) => r.resource.Properties?.RouteKey)
         .sort(),
     ).toEqual(apiRoutes.map((route) => `${route.method} ${route.path}`).sort());
   });
@@ -158,15 +175,17 @@ describe('HTTP API', () => {
   it.each(apiRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
     '%s: authorizer and integration',
     (routeKey, route) => {
-      const resource = routes().find((r) => r.Properties?.RouteKey === routeKey)!;
-      const authorizerIds = Object.keys(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer'));
-      expect(authorizerIds).toHaveLength(1);
-      const authorizerId = authorizerIds[0];
+      const { stack, resource } = routes().find((r) => r.resource.Properties?.RouteKey === routeKey)!;
+      // The one authorizer is the parent's; a nested route refers to it through a parameter.
+      const authorizers = across('AWS::ApiGatewayV2::Authorizer');
+      expect(authorizers).toHaveLength(1);
+      expect(authorizers[0]!.stack).toBe(dev.stack);
+      const authorizerId = authorizers[0]!.logicalId;
+      const apiId = logicalIdOf(dev.stack.api.api);
+      expect(fromParent(dev, stack, resource.Properties?.ApiId)).toEqual({ Ref: apiId });
       if (route.auth.kind === 'jwt') {
-        expect(resource.Properties).toMatchObject({
-          AuthorizationType: 'JWT',
-          AuthorizerId: { Ref: authorizerId },
-        });
+        expect(resource.Properties).toMatchObject({ AuthorizationType: 'JWT' });
+        expect(fromParent(dev, stack, resource.Properties?.AuthorizerId)).toEqual({ Ref: authorizerId });
       } else {
         expect(resource.Properties?.AuthorizationType ?? 'NONE').toBe('NONE');
         expect(resource.Properties?.AuthorizerId).toBeUndefined();
@@ -177,9 +196,12 @@ describe('HTTP API', () => {
       ][1][1] as {
         Ref: string;
       };
-      const integration = dev.template.toJSON().Resources[integrationRef.Ref];
+      // Route, integration and function share the route group's nested stack.
+      const fn = dev.stack.api.functions[route.id]!.function;
+      expect(Stack.of(fn)).toBe(stack);
+      const integration = dev.templateOf(stack).toJSON().Resources[integrationRef.Ref];
       expect(integration.Properties.IntegrationUri).toEqual({
-        'Fn::GetAtt': [logicalIdOf(dev.stack.api.functions[route.id]!.function), 'Arn'],
+        'Fn::GetAtt': [logicalIdOf(fn), 'Arn'],
       });
       expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
     },
@@ -228,15 +250,23 @@ describe('HTTP API', () => {
 
 describe('alarms', () => {
   it('watch every function for errors and throttles, and the API for 5xx, 4xx rate and latency', () => {
-    const alarms = Object.values(resourcesOfType(dev.template, 'AWS::CloudWatch::Alarm'));
+    const found = across('AWS::CloudWatch::Alarm');
+    const alarms = found.map((a) => a.resource);
     const byMetric = (name: string) => alarms.filter((a) => a.Properties?.MetricName === name);
-    expect(byMetric('Errors')).toHaveLength(apiRoutes.length + 1);
-    expect(byMetric('Throttles')).toHaveLength(apiRoutes.length + 1);
+    expect(byMetric('Errors')).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 1);
+    expect(byMetric('Throttles')).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 1);
+    expect(byMetric('ExecutionsFailed')).toHaveLength(1);
+    expect(byMetric('CaseFailures')).toHaveLength(1);
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(1);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
-    const topicId = dev.stack.getLogicalId(dev.stack.observability.topic.node.defaultChild as CfnFunction);
-    for (const alarm of alarms) expect(alarm.Properties?.AlarmActions).toEqual([{ Ref: topicId }]);
+    const topicId = logicalIdOf(dev.stack.observability.topic);
+    // Alarms in nested stacks notify the parent's topic, passed to them as a parameter.
+    for (const { stack, resource: alarm } of found) {
+      const actions = alarm.Properties?.AlarmActions as unknown[];
+      expect(actions.map((action) => fromParent(dev, stack, action))).toEqual([{ Ref: topicId }]);
+    }
   });
 
   it('notify an encrypted, TLS-only topic with the configured e-mail subscription', () => {

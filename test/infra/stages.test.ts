@@ -1,4 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { WORKFLOW_TASKS } from '../../shared/workflow/collection-workflow-tasks';
+import { apiRoutes } from '../../shared/http/routes';
 import { resourcesOfType, synthesize, type Synthesized } from './synth';
 
 describe('prod stage', () => {
@@ -24,10 +26,14 @@ describe('prod stage', () => {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
     });
-    for (const key of Object.values(resourcesOfType(prod.template, 'AWS::KMS::Key'))) {
+    for (const { resource: key } of prod.resourcesAcross('AWS::KMS::Key')) {
       expect(key.DeletionPolicy).toBe('Retain');
     }
-    for (const group of Object.values(resourcesOfType(prod.template, 'AWS::Logs::LogGroup'))) {
+    // Function log groups are in the route groups' nested stacks: every stack is checked.
+    const groups = prod.resourcesAcross('AWS::Logs::LogGroup');
+    // every function's, the API access logs and the workflow's execution logs
+    expect(groups).toHaveLength(apiRoutes.length + Object.keys(WORKFLOW_TASKS).length + 3);
+    for (const { resource: group } of groups) {
       expect(group.DeletionPolicy).toBe('Retain');
       expect(group.Properties?.RetentionInDays).toBe(365);
     }

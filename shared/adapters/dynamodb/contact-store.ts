@@ -1,8 +1,9 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import type { Activity } from '../../domain/activities/activity';
 import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
 import type { Clock } from '../../ports/clock';
-import type { ContactStore } from '../../ports/contact-store';
+import { DuplicateSendError, type ContactStore } from '../../ports/contact-store';
 import type { Change } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
@@ -65,8 +66,23 @@ export class DynamoDbContactStore implements ContactStore {
     );
   }
 
-  async save(change: { profile?: Change<ContactProfile>; activity?: Activity }, context: WriteContext) {
-    const { profile, activity } = change;
+  async markSent(message: OutboundMessage, sentAt: Date) {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.message(message.tenantId, message.debtorId, message.id),
+        UpdateExpression: 'SET #status = :sent, sentAt = :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt.toISOString() },
+      }),
+    );
+  }
+
+  async save(
+    change: { profile?: Change<ContactProfile>; activity?: Activity; message?: OutboundMessage },
+    context: WriteContext,
+  ) {
+    const { profile, activity, message } = change;
     await commitTransaction(this.client, [
       ...(profile
         ? [
@@ -95,6 +111,24 @@ export class DynamoDbContactStore implements ContactStore {
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
+            },
+          ]
+        : []),
+      ...(message
+        ? [
+            {
+              item: {
+                Put: {
+                  TableName: this.tableName,
+                  Item: {
+                    ...keys.message(message.tenantId, message.debtorId, message.id),
+                    entity: 'Message',
+                    ...message,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              onConditionFailed: () => new DuplicateSendError(message.id),
             },
           ]
         : []),

@@ -91,6 +91,22 @@ export const keys = {
     pk: `${t(tenantId)}#DEBTOR#${debtorId}#CONTACT`,
     sk: 'PROFILE',
   }),
+  /** A debtor's collection case: `CURRENT` (open, or the last closed) and archived `CASE#<id>`. */
+  currentCase: (tenantId: string, debtorId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#CASE`,
+    sk: 'CURRENT',
+  }),
+  archivedCase: (tenantId: string, debtorId: string, caseId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#CASE`,
+    sk: `CASE#${caseId}`,
+  }),
+  workItem: (tenantId: string, itemId: string) => ({ pk: `${t(tenantId)}#WORKITEM#${itemId}`, sk: 'ITEM' }),
+  /** gsi1: a tenant's open work items by due time. */
+  openWorkItems: (tenantId: string) => `${t(tenantId)}#WORKLIST#open`,
+  message: (tenantId: string, debtorId: string, messageId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#MESSAGES`,
+    sk: messageId,
+  }),
   activity: (tenantId: string, debtorId: string, at: string, activityId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}#CONTACT`,
     sk: `${ACTIVITY_PREFIX}${at}#${activityId}`,

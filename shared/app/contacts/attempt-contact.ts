@@ -9,6 +9,9 @@ import type { Actor } from '../../domain/actor';
 import type { ContactChannel, ContactPurpose } from '../../domain/compliance/contact-channel';
 import { afterContact } from '../../domain/compliance/contact-profile';
 import { canContact } from '../../domain/compliance/contact-gate';
+import type { OutboundMessage } from '../../domain/cases/outbound-message';
+import type { Debtor } from '../../domain/debtors/debtor';
+import { DuplicateSendError } from '../../ports/contact-store';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
@@ -22,6 +25,27 @@ export interface ContactAttemptRequest {
   threatensSuit?: boolean;
   /** What is being sent (template id, step), for the activity log. */
   description: string;
+  /**
+   * The message to queue when the gate allows it (not for calls). Its id is deterministic, so a
+   * retried send finds it queued and sends nothing twice.
+   */
+  message?: { id: string; template: string; subject?: string; body: string };
+}
+
+/** The address a channel reaches, from the debtor record. */
+function addressFor(debtor: Debtor, channel: ContactChannel): string {
+  if (channel === 'email') return debtor.email ?? '';
+  if (channel === 'letter') {
+    const address = debtor.postalAddress;
+    return address
+      ? [
+          ...address.lines,
+          [address.postalCode, address.locality, address.region].filter(Boolean).join(' '),
+          address.country,
+        ].join(', ')
+      : '';
+  }
+  return debtor.phone ?? '';
 }
 
 export async function attemptContact(
@@ -63,21 +87,52 @@ export async function attemptContact(
       ? afterContact(profile, { at: activity.at, validationNotice: carriesNotice }, at)
       : { ...profile, version: profile.version + 1 };
     const audit = auditor(services.ids, actor, at);
-    await services.contacts.save(
-      { profile: { before: profile, after }, activity },
-      {
-        audit: [
-          audit('activity', activity.id, decision.allowed ? 'contact.sent' : 'contact.refused', null, {
+    const message: OutboundMessage | undefined =
+      decision.allowed && request.message && request.channel !== 'call'
+        ? {
+            id: request.message.id,
+            tenantId: debtor.tenantId,
+            debtorId: debtor.id,
             channel: request.channel,
-            purpose,
-            reasons: decision.reasons,
-            nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
-          }),
-        ],
-      },
-    );
+            to: addressFor(debtor, request.channel),
+            template: request.message.template,
+            ...(request.message.subject ? { subject: request.message.subject } : {}),
+            body: request.message.body,
+            obligations: [...decision.obligations],
+            status: 'queued',
+            createdAt: at.toISOString(),
+          }
+        : undefined;
+    try {
+      await services.contacts.save(
+        { profile: { before: profile, after }, activity, ...(message ? { message } : {}) },
+        {
+          audit: [
+            audit('activity', activity.id, decision.allowed ? 'contact.sent' : 'contact.refused', null, {
+              channel: request.channel,
+              purpose,
+              reasons: decision.reasons,
+              nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
+            }),
+          ],
+        },
+      );
+    } catch (error) {
+      if (error instanceof DuplicateSendError) {
+        return {
+          activityId: undefined,
+          duplicate: true,
+          message: undefined,
+          carriesValidationNotice: false,
+          ...decisionView(decision, request.channel, at),
+        };
+      }
+      throw error;
+    }
     return {
       activityId: activity.id,
+      duplicate: false,
+      message,
       carriesValidationNotice: decision.allowed && carriesNotice,
       ...decisionView(decision, request.channel, at),
     };

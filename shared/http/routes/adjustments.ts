@@ -16,6 +16,7 @@ const approvalParams = idParams('apr');
 
 export const writeOffInvoice = defineRoute({
   id: 'writeOffInvoice',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/invoices/{id}/write-off',
   handlerEntry: 'functions/api/adjustments/write-off-invoice.ts',
@@ -32,6 +33,7 @@ export const writeOffInvoice = defineRoute({
 
 export const createCreditNote = defineRoute({
   id: 'createCreditNote',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/invoices/{id}/credit-notes',
   handlerEntry: 'functions/api/adjustments/create-credit-note.ts',
@@ -62,6 +64,7 @@ export const listApprovals = defineRoute({
 
 export const approveRequest = defineRoute({
   id: 'approveRequest',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/approvals/{id}/approve',
   handlerEntry: 'functions/api/adjustments/approve-request.ts',

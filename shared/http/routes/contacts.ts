@@ -43,6 +43,7 @@ export const getContactPreferences = defineRoute({
 
 export const putContactPreferences = defineRoute({
   id: 'putContactPreferences',
+  signalsCase: true,
   method: 'PUT',
   path: '/v1/debtors/{id}/contact-preferences',
   handlerEntry: 'functions/api/contacts/put-contact-preferences.ts',

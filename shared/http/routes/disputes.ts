@@ -11,6 +11,7 @@ const disputeParams = idParams('dsp');
 
 export const openDispute = defineRoute({
   id: 'openDispute',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/invoices/{id}/disputes',
   handlerEntry: 'functions/api/disputes/open-dispute.ts',
@@ -36,6 +37,7 @@ export const getDispute = defineRoute({
 
 export const resolveDispute = defineRoute({
   id: 'resolveDispute',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/disputes/{id}/resolve',
   handlerEntry: 'functions/api/disputes/resolve-dispute.ts',

@@ -12,6 +12,7 @@ import {
   writeOffInvoice,
 } from './adjustments';
 import { listAudit } from './audit';
+import { getDebtorCase } from './cases';
 import {
   checkContact,
   getContactPreferences,
@@ -41,6 +42,7 @@ import { health, openApiDocument } from './system';
 
 export * from './adjustments';
 export * from './audit';
+export * from './cases';
 export * from './contacts';
 export * from './debtors';
 export * from './disputes';
@@ -96,6 +98,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listPolicyVersions,
   getApplicablePolicy,
   simulatePolicy,
+  getDebtorCase,
   checkContact,
   getContactPreferences,
   putContactPreferences,

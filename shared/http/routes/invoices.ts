@@ -20,6 +20,7 @@ export const listDebtorInvoices = defineRoute({
 
 export const createInvoice = defineRoute({
   id: 'createInvoice',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/invoices',
   handlerEntry: 'functions/api/invoices/create-invoice.ts',
@@ -45,6 +46,7 @@ export const getInvoice = defineRoute({
 
 export const updateInvoice = defineRoute({
   id: 'updateInvoice',
+  signalsCase: true,
   method: 'PATCH',
   path: '/v1/invoices/{id}',
   handlerEntry: 'functions/api/invoices/update-invoice.ts',

@@ -8,6 +8,7 @@ const paymentParams = idParams('pay');
 
 export const createPayment = defineRoute({
   id: 'createPayment',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/payments',
   handlerEntry: 'functions/api/payments/create-payment.ts',
@@ -33,6 +34,7 @@ export const getPayment = defineRoute({
 
 export const reversePayment = defineRoute({
   id: 'reversePayment',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/payments/{id}/reverse',
   handlerEntry: 'functions/api/payments/reverse-payment.ts',

@@ -6,6 +6,7 @@ import { debtorParams } from './debtors';
 
 export const createPromise = defineRoute({
   id: 'createPromise',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/debtors/{id}/promises',
   handlerEntry: 'functions/api/promises/create-promise.ts',
@@ -31,6 +32,7 @@ export const listPromises = defineRoute({
 
 export const createPlan = defineRoute({
   id: 'createPlan',
+  signalsCase: true,
   method: 'POST',
   path: '/v1/debtors/{id}/plans',
   handlerEntry: 'functions/api/plans/create-plan.ts',

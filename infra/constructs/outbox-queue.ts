@@ -1,0 +1,47 @@
+/**
+ * The outbox queue: ReviewCase hands each queued message's key to it once the message is stored;
+ * the channel senders (SES, SMS, print) consume it. Encrypted, TLS only, with a dead-letter queue
+ * whose depth raises an alarm, so a message that cannot be delivered is kept and seen.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../stage';
+import type { Observability } from './observability';
+
+export class OutboxQueue extends Construct {
+  readonly queue: Queue;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; observability: Observability }) {
+    super(scope, id);
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: props.stage.removalPolicy,
+    });
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.minutes(2),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
+      removalPolicy: props.stage.removalPolicy,
+    });
+    const alarm = new Alarm(this, 'DeadLettersAlarm', {
+      alarmDescription:
+        'Outbound messages could not be delivered after 5 attempts (outbox dead-letter queue)',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    props.observability.watch(alarm);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The per-route resources of the HTTP API, one nested stack per route group. Each route costs
+ * about nine CloudFormation resources (function, role, policy, log group, two alarms, integration,
+ * route, permission), so a single stack would hit CloudFormation's 500-resource limit; grouping
+ * by the route table's `tag` keeps related routes together and each stack far below it.
+ *
+ * The API, its stage and authorizer, the table and the alarm topic stay in the parent stack; CDK
+ * passes what a group references to its nested stack as parameters.
+ */
+import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
+import {
+  type HttpApi as ApiGatewayHttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import type { RouteDefinition } from '../../shared/http/route';
+import type { StageConfig } from '../stage';
+import { ApiFunction } from './api-function';
+import type { DataAccess, DataTable } from './data-table';
+import type { Observability } from './observability';
+
+/** At ~9 resources a route, 40 routes stay well inside the 450-resource budget of a stack. */
+export const MAX_ROUTES_PER_STACK = 40;
+
+/**
+ * Least privilege per route: public routes have no tenant, so they get no table at all; reads
+ * (GET) get read-only item access; everything else reads and writes. A GET handler that starts
+ * writing (say, an audit record of a read) must change this rule.
+ */
+export function dataAccessFor(route: RouteDefinition): DataAccess | 'none' {
+  if (route.auth.kind === 'public') return 'none';
+  return route.method === 'GET' ? 'read' : 'readWrite';
+}
+
+export interface RouteGroup {
+  /** Construct id of the group's nested stack: the tag in PascalCase, `-<n>` when split. */
+  id: string;
+  tag: string;
+  routes: readonly RouteDefinition[];
+}
+
+/**
+ * Routes grouped by tag, groups ordered by id. A tag with more than `maxPerStack` routes is split
+ * into near-equal parts of its routes sorted by id, so the split does not depend on the order of
+ * the route table.
+ */
+export function routeGroups(
+  routes: readonly RouteDefinition[],
+  maxPerStack: number = MAX_ROUTES_PER_STACK,
+): RouteGroup[] {
+  if (!Number.isInteger(maxPerStack) || maxPerStack < 1) {
+    throw new Error(`maxPerStack must be a positive integer, not ${maxPerStack}`);
+  }
+  const byTag = new Map<string, RouteDefinition[]>();
+  for (const route of routes) {
+    const members = byTag.get(route.tag) ?? [];
+    members.push(route);
+    byTag.set(route.tag, members);
+  }
+
+  const groups: RouteGroup[] = [];
+  const tagOfId = new Map<string, string>();
+  for (const [tag, members] of byTag) {
+    const base = groupIdOf(tag, members[0]!.id);
+    // Two tags that differ only in case or punctuation would otherwise share a stack id.
+    const clash = tagOfId.get(base);
+    if (clash !== undefined) throw new Error(`route tags "${clash}" and "${tag}" both map to stack ${base}`);
+    tagOfId.set(base, tag);
+
+    if (members.length <= maxPerStack) {
+      groups.push({ id: base, tag, routes: members });
+      continue;
+    }
+    const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const parts = Math.ceil(sorted.length / maxPerStack);
+    for (let part = 0; part < parts; part++) {
+      const from = Math.floor((part * sorted.length) / parts);
+      const to = Math.floor(((part + 1) * sorted.length) / parts);
+      groups.push({ id: `${base}-${part + 1}`, tag, routes: sorted.slice(from, to) });
+    }
+  }
+
+  const ids = new Set<string>();
+  for (const group of groups) {
+    if (ids.has(group.id)) throw new Error(`two route groups are both named ${group.id}`);
+    ids.add(group.id);
+  }
+  return groups.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** `Promises and plans` → `PromisesAndPlans`. */
+function groupIdOf(tag: string, firstRouteId: string): string {
+  const id = tag
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+  if (id === '') throw new Error(`route ${firstRouteId} has a tag without letters or digits: "${tag}"`);
+  return id;
+}
+
+export interface RouteStackProps extends NestedStackProps {
+  group: RouteGroup;
+  stage: StageConfig;
+  api: ApiGatewayHttpApi;
+  authorizer: IHttpRouteAuthorizer;
+  data: DataTable;
+  observability: Observability;
+  stateMachineArn: string;
+}
+
+/** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
+export class RouteStack extends NestedStack {
+  readonly group: RouteGroup;
+  readonly functions: Record<string, ApiFunction> = {};
+  readonly routes: Record<string, HttpRoute> = {};
+
+  constructor(scope: Construct, id: string, props: RouteStackProps) {
+    const { group, stage, api, authorizer, data, observability, stateMachineArn, ...nestedStackProps } =
+      props;
+    super(scope, id, {
+      description: `Recoup ${stage.stage}: API routes tagged "${group.tag}" (${group.id})`,
+      ...nestedStackProps,
+    });
+    this.group = group;
+
+    for (const route of group.routes) {
+      const fn = new ApiFunction(this, route.id, {
+        entry: route.handlerEntry,
+        description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
+        stage,
+        observability,
+        data,
+        dataAccess: dataAccessFor(route),
+        ...(route.signalsCase ? { environment: { STATE_MACHINE_ARN: stateMachineArn } } : {}),
+      });
+      if (route.signalsCase) {
+        // Opening a case starts its execution; an event wakes the parked one.
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],
+            resources: [stateMachineArn],
+          }),
+        );
+      }
+      this.functions[route.id] = fn;
+
+      const httpRoute = new HttpRoute(this, `Route-${route.id}`, {
+        httpApi: api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn.function),
+        // Binding creates the one JWT authorizer under the HttpApi construct, in the parent stack.
+        authorizer: route.auth.kind === 'jwt' ? authorizer : undefined,
+      });
+      this.routes[route.id] = httpRoute;
+
+      if (route.auth.kind === 'public') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `Route ${route.id} (${route.method} ${route.path}) is public by design in the route table: it serves no tenant data, and its function has no table access.`,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,6 @@
+import type { Actor } from '../../domain/actor';
+
+/** The workflow acts as the system within the case's tenant (audited as `system:workflow`). */
+export function workflowActor(tenantId: string): Actor {
+  return { sub: 'system:workflow', tenantId, roles: ['admin'] };
+}

@@ -1,0 +1,32 @@
+import type { CollectionCase } from '../domain/cases/collection-case';
+import type { WorkItem } from '../domain/cases/work-item';
+import type { WriteContext } from './write-context';
+
+/** A debtor's collection case: the current one (open, or the last closed) and the archive. */
+export interface CaseStore {
+  current(tenantId: string, debtorId: string): Promise<CollectionCase | undefined>;
+  /** Opens a case; fails with ConflictError when an open case exists. The closed one is archived. */
+  open(created: CollectionCase, previous: CollectionCase | undefined, context: WriteContext): Promise<void>;
+  /** Saves under the version read (ConcurrentChangeError otherwise), with new work items. */
+  save(
+    before: CollectionCase,
+    after: CollectionCase,
+    workItems: WorkItem[],
+    context: WriteContext,
+  ): Promise<void>;
+  /** Stores the parked execution's token unless an event arrived since `seenSignals`. */
+  park(
+    tenantId: string,
+    debtorId: string,
+    caseId: string,
+    token: string,
+    seenSignals: number,
+  ): Promise<boolean>;
+  /** Records an event and takes the parked token, if any, for the caller to wake the execution. */
+  signal(
+    tenantId: string,
+    debtorId: string,
+  ): Promise<{ collectionCase: CollectionCase; token?: string } | undefined>;
+  /** Open work items, oldest due first. */
+  workItems(tenantId: string, limit: number): Promise<WorkItem[]>;
+}
