@@ -51,3 +51,17 @@ console.log(
   `Policy simulator: ${simulation.debtors.toLocaleString('en-US')} debtors × ${simulation.days} days of the built-in cadence in ${simulation.seconds} s: ` +
     `${simulation.contacts.toLocaleString('en-US')} planned contacts, ${simulation.sent.toLocaleString('en-US')} sent, ${simulation.breaches} breaches, heap +${simulation.heapGrowthMb} MB`,
 );
+
+const { workflowLoad, PRICES } = await import('./workflow-load');
+const workflow = await workflowLoad(Number(process.env.BENCH_WORKFLOW_DEBTORS ?? 1000), 120);
+console.log(
+  `\nCollection workflow: ${workflow.debtors} debtors × ${workflow.days} days of a 6-step policy in ${workflow.seconds} s ` +
+    `(${workflow.cases} cases, ${workflow.succeeded} ended, ${workflow.messages} messages)`,
+);
+console.log(
+  `  per case: ${workflow.perCase.transitions} state transitions over ${workflow.reviewsPerCase} reviews (${workflow.transitionsPerTouch} per touch, target ≤ 2), ` +
+    `${workflow.perCase.lambdaInvocations} Lambda invocations, ${workflow.perCase.dynamoDbRequests} DynamoDB requests`,
+);
+console.log(
+  `  AWS cost per 1,000 debtors per month: $${workflow.costPerThousandDebtorsPerMonthUsd} (Step Functions, Lambda, DynamoDB, SQS at ${PRICES.asOf} us-east-1 prices)`,
+);

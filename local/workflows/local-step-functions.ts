@@ -61,6 +61,7 @@ export class LocalStepFunctions implements WorkflowEngine, TimerSource {
   private readonly handlers = new Map<WorkflowTaskState, Promise<TaskHandler>>();
   private readonly aborts = new Map<string, () => void>();
   private busy = 0;
+  private stopped = false;
   private idleWaiters: (() => void)[] = [];
   interceptor?: TaskInterceptor;
 
@@ -174,10 +175,13 @@ export class LocalStepFunctions implements WorkflowEngine, TimerSource {
     return new Promise((done) => this.idleWaiters.push(done));
   }
 
+  /**
+   * Stops the interpreter without ending any case: running executions stay listed in the state
+   * file and start again (at ReviewCase, which re-reads everything) with the next runtime.
+   */
   stop(): void {
+    this.stopped = true;
     for (const abort of this.aborts.values()) abort();
-    for (const parked of this.parked.values())
-      parked.reject(namedError('States.Runtime', 'The local runtime stopped'));
     this.parked.clear();
   }
 
@@ -265,7 +269,7 @@ export class LocalStepFunctions implements WorkflowEngine, TimerSource {
   }
 
   private finish(execution: LocalExecution, status: 'SUCCEEDED' | 'FAILED', error?: Error) {
-    if (execution.status !== 'RUNNING') return;
+    if (execution.status !== 'RUNNING' || this.stopped) return;
     execution.status = status;
     execution.stoppedAt = this.clock.now().toISOString();
     if (error) execution.error = error.message;

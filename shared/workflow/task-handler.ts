@@ -66,12 +66,11 @@ export function taskHandler<S extends z.ZodType, R>(
       throw error;
     }
   };
-  return Object.assign(
-    middy<unknown, R, Error, Context>()
-      .use(captureLambdaHandler(tracer, { captureResponse: false }))
-      .use(injectLambdaContext(logger, { resetKeys: true }))
-      .use(logMetrics(metrics))
-      .handler(handle),
-    { run: handle },
-  );
+  const handler = middy<unknown, R, Error, Context>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }));
+  // Metrics are a per-container singleton: publishing is for Lambda, where one invocation runs at a
+  // time; where they are disabled (locally, many tasks at once) there is nothing to publish.
+  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
+  return Object.assign(handler.handler(handle), { run: handle });
 }

@@ -327,3 +327,54 @@ describe('every send goes through the compliance gate', () => {
     expect(activities.map((activity: { status: string }) => activity.status)).toEqual(['done', 'refused']);
   });
 });
+
+describe('policy versions', () => {
+  it('a running case keeps the policy version it started with', async () => {
+    const tenantToken = await api.token('versions-co', ['admin']);
+    const created = await api.request('POST', '/v1/policies', {
+      token: tenantToken,
+      body: {
+        name: 'Short',
+        steps: [
+          { offsetDays: 0, action: 'email' },
+          { offsetDays: 5, action: 'letter' },
+        ],
+      },
+    });
+    const debtor = await api.request('POST', '/v1/debtors', {
+      token: tenantToken,
+      body: {
+        name: 'Hooli',
+        kind: 'business',
+        email: 'ap@hooli.example',
+        timezone: 'Europe/Berlin',
+        jurisdiction: 'DE',
+      },
+    });
+    await api.request('POST', '/v1/invoices', {
+      token: tenantToken,
+      body: {
+        debtorId: debtor.body.id,
+        number: 'V-1',
+        currency: 'EUR',
+        amount: 1_000,
+        issueDate: '2027-12-01',
+        dueDate: '2028-01-10',
+      },
+    });
+    const updated = await api.request('PUT', `/v1/policies/${created.body.id}`, {
+      token: tenantToken,
+      headers: { 'if-match': '"1"' },
+      body: { name: 'Short', steps: [{ offsetDays: 0, action: 'sms' }] },
+    });
+    expect(updated.status).toBe(200);
+    await advanceTo('2028-01-11T00:00:00Z');
+    const collectionCase = (
+      await api.request('GET', `/v1/debtors/${debtor.body.id}/case`, { token: tenantToken })
+    ).body;
+    expect(collectionCase).toMatchObject({ policyId: created.body.id, policyVersion: 1 });
+    expect((await outbox(debtor.body.id)).map((message: { channel: string }) => message.channel)).toEqual([
+      'email',
+    ]);
+  });
+});
