@@ -42,6 +42,7 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
     metrics,
     contactCheck,
     simulation,
+    collectionCase,
     clock,
   ] = lines;
   expect(secondInvoice).toMatchObject({ number: '2026-0077', status: 'open' });
@@ -70,5 +71,13 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
   });
   expect(simulation).toMatchObject({ lawful: true, summary: { sent: expect.any(Number) } });
   expect(simulation?.summary.sent).toBeGreaterThan(0);
+  // The first invoice was months overdue when the case opened: its cadence starts that day.
+  expect(collectionCase).toMatchObject({
+    status: 'active',
+    policyId: 'builtin-default',
+    executionName: expect.stringContaining('demo_case_'),
+    currentState: 'WaitForNextStep',
+  });
+  expect(collectionCase?.history[0]).toMatchObject({ kind: 'opened' });
   expect(clock?.now).toEqual(expect.any(String));
 });

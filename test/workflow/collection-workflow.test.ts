@@ -266,6 +266,33 @@ describe('retries and the failure path', () => {
     expect(execution.status).toBe('RUNNING');
   });
 
+  it('a crash between queueing a message and delivering it neither loses nor repeats it', async () => {
+    const { debtorId } = await debtorWithInvoice('2027-10-20');
+    const messages = api.runtime.services.messages;
+    const deliver = messages.deliver.bind(messages);
+    let crashes = 0;
+    messages.deliver = async (message) => {
+      if (message.debtorId === debtorId && crashes === 0) {
+        crashes += 1;
+        const error = new Error('queue unavailable');
+        error.name = 'ServiceUnavailable';
+        throw error;
+      }
+      return deliver(message);
+    };
+    try {
+      await advanceTo('2027-10-13T12:00:00Z');
+    } finally {
+      messages.deliver = deliver;
+    }
+    expect(crashes).toBe(1);
+    expect((await outbox(debtorId)).map((message: { sentAt: string }) => message.sentAt)).toEqual([
+      '2027-10-13T08:00:00.000Z',
+    ]);
+    const activities = (await api.request('GET', `/v1/debtors/${debtorId}/activities`, { token })).body.items;
+    expect(activities).toHaveLength(1);
+  });
+
   it('a review that always fails lands in the failure path: alarm metric, work item, failed execution', async () => {
     const { debtorId } = await debtorWithInvoice('2027-10-25');
     api.runtime.workflows.interceptor = async (state, payload, next) => {

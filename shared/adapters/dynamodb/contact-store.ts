@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import type { Activity } from '../../domain/activities/activity';
 import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
@@ -64,6 +64,38 @@ export class DynamoDbContactStore implements ContactStore {
       },
       page,
     );
+  }
+
+  async getMessage(tenantId: string, debtorId: string, messageId: string) {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.message(tenantId, debtorId, messageId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? stripKeys<OutboundMessage>(result.Item) : undefined;
+  }
+
+  async queuedMessages(tenantId: string, debtorId: string) {
+    const messages: OutboundMessage[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: '#status = :queued',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': keys.message(tenantId, debtorId, '').pk, ':queued': 'queued' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      messages.push(...(result.Items ?? []).map((item) => stripKeys<OutboundMessage>(item)));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return messages;
   }
 
   async markSent(message: OutboundMessage, sentAt: Date) {

@@ -6,7 +6,6 @@
  */
 import { reviewCase, MAX_WAIT_MS, type ReviewAction } from '../../domain/cases/case-review';
 import { withEvents, type CaseEvent, type CollectionCase } from '../../domain/cases/collection-case';
-import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import { reminderText } from '../../domain/cases/reminder-text';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
@@ -56,12 +55,10 @@ function describe(action: ReviewAction): string {
 
 export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Promise<ReviewResult> {
   const actor = workflowActor(ref.tenantId);
-  let delivered: OutboundMessage[] = [];
   // Its own lane, not the debtor's ledger lane: the contacts it makes queue in that one.
   const result = await retryOnConcurrentChange(
     { tenantId: ref.tenantId, debtorId: `${ref.debtorId}#case` },
     async () => {
-      delivered = [];
       const now = services.clock.now();
       const current = await services.cases.current(ref.tenantId, ref.debtorId);
       if (
@@ -109,9 +106,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
                 ...text,
               },
             });
-            if (outcome.allowed) {
-              if (outcome.message) delivered.push(outcome.message);
-            } else {
+            if (!outcome.allowed) {
               refused.push({
                 channel,
                 next: outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null,
@@ -217,8 +212,9 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
       } satisfies ReviewResult;
     },
   );
-  // Delivery after the commit: a crash before this point leaves the messages queued, not lost.
-  for (const message of delivered) {
+  // The outbox relay for this debtor, after the commit: every queued message — this review's, and
+  // any a crash left queued before its delivery — is handed on and marked sent.
+  for (const message of await services.contacts.queuedMessages(ref.tenantId, ref.debtorId)) {
     await services.messages.deliver(message);
     await services.contacts.markSent(message, services.clock.now());
   }

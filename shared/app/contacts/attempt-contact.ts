@@ -119,12 +119,17 @@ export async function attemptContact(
       );
     } catch (error) {
       if (error instanceof DuplicateSendError) {
+        // Sent before (a retried review): report it as sent, and hand it back if it was never
+        // delivered (the retry follows a crash between queueing and delivery).
+        const stored = await services.contacts.getMessage(debtor.tenantId, debtor.id, error.messageId);
         return {
           activityId: undefined,
           duplicate: true,
-          message: undefined,
+          message: stored?.status === 'queued' ? stored : undefined,
           carriesValidationNotice: false,
           ...decisionView(decision, request.channel, at),
+          allowed: true,
+          reasons: [],
         };
       }
       throw error;

@@ -16,7 +16,7 @@ import type { ContactChannel } from '../compliance/contact-channel';
 import { outstanding, type Invoice } from '../invoices/invoice';
 import { policySendHour, type Policy, type PolicyStep } from '../policies/policy';
 import { plannedSteps } from '../policies/policy-schedule';
-import { addDays, type CalendarDate } from '../time/calendar-date';
+import { addDays, localDate, type CalendarDate } from '../time/calendar-date';
 import { DAY_MS, dateToDayNumber, instantOfWallClock, MINUTE_MS } from '../time/zoned-time';
 import { withEvents, type CaseEvent, type CollectionCase } from './collection-case';
 
@@ -186,7 +186,21 @@ export function reviewCase(current: CollectionCase, facts: ReviewFacts): ReviewD
   const anchor = eligible[0];
   delete next.currentStep;
   if (anchor && pending.length === 0) {
-    const steps = plannedSteps(policy, anchor.dueDate);
+    // An invoice the cadence first takes up after its due date (a case opened late, an older
+    // invoice paid) starts its cadence today: it gets the due-date step and those after it,
+    // rather than going straight to a final notice or a hand-off nobody was warned of.
+    const today = localDate(now, timezone);
+    const anchorDate = next.anchors?.[anchor.id] ?? (anchor.dueDate < today ? today : anchor.dueDate);
+    if (anchorDate !== anchor.dueDate && next.anchors?.[anchor.id] === undefined) {
+      events.push({
+        at,
+        kind: 'steps_skipped',
+        detail: `Invoice ${anchor.number} was overdue when its cadence began: it runs from ${today}`,
+        invoiceId: anchor.id,
+      });
+    }
+    next.anchors = { ...next.anchors, [anchor.id]: anchorDate };
+    const steps = plannedSteps(policy, anchorDate);
     const done = new Set(next.progress[anchor.id] ?? []);
     const deferred = next.deferred && next.deferred.invoiceId === anchor.id ? next.deferred : undefined;
     if (next.deferred && !deferred) {

@@ -54,6 +54,8 @@ export interface CollectionCase {
   pauseReason?: 'dispute' | 'cease';
   /** Steps done or skipped, per invoice the cadence was anchored on. */
   progress: Record<string, number[]>;
+  /** The date each invoice's cadence counts from: its due date, or the day it was taken up if later. */
+  anchors?: Record<string, string>;
   deferred?: DeferredSend;
   /** Promises and plans already escalated when broken (once each). */
   escalated: string[];

@@ -64,9 +64,20 @@ describe('ReviewCase decisions', () => {
     expect(decision.case).toMatchObject({ status: 'closed', closeReason: 'settled' });
   });
 
-  it('starting late performs only the latest due day’s steps and records the earlier ones as skipped', () => {
-    // +10 (03-25): SMS and email together; -7, 0 and +3 are skipped.
+  it('an invoice taken up after its due date starts its cadence that day (no jump to a final notice)', () => {
     const decision = reviewCase(fresh(), facts('2027-03-26T12:00:00Z'));
+    // Re-based to 03-26: the pre-due email is skipped, the due-date email goes now.
+    expect(decision.actions).toEqual([
+      expect.objectContaining({ kind: 'contact', stepIndex: 1, channels: ['email'] }),
+    ]);
+    expect(decision.case.anchors).toEqual({ inv_1: '2027-03-26' });
+    expect(decision.nextActionAt.toISOString()).toBe('2027-03-29T08:00:00.000Z'); // +3, CEST
+  });
+
+  it('a case that wakes late (after a pause) performs only the latest due day’s steps, the earlier ones skipped', () => {
+    const running = { ...fresh(), anchors: { inv_1: '2027-03-15' } };
+    // +10 (03-25): SMS and email together; -7, 0 and +3 are skipped.
+    const decision = reviewCase(running, facts('2027-03-26T12:00:00Z'));
     expect(
       decision.actions.map((action) => (action.kind === 'contact' ? action.channels : action.kind)),
     ).toEqual([['sms'], ['email']]);
@@ -81,7 +92,10 @@ describe('ReviewCase decisions', () => {
     );
     expect(disputed.case).toMatchObject({ status: 'paused', pauseReason: 'dispute' });
     expect(disputed.actions).toEqual([]);
-    const ceased = reviewCase(fresh(), facts('2027-05-01T12:00:00Z', { contactStopped: true }));
+    const ceased = reviewCase(
+      { ...fresh(), anchors: { inv_1: '2027-03-15' } },
+      facts('2027-05-01T12:00:00Z', { contactStopped: true }),
+    );
     expect(ceased.actions).toEqual([expect.objectContaining({ kind: 'handoff', to: 'agency' })]);
     expect(ceased.case.status).toBe('handed_off');
   });
