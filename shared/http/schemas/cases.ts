@@ -25,13 +25,10 @@ export const caseView = z
       .optional()
       .meta({ description: 'The next step of the cadence' }),
     nextActionAt: z.string().optional(),
-    anchors: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({
-        description:
-          'Per invoice, the date its cadence counts from (its due date, or the day it was taken up if later)',
-      }),
+    anchors: z.record(z.string(), z.string()).optional().meta({
+      description:
+        'Per invoice, the date its cadence counts from (its due date, or the day it was taken up if later)',
+    }),
     deferred: z
       .object({
         invoiceId: z.string(),
