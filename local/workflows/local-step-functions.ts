@@ -182,6 +182,9 @@ export class LocalStepFunctions implements WorkflowEngine, TimerSource {
   stop(): void {
     this.stopped = true;
     for (const abort of this.aborts.values()) abort();
+    // Settle every parked task so the interpreter's own timers are cleared; nothing runs after it.
+    for (const parked of this.parked.values())
+      parked.reject(namedError('States.Runtime', 'The local runtime stopped'));
     this.parked.clear();
   }
 
@@ -202,6 +205,7 @@ export class LocalStepFunctions implements WorkflowEngine, TimerSource {
     state: WorkflowTaskState,
     input: JsonValue,
   ): Promise<JsonValue> {
+    if (this.stopped) throw namedError('States.Runtime', 'The local runtime stopped');
     const payload = (input as { Payload?: JsonValue }).Payload ?? input;
     const handler = await this.handler(state);
     execution.lambdaInvocations += 1;
