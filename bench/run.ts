@@ -38,7 +38,7 @@ console.log(
 );
 console.log(`  DynamoDB calls per payment: ${JSON.stringify(payments.callsPerPayment)}`);
 console.log(
-  `  transactional writes per payment: ${payments.transactionsPerPayment} (target 1; above 1 = retries under contention)`,
+  `  transactional writes per payment: ${payments.transactionsPerPayment} (target 2: the payment and the case review it wakes; above 2 = retries under contention)`,
 );
 
 const { gateThroughput, simulatorRun } = await import('./compliance');

@@ -142,7 +142,13 @@ export async function workflowLoad(debtors = 1000, days = 120) {
         dynamoDbRequests: Number(((reads + writes + transactions) / executions.length).toFixed(1)),
       },
       reviewsPerCase: Number((reviews / executions.length).toFixed(1)),
-      transitionsPerTouch: Number((transitions / Math.max(1, reviews)).toFixed(2)),
+      // The end state is entered once per case, not per touch.
+      transitionsPerTouch: Number(
+        (
+          (transitions - executions.filter((execution) => execution.status !== 'RUNNING').length) /
+          Math.max(1, reviews)
+        ).toFixed(2),
+      ),
       costPerThousandDebtorsPerMonthUsd: Number((((cost / debtors) * 1000) / months).toFixed(2)),
       pricesAsOf: PRICES.asOf,
     };
