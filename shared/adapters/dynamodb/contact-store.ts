@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import type { Activity } from '../../domain/activities/activity';
 import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
@@ -8,7 +8,7 @@ import type { Change } from '../../ports/ledger-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { ACTIVITY_PREFIX, keys, stripKeys } from './keys';
-import { queryPage } from './query-page';
+import { queryAll, queryPage } from './query-page';
 import { commitTransaction, versionedPut, writeContextSteps } from './transaction';
 
 /**
@@ -25,24 +25,15 @@ export class DynamoDbContactStore implements ContactStore {
   ) {}
 
   async recent(tenantId: string, debtorId: string, since: Date) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          KeyConditionExpression: 'pk = :pk AND sk >= :from',
-          ExpressionAttributeValues: {
-            ':pk': keys.contactPartition(tenantId, debtorId),
-            ':from': `${ACTIVITY_PREFIX}${since.toISOString()}`,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(result.Items ?? []));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND sk >= :from',
+      ExpressionAttributeValues: {
+        ':pk': keys.contactPartition(tenantId, debtorId),
+        ':from': `${ACTIVITY_PREFIX}${since.toISOString()}`,
+      },
+    });
     const profileItem = items.find((item) => item.entity === 'ContactProfile');
     return {
       profile: profileItem
@@ -78,24 +69,15 @@ export class DynamoDbContactStore implements ContactStore {
   }
 
   async queuedMessages(tenantId: string, debtorId: string) {
-    const messages: OutboundMessage[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: '#status = :queued',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': keys.message(tenantId, debtorId, '').pk, ':queued': 'queued' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      messages.push(...(result.Items ?? []).map((item) => stripKeys<OutboundMessage>(item)));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return messages;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#status = :queued',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.message(tenantId, debtorId, '').pk, ':queued': 'queued' },
+    });
+    return items.map((item) => stripKeys<OutboundMessage>(item));
   }
 
   async markSent(message: OutboundMessage, sentAt: Date) {

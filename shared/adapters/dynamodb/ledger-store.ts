@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Invoice } from '../../domain/invoices/invoice';
 import { emptyLedger, type DebtorLedger } from '../../domain/ledger/debtor-ledger';
 import type { Payment } from '../../domain/payments/payment';
@@ -12,7 +12,7 @@ import type { DebtorBook, LedgerChange, LedgerSnapshot, LedgerStore } from '../.
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, stripKeys } from './keys';
-import { queryPage } from './query-page';
+import { queryAll, queryPage } from './query-page';
 import { getThroughPointer } from './pointer';
 import {
   adjustmentItem,
@@ -226,21 +226,7 @@ export class DynamoDbLedgerStore implements LedgerStore {
     ]);
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          ...input,
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(result.Items ?? []));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
+    return queryAll(this.client, { ...input, TableName: this.tableName, ConsistentRead: true });
   }
 }

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../ports/page';
 import { decodeCursor, encodeCursor, sendPage } from './cursor';
 import { stripKeys } from './keys';
@@ -40,4 +40,19 @@ export async function queryPage<T>(
     items: (result.Items ?? []).map((item) => stripKeys<T>(item)),
     nextCursor: encodeCursor(result.LastEvaluatedKey),
   };
+}
+
+/** Every item a query matches, following `LastEvaluatedKey` page by page. */
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }
