@@ -5,37 +5,13 @@
  * the Directive 2011/7/EU pack until a state-specific pack is added; anywhere else has no statutory
  * late interest.
  */
+import { EU_MEMBER_STATES } from '../../domain/compliance/jurisdiction-zones';
 import { RULE_PACKS, type Jurisdiction, type RulePack } from '../../domain/interest/rule-packs';
 
-/** EU member states (ISO 3166-1 alpha-2) other than Germany, which has its own pack. */
-export const EU_MEMBER_STATES_WITHOUT_OWN_PACK: ReadonlySet<string> = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-]);
+/** EU member states other than Germany, which has its own pack. */
+export const EU_MEMBER_STATES_WITHOUT_OWN_PACK: ReadonlySet<string> = new Set(
+  [...EU_MEMBER_STATES].filter((country) => country !== 'DE'),
+);
 
 const JURISDICTION = /^([A-Z]{2})(?:-[A-Z0-9]{1,3})?$/;
 
