@@ -13,7 +13,6 @@ const REGION = 'us-east-1';
 
 export interface SynthesizedWorkflow {
   definition: Record<string, unknown>;
-  stateMachineArn: string;
 }
 
 let cached: SynthesizedWorkflow | undefined;
@@ -54,7 +53,6 @@ export function synthesizeWorkflowDefinition(): SynthesizedWorkflow {
   if (!machine) throw new Error('The workflow stack has no state machine');
   cached = {
     definition: JSON.parse(resolve(machine.Properties.DefinitionString)) as Record<string, unknown>,
-    stateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:recoup-local-collection`,
   };
   return cached;
 }

@@ -88,10 +88,6 @@ export class LocalStepFunctions implements WorkflowEngine, TimerSource {
     );
   }
 
-  get(name: string): LocalExecution | undefined {
-    return this.executions.get(name);
-  }
-
   async start(executionName: string, ref: CaseRef): Promise<void> {
     const existing = this.executions.get(executionName);
     if (existing && existing.status === 'RUNNING') return;

@@ -23,7 +23,6 @@ export interface ContactStore {
     change: { profile?: Change<ContactProfile>; activity?: Activity; message?: OutboundMessage },
     context: WriteContext,
   ): Promise<void>;
-  getMessage(tenantId: string, debtorId: string, messageId: string): Promise<OutboundMessage | undefined>;
   /** Messages queued and not yet delivered: the outbox relay's work for one debtor. */
   queuedMessages(tenantId: string, debtorId: string): Promise<OutboundMessage[]>;
   /** Marks a queued message delivered. */

@@ -72,5 +72,5 @@ export function taskHandler<S extends z.ZodType, R>(
   // Metrics are a per-container singleton: publishing is for Lambda, where one invocation runs at a
   // time; where they are disabled (locally, many tasks at once) there is nothing to publish.
   if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return Object.assign(handler.handler(handle), { run: handle });
+  return handler.handler(handle);
 }

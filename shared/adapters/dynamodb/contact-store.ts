@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import type { Activity } from '../../domain/activities/activity';
 import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
@@ -55,17 +55,6 @@ export class DynamoDbContactStore implements ContactStore {
       },
       page,
     );
-  }
-
-  async getMessage(tenantId: string, debtorId: string, messageId: string) {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.message(tenantId, debtorId, messageId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? stripKeys<OutboundMessage>(result.Item) : undefined;
   }
 
   async queuedMessages(tenantId: string, debtorId: string) {

@@ -119,13 +119,11 @@ export async function attemptContact(
       );
     } catch (error) {
       if (error instanceof DuplicateSendError) {
-        // Sent before (a retried review): report it as sent, and hand it back if it was never
-        // delivered (the retry follows a crash between queueing and delivery).
-        const stored = await services.contacts.getMessage(debtor.tenantId, debtor.id, error.messageId);
+        // Sent before (a retried review): it went out, and the outbox relay delivers it if it
+        // was left queued.
         return {
           activityId: undefined,
           duplicate: true,
-          message: stored?.status === 'queued' ? stored : undefined,
           carriesValidationNotice: false,
           ...decisionView(decision, request.channel, at),
           allowed: true,
@@ -137,7 +135,6 @@ export async function attemptContact(
     return {
       activityId: activity.id,
       duplicate: false,
-      message,
       carriesValidationNotice: decision.allowed && carriesNotice,
       ...decisionView(decision, request.channel, at),
     };
