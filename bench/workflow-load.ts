@@ -23,7 +23,7 @@ export const PRICES = {
 };
 
 const DAY_MS = 86_400_000;
-const READS = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand', 'GetItemCommand', 'QueryCommand']);
+const READS = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand', 'GetItemCommand']);
 const WRITES = new Set([
   'PutCommand',
   'UpdateCommand',
@@ -119,7 +119,7 @@ export async function workflowLoad(debtors = 1000, days = 120) {
       [...calls].filter(([name]) => names.has(name)).reduce((sum, [, n]) => sum + n, 0);
     const reads = total(READS);
     const writes = total(WRITES);
-    const transactions = calls.get('TransactWriteCommand') ?? 0;
+    const transactions = calls.get('TransactWriteItemsCommand') ?? 0;
     const messages = runtime.outbox.list({ tenantId: 'bench-workflow' }).length;
     const cost =
       transitions * PRICES.stepFunctionsPerTransition +
