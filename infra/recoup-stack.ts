@@ -11,6 +11,7 @@ import { HttpApi } from './constructs/http-api';
 import { Observability } from './constructs/observability';
 import { OutboxQueue } from './constructs/outbox-queue';
 import { WorkflowStack } from './constructs/workflow-stack';
+import { ScheduleStack } from './constructs/schedule-stack';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import type { StageConfig } from './stage';
 
@@ -27,6 +28,7 @@ export class RecoupStack extends Stack {
   readonly api: HttpApi;
   readonly outbox: OutboxQueue;
   readonly workflows: WorkflowStack;
+  readonly schedules: ScheduleStack;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -43,6 +45,13 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       outbox: this.outbox.queue,
       stateMachineName,
+    });
+    this.schedules = new ScheduleStack(this, 'Schedules', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      outbox: this.outbox.queue,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
     this.api = new HttpApi(this, 'Api', {
       stage,

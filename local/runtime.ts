@@ -15,6 +15,7 @@ import { ensureTable } from './dynamodb-local/ensure-table';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/process';
 import { LocalOutbox } from './outbox/local-outbox';
 import { LocalMessageDelivery } from './outbox/local-message-delivery';
+import { LocalScheduler } from './schedules/local-scheduler';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
@@ -64,6 +65,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     projectRoot,
     dataDir && join(dataDir, 'executions.json'),
   );
+  const scheduler = new LocalScheduler(() => workflows.settled());
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
@@ -71,8 +73,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     onDynamoDbCall: options.onDynamoDbCall,
     workflow: workflows,
     messages: new LocalMessageDelivery(outbox, clock),
+    jobs: scheduler,
   });
   useServices(services);
+  scheduler.use(services);
+  clock.addTimerSource(scheduler);
   await workflows.resume();
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),

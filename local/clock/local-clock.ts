@@ -13,6 +13,8 @@ export interface TimerSource {
   nextDue(): number | undefined;
   /** Runs what is due at `now` and returns once it has settled. */
   fire(now: Date): Promise<void>;
+  /** Refreshes what `nextDue` answers from stored state, before the clock moves. */
+  prepare?(): Promise<void>;
 }
 
 export class LocalClock implements Clock {
@@ -56,6 +58,7 @@ export class LocalClock implements Clock {
     if (target.getTime() < from.getTime()) {
       throw new RangeError(`The clock only moves forward: it is already ${from.toISOString()}`);
     }
+    for (const source of this.timers) await source.prepare?.();
     for (;;) {
       const due = this.timers
         .map((source) => ({ source, at: source.nextDue() }))
@@ -65,8 +68,10 @@ export class LocalClock implements Clock {
         )
         .sort((a, b) => a.at - b.at)[0];
       if (!due) break;
-      this.setNow(Math.max(due.at, this.now().getTime()));
-      this.frozenAt = this.now().getTime();
+      // Frozen at exactly the instant set: real time passing meanwhile must not shift it.
+      const at = Math.max(due.at, this.now().getTime());
+      this.setNow(at);
+      this.frozenAt = at;
       try {
         await due.source.fire(this.now());
       } finally {

@@ -2,6 +2,7 @@ import type { Adjustment } from '../domain/adjustments/adjustment';
 import type { Dispute } from '../domain/disputes/dispute';
 import type { Invoice } from '../domain/invoices/invoice';
 import type { Payment } from '../domain/payments/payment';
+import type { PaymentPlan } from '../domain/plans/payment-plan';
 import type { PromiseToPay } from '../domain/promises/promise-to-pay';
 import type { CurrencyCode } from '../domain/money/currencies';
 
@@ -12,6 +13,7 @@ export interface TenantLedgerRecords {
   adjustments: Adjustment[];
   promises: PromiseToPay[];
   disputes: Dispute[];
+  plans: PaymentPlan[];
 }
 
 export interface LedgerFactsReader {

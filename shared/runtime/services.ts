@@ -12,6 +12,14 @@ import { SqsMessageDelivery } from '../adapters/sqs/sqs-message-delivery';
 import type { CaseStore } from '../ports/case-store';
 import type { MessageDelivery } from '../ports/message-delivery';
 import type { WorkflowEngine } from '../ports/workflow-engine';
+import type { JobQueue } from '../ports/job-queue';
+import type { NotificationStore } from '../ports/notification-store';
+import type { ScheduleStore } from '../ports/schedule-store';
+import type { WorklistStore } from '../ports/worklist-store';
+import { SqsJobQueue } from '../adapters/sqs/sqs-job-queue';
+import { DynamoDbNotificationStore } from '../adapters/dynamodb/notification-store';
+import { DynamoDbScheduleStore } from '../adapters/dynamodb/schedule-store';
+import { DynamoDbWorklistStore } from '../adapters/dynamodb/worklist-store';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbApprovalStore } from '../adapters/dynamodb/approval-store';
 import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
@@ -56,6 +64,10 @@ export interface Services {
   cases: CaseStore;
   workflow: WorkflowEngine;
   messages: MessageDelivery;
+  notifications: NotificationStore;
+  schedules: ScheduleStore;
+  jobs: JobQueue;
+  worklists: WorklistStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -69,6 +81,8 @@ export interface ServiceSettings {
   workflow?: WorkflowEngine;
   /** SQS in AWS (from OUTBOX_QUEUE_URL); the local runtime brings its outbox. */
   messages?: MessageDelivery;
+  /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
+  jobs?: JobQueue;
 }
 
 /** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
@@ -88,6 +102,12 @@ function messagesFromEnvironment(): MessageDelivery {
   const url = process.env.OUTBOX_QUEUE_URL;
   if (!url) return unconfigured<MessageDelivery>('The outbox queue (OUTBOX_QUEUE_URL)');
   return new SqsMessageDelivery(tracer.captureAWSv3Client(new SQSClient({})), url);
+}
+
+function jobsFromEnvironment(): JobQueue {
+  const url = process.env.JOBS_QUEUE_URL;
+  if (!url) return unconfigured<JobQueue>('The tenant-day jobs queue (JOBS_QUEUE_URL)');
+  return new SqsJobQueue(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
 export function createServices(settings: ServiceSettings): Services {
@@ -115,6 +135,10 @@ export function createServices(settings: ServiceSettings): Services {
     cases: new DynamoDbCaseStore(client, table, clock),
     workflow: settings.workflow ?? workflowFromEnvironment(),
     messages: settings.messages ?? messagesFromEnvironment(),
+    notifications: new DynamoDbNotificationStore(client, table),
+    schedules: new DynamoDbScheduleStore(client, table),
+    jobs: settings.jobs ?? jobsFromEnvironment(),
+    worklists: new DynamoDbWorklistStore(client, table),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -5,8 +5,8 @@ import type { Clock } from '../../ports/clock';
 import type { InvoiceStore } from '../../ports/invoice-store';
 import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
-import { keys } from './keys';
-import { queryPage } from './query-page';
+import { keys, stripKeys } from './keys';
+import { queryAll, queryPage } from './query-page';
 import { getThroughPointer } from './pointer';
 import { invoiceItem } from './ledger-items';
 import { commitTransaction, versionedPut, writeContextSteps } from './transaction';
@@ -22,6 +22,19 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
     private readonly tableName: string,
     private readonly clock: Clock,
   ) {}
+
+  async dueOn(tenantId: string, currency: string, dueDate: string): Promise<Invoice[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.tenantFacts(tenantId, currency),
+        ':prefix': `INVOICE#${dueDate}#`,
+      },
+    });
+    return items.map((item) => stripKeys<Invoice>(item));
+  }
 
   async get(tenantId: string, id: string): Promise<Invoice | undefined> {
     return getThroughPointer<Invoice>(

@@ -127,6 +127,25 @@ export const keys = {
   }),
   auditPartition: (tenantId: string, entityId: string) => `${t(tenantId)}#AUDIT#${entityId}`,
   tenantAuditIndex: (tenantId: string) => `${t(tenantId)}#AUDIT`,
+  /**
+   * The registry of tenant days: the one partition outside every tenant, read only by the
+   * scheduler. gsi1 orders it by the instant each tenant's next local day begins.
+   */
+  tenantDay: (tenantId: string) => ({ pk: 'SYSTEM#TENANT_DAYS', sk: tenantId }),
+  tenantDaysDue: 'SYSTEM#TENANT_DAYS#DUE',
+  notification: (tenantId: string, id: string) => ({ pk: `${t(tenantId)}#NOTIFICATIONS`, sk: id }),
+  /** gsi1: a tenant's notifications not yet handed to delivery. */
+  queuedNotifications: (tenantId: string) => `${t(tenantId)}#NOTIFICATIONS#queued`,
+  /** The worklist of one local date: a header and one item per entry, by rank. */
+  worklistEntry: (tenantId: string, date: string, sortKey: string) => ({
+    pk: `${t(tenantId)}#WORKLIST#${date}`,
+    sk: sortKey,
+  }),
+  /** A tenant's scheduled jobs that have run, one row per local date and job. */
+  scheduledJob: (tenantId: string, date: string, job: string) => ({
+    pk: `${t(tenantId)}#SCHEDULE`,
+    sk: `${date}#${job}`,
+  }),
   idempotency: (tenantId: string, key: string) => ({
     pk: `${t(tenantId)}#IDEMPOTENCY#${key}`,
     sk: 'RESPONSE',

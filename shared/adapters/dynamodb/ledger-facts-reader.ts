@@ -4,6 +4,7 @@ import type { Adjustment } from '../../domain/adjustments/adjustment';
 import type { Dispute } from '../../domain/disputes/dispute';
 import type { Invoice } from '../../domain/invoices/invoice';
 import type { Payment } from '../../domain/payments/payment';
+import type { PaymentPlan } from '../../domain/plans/payment-plan';
 import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { LedgerFactsReader, TenantLedgerRecords } from '../../ports/ledger-facts-reader';
 import { keys, stripKeys } from './keys';
@@ -45,6 +46,7 @@ export class DynamoDbLedgerFactsReader implements LedgerFactsReader {
       payments: ofKind<Payment>('Payment'),
       adjustments: ofKind<Adjustment>('Adjustment'),
       promises: ofKind<PromiseToPay>('PromiseToPay'),
+      plans: ofKind<PaymentPlan>('PaymentPlan'),
       disputes: disputes
         .map((item) => stripKeys<Dispute>(item))
         .filter((dispute) => invoiceIds.has(dispute.invoiceId)),

@@ -18,7 +18,8 @@ export function invoiceItem(invoice: Invoice): Record<string, unknown> {
     gsi1pk: keys.debtorInvoicesIndex(invoice.tenantId, invoice.debtorId),
     gsi1sk: `${invoice.dueDate}#${invoice.number}#${invoice.id}`,
     gsi2pk: keys.tenantFacts(invoice.tenantId, invoice.currency),
-    gsi2sk: `INVOICE#${invoice.id}`,
+    // By due date, so the due-date alerts find a day's invoices with one query.
+    gsi2sk: `INVOICE#${invoice.dueDate}#${invoice.id}`,
     entity: 'Invoice',
     ...invoice,
   };
@@ -65,7 +66,13 @@ export function promiseItem(promise: PromiseToPay): Record<string, unknown> {
 }
 
 export function planItem(plan: PaymentPlan): Record<string, unknown> {
-  return { ...keys.plan(plan.tenantId, plan.debtorId, plan.id), entity: 'PaymentPlan', ...plan };
+  return {
+    ...keys.plan(plan.tenantId, plan.debtorId, plan.id),
+    gsi2pk: keys.tenantFacts(plan.tenantId, plan.currency),
+    gsi2sk: `PLAN#${plan.id}`,
+    entity: 'PaymentPlan',
+    ...plan,
+  };
 }
 
 export function chargeItem(charge: InterestCharge): Record<string, unknown> {

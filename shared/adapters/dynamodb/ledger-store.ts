@@ -30,6 +30,7 @@ import {
 } from './ledger-items';
 import { commitTransaction, writeContextSteps, versionedPut } from './transaction';
 import { ConflictError } from '../../domain/errors';
+import { tenantDayRegistration } from './schedule-store';
 
 /** A debtor's money lives in its partition: invoices (`INVOICE#`), the head (`LEDGER`), payments (`PAYMENT#`). */
 export class DynamoDbLedgerStore implements LedgerStore {
@@ -208,6 +209,7 @@ export class DynamoDbLedgerStore implements LedgerStore {
       ),
       ...(change.currencyInUse
         ? [
+            tenantDayRegistration(table, change.currencyInUse.tenantId, this.clock.now()),
             {
               item: {
                 Put: {

@@ -1,5 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
+import type { StaffNotification } from '../../domain/notifications/staff-notification';
 import type { MessageDelivery } from '../../ports/message-delivery';
 
 /**
@@ -21,6 +22,15 @@ export class SqsMessageDelivery implements MessageDelivery {
           debtorId: message.debtorId,
           messageId: message.id,
         }),
+      }),
+    );
+  }
+
+  async deliverNotification(notification: StaffNotification): Promise<void> {
+    await this.client.send(
+      new SendMessageCommand({
+        QueueUrl: this.queueUrl,
+        MessageBody: JSON.stringify({ tenantId: notification.tenantId, notificationId: notification.id }),
       }),
     );
   }

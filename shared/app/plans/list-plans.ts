@@ -21,7 +21,7 @@ export async function listPlans(
       .map((plan) =>
         planView(
           plan,
-          plan.status === 'active' ? evaluateStoredPlan(plan, payments, now, debtor.timezone) : undefined,
+          plan.status === 'cancelled' ? undefined : evaluateStoredPlan(plan, payments, now, debtor.timezone),
         ),
       ),
   };

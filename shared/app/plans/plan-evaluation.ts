@@ -31,10 +31,11 @@ export function evaluateStoredPlan(
 
 export function planView(plan: PaymentPlan, evaluation?: PlanEvaluation) {
   const { tenantId: _tenantId, ...fields } = plan;
-  if (!evaluation || plan.status !== 'active') return { ...fields, schedule: plan.installments };
+  if (!evaluation || plan.status === 'cancelled') return { ...fields, schedule: plan.installments };
   return {
     ...fields,
-    status: evaluation.status,
+    // A plan the clock or a payment ended keeps its stored outcome; an active one shows today's.
+    status: plan.status === 'active' ? evaluation.status : plan.status,
     paid: evaluation.paid,
     remaining: evaluation.remaining,
     nextDeadline: evaluation.reevaluateAt?.toISOString() ?? null,

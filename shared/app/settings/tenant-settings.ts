@@ -16,7 +16,10 @@ export async function getSettings(services: Pick<Services, 'settings'>, context:
 export async function updateSettings(
   services: Pick<Services, 'clock' | 'ids' | 'settings'>,
   context: UseCaseContext,
-  changes: Pick<TenantSettings, 'timezone' | 'approvalThresholds' | 'contactRules'> & {
+  changes: Pick<
+    TenantSettings,
+    'timezone' | 'approvalThresholds' | 'contactRules' | 'collectors' | 'alerts'
+  > & {
     baseCurrency?: string;
   },
 ) {

@@ -32,6 +32,8 @@ export interface Debtor {
   externalRef?: string;
   segment?: DebtorSegment;
   creditScore?: number;
+  /** The collector (user `sub`) who works this account: worklist and alerts go to them. */
+  collectorId?: string;
   /** Set when a debtor was merged into another; the record stays for its history. */
   mergedInto?: string;
   version: number;
@@ -52,6 +54,7 @@ export type DebtorDraft = Pick<
   | 'externalRef'
   | 'segment'
   | 'creditScore'
+  | 'collectorId'
 >;
 
 /** A partial change; `null` clears an optional field. */

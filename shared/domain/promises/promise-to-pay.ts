@@ -18,6 +18,8 @@ export interface PromiseToPay extends PaymentPromise {
   readonly resolvedAt?: string;
   readonly amountPaid?: number;
   readonly shortfall?: number;
+  /** Broken with some money paid. */
+  readonly partial?: boolean;
   readonly version: number;
 }
 
@@ -30,7 +32,9 @@ export function settle(promise: PromiseToPay, evaluation: PromiseEvaluation): Pr
     status: evaluation.status,
     resolvedAt,
     amountPaid: evaluation.amountPaid,
-    ...(evaluation.status === 'broken' ? { shortfall: evaluation.shortfall } : {}),
+    ...(evaluation.status === 'broken'
+      ? { shortfall: evaluation.shortfall, partial: evaluation.partial }
+      : {}),
     version: promise.version + 1,
   };
 }

@@ -15,10 +15,34 @@ export interface TenantSettings {
   approvalThresholds: Partial<Record<CurrencyCode, number>>;
   /** Contact rules stricter than the law's (never looser: they are composed with it). */
   contactRules?: TenantContactRules;
+  /** The collection team: who works the daily worklist, how much, and where alerts reach them. */
+  collectors?: Collector[];
+  /** Due-date alerts and reports. */
+  alerts?: AlertSettings;
   version: number;
   updatedAt?: string;
   updatedBy?: string;
 }
+
+export interface Collector {
+  /** The user's `sub`: debtors name it as `collectorId`. */
+  id: string;
+  name: string;
+  email: string;
+  /** Worklist items a day. */
+  dailyCapacity: number;
+  /** Managers receive escalations, failed cases and the weekly report. */
+  role?: 'collector' | 'manager';
+}
+
+export interface AlertSettings {
+  /** Warn the collector this many days before an invoice falls due (e.g. [7, 1]). */
+  daysBeforeDue: number[];
+  /** Who receives alerts about accounts without a collector, and the weekly report. */
+  managerEmails: string[];
+}
+
+export const DEFAULT_ALERTS: AlertSettings = { daysBeforeDue: [3], managerEmails: [] };
 
 export function defaultSettings(tenantId: string): TenantSettings {
   return { tenantId, timezone: 'UTC', approvalThresholds: {}, version: 0 };

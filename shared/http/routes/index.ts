@@ -39,6 +39,7 @@ import { getPortfolio, recordExchangeRate } from './portfolio';
 import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
 import { health, openApiDocument } from './system';
+import { getWorklist } from './worklist';
 
 export * from './adjustments';
 export * from './audit';
@@ -56,6 +57,7 @@ export * from './portfolio';
 export * from './promises-and-plans';
 export * from './settings';
 export * from './system';
+export * from './worklist';
 
 export const apiRoutes: readonly RouteDefinition[] = [
   health,
@@ -105,6 +107,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   logActivity,
   listActivities,
   getMetrics,
+  getWorklist,
   getPortfolio,
   recordExchangeRate,
   listAudit,

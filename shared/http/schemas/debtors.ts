@@ -25,6 +25,9 @@ const postalAddress = z.strictObject({
 });
 
 const email = z.email().max(254);
+const collectorId = shortText(128).meta({
+  description: 'The assigned collector: a user id (sub) of the tenant',
+});
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +12125550100');
 
 export const createDebtorBody = z
@@ -39,6 +42,7 @@ export const createDebtorBody = z
     externalRef: shortText(100).optional(),
     segment: segment.optional(),
     creditScore: z.number().int().min(0).max(1000).optional(),
+    collectorId: collectorId.optional(),
   })
   .meta({ id: 'CreateDebtor' });
 
@@ -55,6 +59,7 @@ export const updateDebtorBody = z
     externalRef: shortText(100).nullable().optional(),
     segment: segment.nullable().optional(),
     creditScore: z.number().int().min(0).max(1000).nullable().optional(),
+    collectorId: collectorId.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
   .meta({ id: 'UpdateDebtor' });
@@ -87,6 +92,7 @@ export const debtorView = z
     externalRef: z.string().optional(),
     segment: segment.optional(),
     creditScore: z.number().optional(),
+    collectorId: z.string().optional(),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

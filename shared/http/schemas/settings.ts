@@ -31,6 +31,22 @@ const contactRules = z
   })
   .meta({ id: 'TenantContactRules' });
 
+const collector = z.strictObject({
+  id: z.string().min(1).max(128).meta({ description: "The user's sub; debtors name it as collectorId" }),
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  dailyCapacity: z.int().min(0).max(500).meta({ description: 'Worklist items a day' }),
+  role: z.enum(['collector', 'manager']).optional(),
+});
+
+const alerts = z.strictObject({
+  daysBeforeDue: z
+    .array(z.int().min(1).max(60))
+    .max(5)
+    .meta({ description: 'Days before the due date on which the collector is warned' }),
+  managerEmails: z.array(z.email().max(254)).max(20),
+});
+
 export const settingsBody = z
   .strictObject({
     timezone: timeZone,
@@ -42,6 +58,12 @@ export const settingsBody = z
         description: 'Write-offs and credit notes above these amounts (minor units) need a second approver',
       }),
     contactRules: contactRules.optional(),
+    collectors: z
+      .array(collector)
+      .max(500)
+      .refine((list) => new Set(list.map((entry) => entry.id)).size === list.length, 'ids must be unique')
+      .optional(),
+    alerts: alerts.optional(),
   })
   .meta({ id: 'TenantSettings' });
 
@@ -51,6 +73,8 @@ export const settingsView = z
     baseCurrency: z.string().optional(),
     approvalThresholds: z.record(z.string(), minorUnits),
     contactRules: contactRules.optional(),
+    collectors: z.array(collector).optional(),
+    alerts: alerts.optional(),
     version: z.number().int(),
     updatedAt: z.string().optional(),
     updatedBy: z.string().optional(),

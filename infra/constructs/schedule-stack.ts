@@ -1,0 +1,161 @@
+/**
+ * The schedules in a nested stack. One EventBridge Scheduler schedule ticks every quarter hour
+ * (UTC); its target, OpenTenantDays, finds the tenants whose local day has begun (each tenant's
+ * midnight in its own time zone) and queues that day's jobs on an SQS FIFO queue — one message
+ * group per tenant, so a tenant's jobs run in order and tenants in parallel. RunTenantDayJobs
+ * consumes the queue with partial batch failures; a job that keeps failing lands in the
+ * dead-letter queue, which raises an alarm, and can be redriven.
+ *
+ * Scheduler rather than an EventBridge rule: retries with a dead-letter queue for the tick itself,
+ * and schedules that are their own resources (no event bus involved).
+ */
+import {
+  Duration,
+  NestedStack,
+  Stack,
+  Validations,
+  type CfnResource,
+  type NestedStackProps,
+} from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { TICK_CRON } from '../../shared/domain/schedules/schedule-tick';
+import type { StageConfig } from '../stage';
+import { ApiFunction } from './api-function';
+import type { DataTable } from './data-table';
+import type { Observability } from './observability';
+
+export interface ScheduleStackProps extends NestedStackProps {
+  stage: StageConfig;
+  data: DataTable;
+  observability: Observability;
+  outbox: IQueue;
+  stateMachineArn: string;
+}
+
+export class ScheduleStack extends NestedStack {
+  readonly jobs: Queue;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: ScheduleStackProps) {
+    const { stage, data, observability, outbox, stateMachineArn, ...nestedStackProps } = props;
+    super(scope, id, { description: `Recoup ${stage.stage}: schedules (tenant days)`, ...nestedStackProps });
+
+    this.deadLetters = new Queue(this, 'JobDeadLetters', {
+      fifo: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: stage.removalPolicy,
+    });
+    this.jobs = new Queue(this, 'Jobs', {
+      fifo: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Longer than the worker's timeout, so a job still running is not handed to another worker.
+      visibilityTimeout: Duration.minutes(16),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
+      removalPolicy: stage.removalPolicy,
+    });
+
+    const tick = new ApiFunction(this, 'OpenTenantDays', {
+      entry: 'functions/schedules/open-tenant-days.ts',
+      description: 'Schedules: queue the jobs of every tenant whose local day has begun',
+      stage,
+      observability,
+      data,
+      dataAccess: 'readWrite',
+      timeout: Duration.minutes(1),
+      environment: { JOBS_QUEUE_URL: this.jobs.queueUrl },
+    });
+    this.jobs.grantSendMessages(tick.function);
+
+    const worker = new ApiFunction(this, 'RunTenantDayJobs', {
+      entry: 'functions/schedules/run-tenant-day-jobs.ts',
+      description: 'Schedules: close the day, send due-date alerts, build the worklist',
+      stage,
+      observability,
+      data,
+      dataAccess: 'readWrite',
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      environment: { OUTBOX_QUEUE_URL: outbox.queueUrl, STATE_MACHINE_ARN: stateMachineArn },
+    });
+    outbox.grantSendMessages(worker.function);
+    // Closing a day decides promises and plans, which wakes (or opens) the debtor's case.
+    worker.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [stateMachineArn],
+      }),
+    );
+    worker.function.addEventSource(
+      new SqsEventSource(this.jobs, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+
+    const tickDeadLetters = new Queue(this, 'TickDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: stage.removalPolicy,
+    });
+    // The Scheduler's dead-letter queue: the tick events it could not deliver end here.
+    Validations.of(tickDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the schedule target (Scheduler DeadLetterConfig).',
+    });
+    const tickRole = new Role(this, 'TickRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'EventBridge Scheduler: invoke OpenTenantDays, dead-letter undeliverable ticks',
+    });
+    new Schedule(this, 'Tick', {
+      description: 'Every quarter hour: open the day of each tenant whose local midnight has passed',
+      schedule: ScheduleExpression.expression(TICK_CRON),
+      target: new LambdaInvoke(tick.function, {
+        input: ScheduleTargetInput.fromObject({ source: 'recoup.tick' }),
+        retryAttempts: 3,
+        maxEventAge: Duration.minutes(10),
+        deadLetterQueue: tickDeadLetters,
+        role: tickRole,
+      }),
+    });
+    const tickPolicy = tickRole.node.tryFindChild('DefaultPolicy');
+    if (tickPolicy) {
+      const logicalId = Stack.of(tick.function).resolve(
+        (tick.function.node.defaultChild as CfnResource).logicalId,
+      ) as string;
+      Validations.of(tickPolicy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        reason:
+          "The schedule invokes its one target function; CDK grants the function's versions and aliases (`:*`) with it, nothing else.",
+      });
+    }
+
+    const alarm = (alarmId: string, queue: Queue, description: string) =>
+      new Alarm(this, alarmId, {
+        alarmDescription: description,
+        metric: queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    observability.watch(
+      alarm(
+        'JobDeadLettersAlarm',
+        this.deadLetters,
+        'A tenant-day job failed 5 times (jobs dead-letter queue)',
+      ),
+      alarm('TickDeadLettersAlarm', tickDeadLetters, 'The schedule tick could not invoke OpenTenantDays'),
+    );
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The worker behind the jobs queue: runs one tenant-day job unless it already ran. Every job is
+ * idempotent for its date on its own (deterministic ids, replaced worklists); the run record only
+ * saves the work of a redelivered message.
+ */
+import type { TenantDayJob } from '../../domain/schedules/tenant-day';
+import type { Services } from '../../runtime/services';
+import { closeDay } from './close-day';
+import { buildDailyWorklist } from './build-worklist';
+import { sendDueDateAlerts } from './send-due-date-alerts';
+
+export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
+  if (await services.schedules.hasRun(job)) return 'skipped';
+  switch (job.job) {
+    case 'close-day':
+      await closeDay(services, job.tenantId, job.date);
+      break;
+    case 'due-date-alerts':
+      await sendDueDateAlerts(services, job.tenantId, job.date);
+      break;
+    case 'worklist':
+      await buildDailyWorklist(services, job.tenantId, job.date);
+      break;
+  }
+  await services.schedules.markRun(job, services.clock.now());
+  return 'ran';
+}

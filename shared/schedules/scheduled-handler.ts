@@ -1,0 +1,80 @@
+/**
+ * Lambda wrappers for the schedules: the tick (invoked by EventBridge Scheduler) and the job
+ * worker (fed by the SQS FIFO queue). Powertools context, metrics and tracing as everywhere.
+ *
+ * The worker reports partial batch failures the FIFO way: once a job of a tenant fails, every later
+ * job of that tenant in the batch is returned too, so a tenant's jobs never run out of order
+ * (other tenants' jobs go on).
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { TENANT_DAY_JOBS, type TenantDayJob } from '../domain/schedules/tenant-day';
+import { logger, metrics, tracer } from '../observability/powertools';
+
+const tenantDayJob = z.strictObject({
+  tenantId: z.string().min(1),
+  date: z.iso.date(),
+  job: z.enum(TENANT_DAY_JOBS),
+});
+
+function wrap<E, R>(handle: (event: E) => Promise<R>) {
+  const handler = middy<E, R, Error, Context>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }));
+  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
+  return handler.handler(handle);
+}
+
+export function tickHandler(run: () => Promise<{ tenants: number; jobs: number }>) {
+  return wrap<unknown, void>(async () => {
+    const opened = await run();
+    metrics.addMetric('TenantDaysOpened', 'Count', opened.tenants);
+    logger.info('Tick', opened);
+  });
+}
+
+export function jobWorkerHandler(run: (job: TenantDayJob) => Promise<'ran' | 'skipped'>) {
+  return wrap<SQSEvent, SQSBatchResponse>(async (event) => {
+    const failedTenants = new Set<string>();
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      const group = record.attributes.MessageGroupId ?? record.messageId;
+      if (failedTenants.has(group)) {
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
+      const parsed = tenantDayJob.safeParse(safeJson(record.body));
+      if (!parsed.success) {
+        // A malformed message can never succeed: log it and let it go rather than block the tenant.
+        logger.error('Malformed tenant-day job', { messageId: record.messageId });
+        continue;
+      }
+      try {
+        const outcome = await run(parsed.data);
+        metrics.addMetric(outcome === 'ran' ? 'TenantDayJobsRun' : 'TenantDayJobsSkipped', 'Count', 1);
+      } catch (error) {
+        logger.error('Tenant-day job failed', {
+          job: parsed.data.job,
+          date: parsed.data.date,
+          error: error as Error,
+        });
+        metrics.addMetric('TenantDayJobFailures', 'Count', 1);
+        failedTenants.add(group);
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures };
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
