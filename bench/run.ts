@@ -65,3 +65,28 @@ console.log(
 console.log(
   `  AWS cost per 1,000 debtors per month: $${workflow.costPerThousandDebtorsPerMonthUsd} (Step Functions, Lambda, DynamoDB, SQS at ${PRICES.asOf} us-east-1 prices)`,
 );
+
+const { rollupBench } = await import('./rollups');
+const sizes = (process.env.BENCH_ROLLUP_INVOICES ?? '10000,100000').split(',').map(Number);
+console.log('\nMetric rollups (3 years of history, one currency): from day aggregates vs from every record');
+console.log(
+  'invoices'.padStart(9),
+  'agg. items'.padStart(11),
+  'nightly rollup'.padStart(20),
+  'quarter, aggregates'.padStart(30),
+  'quarter, ledger'.padStart(30),
+);
+const cell = (figure: { ms: number; requests: number; readUnits?: number }) =>
+  `${figure.ms} ms / ${figure.requests} req${figure.readUnits === undefined ? '' : ` / ${figure.readUnits} RRU`}`;
+for (const figure of await rollupBench(sizes)) {
+  console.log(
+    figure.invoices.toLocaleString('en-US').padStart(9),
+    figure.aggregateItems.toLocaleString('en-US').padStart(11),
+    cell(figure.nightlyRollup).padStart(20),
+    cell(figure.quarterFromAggregates).padStart(30),
+    cell(figure.quarterFromLedger).padStart(30),
+  );
+}
+console.log(
+  '  the aggregate paths grow with the days of history (≤ 8 shard items a day), the ledger path with the records; both give the same figures (RRU: read request units, $0.125 per million on demand)',
+);

@@ -43,6 +43,8 @@ export interface LocalRuntime {
   outbox: LocalOutbox;
   workflows: LocalStepFunctions;
   services: Services;
+  /** Where the data lives (benchmarks seed it directly). */
+  dynamoDb: { endpoint: string; tableName: string };
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     outbox,
     workflows,
     services,
+    dynamoDb: { endpoint, tableName },
     stop: async () => {
       workflows.stop();
       await new Promise<void>((done) => server.close(() => done()));

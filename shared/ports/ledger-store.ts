@@ -7,6 +7,7 @@ import type { Dispute } from '../domain/disputes/dispute';
 import type { InterestCharge } from '../domain/interest/interest-charge';
 import type { PaymentPlan } from '../domain/plans/payment-plan';
 import type { PromiseToPay } from '../domain/promises/promise-to-pay';
+import type { RedatedInvoice } from '../domain/metrics/receivable-change';
 import type { Page, PageRequest } from './page';
 import type { WriteContext } from './write-context';
 
@@ -42,6 +43,8 @@ export interface LedgerChange {
   createdCharges?: InterestCharge[];
   changedCharges?: Change<InterestCharge>[];
   changedPlans?: Change<PaymentPlan>[];
+  /** Invoices whose issue or due date moved, with every movement on them (for the day aggregates). */
+  redatedInvoices?: RedatedInvoice[];
   /** An approval decided in the same breath as the change it approves. */
   changedApprovals?: Change<Approval>[];
   /** First invoice of the tenant in a currency: remember the currency for portfolio reports. */

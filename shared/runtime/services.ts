@@ -16,6 +16,10 @@ import type { JobQueue } from '../ports/job-queue';
 import type { NotificationStore } from '../ports/notification-store';
 import type { ScheduleStore } from '../ports/schedule-store';
 import type { WorklistStore } from '../ports/worklist-store';
+import type { ReceivableDayStore } from '../ports/receivable-day-store';
+import type { RollupStore } from '../ports/rollup-store';
+import { DynamoDbRollupStore } from '../adapters/dynamodb/rollup-store';
+import { DynamoDbReceivableDayStore } from '../adapters/dynamodb/receivable-day-store';
 import { SqsJobQueue } from '../adapters/sqs/sqs-job-queue';
 import { DynamoDbNotificationStore } from '../adapters/dynamodb/notification-store';
 import { DynamoDbScheduleStore } from '../adapters/dynamodb/schedule-store';
@@ -68,6 +72,8 @@ export interface Services {
   schedules: ScheduleStore;
   jobs: JobQueue;
   worklists: WorklistStore;
+  receivableDays: ReceivableDayStore;
+  rollups: RollupStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -120,16 +126,22 @@ export function createServices(settings: ServiceSettings): Services {
     instrument: (dynamoDb) => tracer.captureAWSv3Client(dynamoDb),
   });
   const table = settings.tableName;
+  const settingsStore = new DynamoDbSettingsStore(client, table, clock);
   return {
     clock,
     ids: ulidGenerator(clock),
     debtors: new DynamoDbDebtorStore(client, table, clock),
     invoices: new DynamoDbInvoiceStore(client, table, clock),
-    ledger: new DynamoDbLedgerStore(client, table, clock),
+    ledger: new DynamoDbLedgerStore(
+      client,
+      table,
+      clock,
+      async (tenantId) => (await settingsStore.get(tenantId)).timezone,
+    ),
     facts: new DynamoDbLedgerFactsReader(client, table),
     exchangeRates: new DynamoDbExchangeRateStore(client, table, clock),
     approvals: new DynamoDbApprovalStore(client, table, clock),
-    settings: new DynamoDbSettingsStore(client, table, clock),
+    settings: settingsStore,
     policies: new DynamoDbPolicyStore(client, table, clock),
     contacts: new DynamoDbContactStore(client, table, clock),
     cases: new DynamoDbCaseStore(client, table, clock),
@@ -139,6 +151,8 @@ export function createServices(settings: ServiceSettings): Services {
     schedules: new DynamoDbScheduleStore(client, table),
     jobs: settings.jobs ?? jobsFromEnvironment(),
     worklists: new DynamoDbWorklistStore(client, table),
+    receivableDays: new DynamoDbReceivableDayStore(client, table),
+    rollups: new DynamoDbRollupStore(client, table),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -99,19 +99,28 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
   });
 
   it('acknowledges only the expected rules', () => {
-    // The state machine may invoke its task functions' versions (`<function ARN>:*`), one rule each.
+    // The state machine may invoke its task functions' versions (`<function ARN>:*`), one rule each;
+    // the schedule its one target's. The tick's dead-letter queue is a Scheduler DLQ, which the rule
+    // for queues without one does not recognise.
     const rules = new Set(
       acknowledgementsIn(synthesized.app).map((ack) =>
-        ack.id.replace(
-          /^AwsSolutions-IAM5\[Resource::<(ReviewCase|WaitForNextStep|RaiseCaseAlarm)LambdaFunction[0-9A-F]{8}\.Arn>:\*\]$/,
-          'AwsSolutions-IAM5[Resource::<workflow task>:*]',
-        ),
+        ack.id
+          .replace(
+            /^AwsSolutions-IAM5\[Resource::<(ReviewCase|WaitForNextStep|RaiseCaseAlarm)LambdaFunction[0-9A-F]{8}\.Arn>:\*\]$/,
+            'AwsSolutions-IAM5[Resource::<workflow task>:*]',
+          )
+          .replace(
+            /^AwsSolutions-IAM5\[Resource::<OpenTenantDaysLambdaFunction[0-9A-F]{8}\.Arn>:\*\]$/,
+            'AwsSolutions-IAM5[Resource::<schedule target>:*]',
+          ),
       ),
     );
     const expected = [
       'AwsSolutions-L1',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::<workflow task>:*]',
+      'AwsSolutions-IAM5[Resource::<schedule target>:*]',
+      'AwsSolutions-SQS3',
       'AwsSolutions-APIG4',
     ];
     if (context.mfa === 'optional') expected.push('AwsSolutions-COG2');

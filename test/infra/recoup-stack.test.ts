@@ -10,6 +10,8 @@ import { WORKFLOW_TASKS } from '../../shared/workflow/collection-workflow-tasks'
 import { fromParent, logicalIdOf, resourcesOfType, synthesize, type Synthesized } from './synth';
 
 const WORKFLOW_TASK_COUNT = Object.keys(WORKFLOW_TASKS).length;
+/** The schedule tick's target and the tenant-day job worker. */
+const SCHEDULE_FUNCTION_COUNT = 2;
 
 let dev: Synthesized;
 
@@ -63,8 +65,8 @@ describe('data table', () => {
 describe('lambda functions', () => {
   const functions = () => across('AWS::Lambda::Function');
 
-  it('one per route, one per workflow task, plus the pre-token trigger', () => {
-    expect(functions()).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 1);
+  it('one per route, one per workflow task, two for the schedules, plus the pre-token trigger', () => {
+    expect(functions()).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 1);
     // The trigger is in the parent; every route's function in a nested stack.
     expect(Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function'))).toEqual([
       logicalIdOf(dev.stack.auth.preTokenGeneration.function),
@@ -96,7 +98,7 @@ describe('lambda functions', () => {
   it('every log group has the stage retention', () => {
     const groups = across('AWS::Logs::LogGroup');
     // one per function, the API access logs and the workflow's execution logs
-    expect(groups).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 3);
+    expect(groups).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 3);
     for (const { resource: group } of groups) expect(group.Properties?.RetentionInDays).toBe(14);
   });
 
@@ -253,11 +255,16 @@ describe('alarms', () => {
     const found = across('AWS::CloudWatch::Alarm');
     const alarms = found.map((a) => a.resource);
     const byMetric = (name: string) => alarms.filter((a) => a.Properties?.MetricName === name);
-    expect(byMetric('Errors')).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 1);
-    expect(byMetric('Throttles')).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + 1);
+    expect(byMetric('Errors')).toHaveLength(
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 1,
+    );
+    expect(byMetric('Throttles')).toHaveLength(
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 1,
+    );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    // The dead-letter queues: outbox, tenant-day jobs, schedule tick.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(3);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
@@ -341,5 +348,47 @@ describe('Cognito', () => {
       expect.arrayContaining(['custom:tenant_id', 'custom:debtor_id']),
     );
     dev.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+});
+
+describe('schedules', () => {
+  it('tick every quarter hour through EventBridge Scheduler, retrying into a dead-letter queue', () => {
+    const [schedule, ...others] = across('AWS::Scheduler::Schedule');
+    expect(others).toEqual([]);
+    expect(schedule!.resource.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0/15 * * * ? *)',
+      State: 'ENABLED',
+      Target: {
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 600 },
+        DeadLetterConfig: { Arn: expect.anything() },
+      },
+    });
+  });
+
+  it('queue tenant-day jobs on an encrypted FIFO queue with a FIFO dead-letter queue, consumed with partial batch failures', () => {
+    const fifo = across('AWS::SQS::Queue').filter(({ resource }) => resource.Properties?.FifoQueue === true);
+    expect(fifo).toHaveLength(2);
+    const jobs = fifo.find(({ resource }) => resource.Properties?.RedrivePolicy);
+    expect(jobs!.resource.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { maxReceiveCount: 5 },
+    });
+    const [mapping] = across('AWS::Lambda::EventSourceMapping');
+    expect(mapping!.resource.Properties).toMatchObject({
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('raise an alarm when a job or a tick is dead-lettered', () => {
+    const descriptions = across('AWS::CloudWatch::Alarm').map(
+      ({ resource }) => resource.Properties?.AlarmDescription,
+    );
+    expect(descriptions).toEqual(
+      expect.arrayContaining([
+        'A tenant-day job failed 5 times (jobs dead-letter queue)',
+        'The schedule tick could not invoke OpenTenantDays',
+      ]),
+    );
   });
 });

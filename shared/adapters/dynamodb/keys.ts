@@ -136,6 +136,21 @@ export const keys = {
   notification: (tenantId: string, id: string) => ({ pk: `${t(tenantId)}#NOTIFICATIONS`, sk: id }),
   /** gsi1: a tenant's notifications not yet handed to delivery. */
   queuedNotifications: (tenantId: string) => `${t(tenantId)}#NOTIFICATIONS#queued`,
+  /** Day aggregates of the receivables of one currency: `<date>#<shard>`. */
+  receivablesPartition: (tenantId: string, currency: string) => `${t(tenantId)}#RECEIVABLES#${currency}`,
+  receivableDay: (tenantId: string, currency: string, date: string, shard: number) => ({
+    pk: `${t(tenantId)}#RECEIVABLES#${currency}`,
+    sk: `${date}#${shard}`,
+  }),
+  receivablesChanged: (tenantId: string, currency: string, shard: number) => ({
+    pk: `${t(tenantId)}#RECEIVABLES#${currency}`,
+    sk: `CHANGED#${shard}`,
+  }),
+  rollupsPartition: (tenantId: string, currency: string) => `${t(tenantId)}#ROLLUPS#${currency}`,
+  rollup: (tenantId: string, currency: string, granularity: 'day' | 'month', key: string) => ({
+    pk: `${t(tenantId)}#ROLLUPS#${currency}`,
+    sk: `${granularity === 'day' ? 'DAY' : 'MONTH'}#${key}`,
+  }),
   /** The worklist of one local date: a header and one item per entry, by rank. */
   worklistEntry: (tenantId: string, date: string, sortKey: string) => ({
     pk: `${t(tenantId)}#WORKLIST#${date}`,

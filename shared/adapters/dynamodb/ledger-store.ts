@@ -31,6 +31,8 @@ import {
 import { commitTransaction, writeContextSteps, versionedPut } from './transaction';
 import { ConflictError } from '../../domain/errors';
 import { tenantDayRegistration } from './schedule-store';
+import { receivableDaysOfChange } from '../../domain/metrics/receivable-change';
+import { receivableDaySteps } from './receivable-day-store';
 
 /** A debtor's money lives in its partition: invoices (`INVOICE#`), the head (`LEDGER`), payments (`PAYMENT#`). */
 export class DynamoDbLedgerStore implements LedgerStore {
@@ -38,6 +40,8 @@ export class DynamoDbLedgerStore implements LedgerStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
+    /** The tenant's time zone: the calendar the day aggregates are kept on. */
+    private readonly timeZoneOf: (tenantId: string) => Promise<string>,
   ) {}
 
   async snapshot(tenantId: string, debtorId: string): Promise<LedgerSnapshot> {
@@ -160,7 +164,17 @@ export class DynamoDbLedgerStore implements LedgerStore {
 
   async commit(change: LedgerChange, context: WriteContext): Promise<void> {
     const table = this.tableName;
+    const { tenantId, debtorId } = change.ledger.after;
+    const receivables = movesReceivables(change)
+      ? receivableDaySteps(
+          table,
+          tenantId,
+          debtorId,
+          receivableDaysOfChange(change, await this.timeZoneOf(tenantId)),
+        )
+      : [];
     await commitTransaction(this.client, [
+      ...receivables,
       versionedPut(table, ledgerItem(change.ledger.after), change.ledger.before.version),
       ...(change.createdInvoices ?? []).flatMap((invoice) => invoiceCreationSteps(table, invoice)),
       ...(change.changedInvoices ?? []).map(({ before, after }) =>
@@ -231,4 +245,18 @@ export class DynamoDbLedgerStore implements LedgerStore {
   private queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
     return queryAll(this.client, { ...input, TableName: this.tableName, ConsistentRead: true });
   }
+}
+
+function movesReceivables(change: LedgerChange): boolean {
+  return [
+    change.createdInvoices,
+    change.createdPayments,
+    change.changedPayments,
+    change.createdAdjustments,
+    change.createdPromises,
+    change.changedPromises,
+    change.createdDisputes,
+    change.changedDisputes,
+    change.redatedInvoices,
+  ].some((records) => records !== undefined && records.length > 0);
 }

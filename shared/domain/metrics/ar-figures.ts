@@ -1,20 +1,103 @@
 /**
- * ArMetrics from the totals of a period (domain rules §4): the figures, their one rounding and the
- * reasons for nulls, whatever the totals were summed from. The rollup (rollup-metrics.ts) sums them
- * from day aggregates; `computeArMetrics` computes the same from facts, inline for now, and a
- * property test holds the two equal.
+ * The one place AR figures are made (domain rules §4): the `ArMetrics` shape, the reasons for nulls,
+ * period validation, and the figures from the totals of a period with their one rounding, whatever
+ * the totals were summed from. `computeArMetrics` (ar-metrics.ts) sums them from ledger facts, the
+ * rollup (rollup-metrics.ts) from day aggregates; sharing this keeps the two equal by construction.
  */
+import { ValidationError, type FieldIssue } from '../errors';
 import type { Aging } from '../ledger/aging';
 import type { CurrencyCode } from '../money/currencies';
-import { addDays, addMonthsClamped, daysBetween, type CalendarDate } from '../time/calendar-date';
 import {
-  REASONS,
-  type ArMetricInputs,
-  type ArMetricName,
-  type ArMetrics,
-  type MetricsPeriod,
-} from './ar-metrics';
+  addDays,
+  addMonthsClamped,
+  daysBetween,
+  isCalendarDate,
+  type CalendarDate,
+} from '../time/calendar-date';
 import { fromHundredths, hundredths, ratio, type Figure } from './figure';
+
+export interface MetricsPeriod {
+  from: CalendarDate;
+  to: CalendarDate;
+}
+
+export interface ArMetricInputs {
+  /** D: days in the period. */
+  days: number;
+  /** AR_begin, minor units. */
+  arBegin: number;
+  /** S: credit sales, minor units. */
+  creditSales: number;
+  /** AR_end, minor units. */
+  arEnd: number;
+  /** Current_end, minor units. */
+  currentEnd: number;
+  /** Allocations dated in the period (gross), minor units. */
+  collections: number;
+  /** Reversals (bounced payments) dated in the period, minor units. */
+  reversals: number;
+  creditNotes: number;
+  writeOffs: number;
+}
+
+export type ArMetricName =
+  | 'dso'
+  | 'bestPossibleDso'
+  | 'averageDaysDelinquent'
+  | 'cei'
+  | 'countbackDso'
+  | 'badDebtRatio'
+  | 'promiseKeptRate'
+  | 'averageDaysToPay'
+  | 'averageDaysToResolve';
+
+export interface ArMetrics {
+  currency: CurrencyCode;
+  period: MetricsPeriod;
+  inputs: ArMetricInputs;
+  dso: number | null;
+  bestPossibleDso: number | null;
+  averageDaysDelinquent: number | null;
+  cei: number | null;
+  countbackDso: number | null;
+  badDebtRatio: number | null;
+  promiseKeptRate: number | null;
+  averageDaysToPay: number | null;
+  /** Outstanding at the end of `to` per aging bucket, minor units. */
+  aging: Aging;
+  promises: { kept: number; broken: number; pending: number };
+  disputes: { opened: number; resolved: number; averageDaysToResolve: number | null };
+  /** Why a figure is null, under the figure's name. */
+  notes: Partial<Record<ArMetricName, string>>;
+}
+
+export const REASONS = {
+  noSales: 'no credit sales in the period (S = 0)',
+  nothingCollectible: 'nothing was collectible in the period (AR_begin + S − Current_end = 0)',
+  salesHistoryShort: 'AR_end exceeds the credit sales on record up to the end of the period',
+  noPromisesDue: 'no promise reached its due date + grace in the period',
+  promisesPending: 'the promises due in the period are not resolved yet',
+  noPayments: 'no payment was allocated in the period',
+  noDisputesResolved: 'no dispute was resolved in the period',
+} as const;
+
+/** Problems with a requested period, as field → reason (empty when valid). */
+export function periodProblems(period: MetricsPeriod): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const dateMessage = 'must be a calendar date (YYYY-MM-DD)';
+  if (!isCalendarDate(period.from)) issues.push({ path: 'from', message: dateMessage });
+  if (!isCalendarDate(period.to)) issues.push({ path: 'to', message: dateMessage });
+  if (issues.length === 0 && period.to < period.from) {
+    issues.push({ path: 'to', message: 'must not be before from' });
+  }
+  return issues;
+}
+
+/** Throws ValidationError when the period has problems (see `periodProblems`). */
+export function assertPeriod(period: MetricsPeriod): void {
+  const issues = periodProblems(period);
+  if (issues.length > 0) throw new ValidationError(issues);
+}
 
 export interface PeriodTotals {
   currency: CurrencyCode;
@@ -29,6 +112,7 @@ export interface PeriodTotals {
   disputes: { opened: number; resolved: number; daysToResolve: number };
 }
 
+/** The metrics of a period from its totals: every figure, rounded once, each null with its reason. */
 export function arMetricsFromTotals(totals: PeriodTotals): ArMetrics {
   const { inputs, promises, disputes } = totals;
   const notes: ArMetrics['notes'] = {};
@@ -92,8 +176,8 @@ export function arMetricsFromTotals(totals: PeriodTotals): ArMetrics {
 }
 
 /**
- * Countback DSO at the end of `to` from AR_end and the credit sales per month ('YYYY-MM') of the
- * invoices issued up to `to` (the loop of ar-metrics' `countbackDso`, minus the facts).
+ * Countback DSO at the end of `to` (defined in ar-metrics.ts) from AR_end and the credit sales per
+ * month ('YYYY-MM') of the invoices issued up to `to`.
  */
 export function countbackFromSales(
   outstanding: number,

@@ -5,12 +5,16 @@
  * built from, for a consistent ledger (see receivable-day.ts). Cost: O(counters up to `to` +
  * distinct due dates), whatever the number of invoices.
  */
-import { ValidationError } from '../errors';
 import { agingBucket, emptyAging, type Aging } from '../ledger/aging';
 import type { CurrencyCode } from '../money/currencies';
 import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
-import { arMetricsFromTotals, countbackFromSales } from './ar-figures';
-import { periodProblems, type ArMetrics, type MetricsPeriod } from './ar-metrics';
+import {
+  arMetricsFromTotals,
+  assertPeriod,
+  countbackFromSales,
+  type ArMetrics,
+  type MetricsPeriod,
+} from './ar-figures';
 import { COUNTER, DATED_COUNTER, type ReceivableDay } from './receivable-day';
 
 export interface DailyPosition {
@@ -117,11 +121,6 @@ function addFlows(flows: Flows, counters: ReceivableDay['counters']): void {
   flows.reversals += counters[COUNTER.reversals] ?? 0;
   flows.creditNotes += counters[COUNTER.creditNotes] ?? 0;
   flows.writeOffs += counters[COUNTER.writeOffs] ?? 0;
-}
-
-function assertPeriod(period: MetricsPeriod): void {
-  const issues = periodProblems(period);
-  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 /** The currency's days in date order (a store may hand them over in any order, even split). */
