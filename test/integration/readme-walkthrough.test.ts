@@ -44,6 +44,8 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
     simulation,
     collectionCase,
     clock,
+    worklist,
+    series,
   ] = lines;
   expect(secondInvoice).toMatchObject({ number: '2026-0077', status: 'open' });
   expect(payment).toMatchObject({ amount: 150000, unapplied: 0 });
@@ -80,4 +82,10 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
   });
   expect(collectionCase?.history[0]).toMatchObject({ kind: 'opened' });
   expect(clock?.now).toEqual(expect.any(String));
+  // The day the clock moved into opened: its worklist is built (empty: no calls due yet).
+  expect(worklist).toMatchObject({ builtAt: expect.any(String), items: expect.any(Array) });
+  // One point a month; March has no credit sales, so no DSO (null, never NaN).
+  expect(series?.map((point: { month: string }) => point.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+  expect(series?.[0].dso).toEqual(expect.any(Number));
+  expect(series?.[2].dso).toBeNull();
 });
