@@ -18,6 +18,8 @@ import type { ScheduleStore } from '../ports/schedule-store';
 import type { WorklistStore } from '../ports/worklist-store';
 import type { ReceivableDayStore } from '../ports/receivable-day-store';
 import type { RollupStore } from '../ports/rollup-store';
+import type { AlertRuleStore } from '../ports/alert-rule-store';
+import { DynamoDbAlertRuleStore } from '../adapters/dynamodb/alert-rule-store';
 import { DynamoDbRollupStore } from '../adapters/dynamodb/rollup-store';
 import { DynamoDbReceivableDayStore } from '../adapters/dynamodb/receivable-day-store';
 import { SqsJobQueue } from '../adapters/sqs/sqs-job-queue';
@@ -74,6 +76,7 @@ export interface Services {
   worklists: WorklistStore;
   receivableDays: ReceivableDayStore;
   rollups: RollupStore;
+  alertRules: AlertRuleStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -153,6 +156,7 @@ export function createServices(settings: ServiceSettings): Services {
     worklists: new DynamoDbWorklistStore(client, table),
     receivableDays: new DynamoDbReceivableDayStore(client, table),
     rollups: new DynamoDbRollupStore(client, table),
+    alertRules: new DynamoDbAlertRuleStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -151,6 +151,15 @@ export const keys = {
     pk: `${t(tenantId)}#ROLLUPS#${currency}`,
     sk: `${granularity === 'day' ? 'DAY' : 'MONTH'}#${key}`,
   }),
+  alertRulesPartition: (tenantId: string) => `${t(tenantId)}#ALERT_RULES`,
+  alertRule: (tenantId: string, ruleId: string) => ({
+    pk: `${t(tenantId)}#ALERT_RULES`,
+    sk: `RULE#${ruleId}`,
+  }),
+  alertState: (tenantId: string, ruleId: string, subject: string) => ({
+    pk: `${t(tenantId)}#ALERT_RULES`,
+    sk: `STATE#${ruleId}#${subject}`,
+  }),
   /** The worklist of one local date: a header and one item per entry, by rank. */
   worklistEntry: (tenantId: string, date: string, sortKey: string) => ({
     pk: `${t(tenantId)}#WORKLIST#${date}`,

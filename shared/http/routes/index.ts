@@ -11,6 +11,7 @@ import {
   rejectRequest,
   writeOffInvoice,
 } from './adjustments';
+import { createAlertRule, deleteAlertRule, listAlertRules } from './alerts';
 import { listAudit } from './audit';
 import { getDebtorCase } from './cases';
 import {
@@ -42,6 +43,7 @@ import { health, openApiDocument } from './system';
 import { getWorklist } from './worklist';
 
 export * from './adjustments';
+export * from './alerts';
 export * from './audit';
 export * from './cases';
 export * from './contacts';
@@ -108,6 +110,9 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listActivities,
   getMetrics,
   getWorklist,
+  createAlertRule,
+  listAlertRules,
+  deleteAlertRule,
   getPortfolio,
   recordExchangeRate,
   listAudit,
