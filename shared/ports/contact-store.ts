@@ -1,3 +1,5 @@
+import type { ActivityDay } from '../domain/activities/activity-day';
+import type { CalendarDate } from '../domain/time/calendar-date';
 import type { Activity } from '../domain/activities/activity';
 import type { OutboundMessage } from '../domain/cases/outbound-message';
 import type { ContactProfile } from '../domain/compliance/contact-profile';
@@ -7,6 +9,8 @@ import type { WriteContext } from './write-context';
 
 /** A debtor's contact profile and activity log. */
 export interface ContactStore {
+  /** The tenant's contact-work day counters for [from, to], oldest first. */
+  activityDays(tenantId: string, from: CalendarDate, to: CalendarDate): Promise<ActivityDay[]>;
   /** The profile (defaults at version 0 when never written) and the activities since an instant. */
   recent(
     tenantId: string,

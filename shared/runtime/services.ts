@@ -130,23 +130,19 @@ export function createServices(settings: ServiceSettings): Services {
   });
   const table = settings.tableName;
   const settingsStore = new DynamoDbSettingsStore(client, table, clock);
+  const timeZoneOf = async (tenantId: string) => (await settingsStore.get(tenantId)).timezone;
   return {
     clock,
     ids: ulidGenerator(clock),
     debtors: new DynamoDbDebtorStore(client, table, clock),
     invoices: new DynamoDbInvoiceStore(client, table, clock),
-    ledger: new DynamoDbLedgerStore(
-      client,
-      table,
-      clock,
-      async (tenantId) => (await settingsStore.get(tenantId)).timezone,
-    ),
+    ledger: new DynamoDbLedgerStore(client, table, clock, timeZoneOf),
     facts: new DynamoDbLedgerFactsReader(client, table),
     exchangeRates: new DynamoDbExchangeRateStore(client, table, clock),
     approvals: new DynamoDbApprovalStore(client, table, clock),
     settings: settingsStore,
     policies: new DynamoDbPolicyStore(client, table, clock),
-    contacts: new DynamoDbContactStore(client, table, clock),
+    contacts: new DynamoDbContactStore(client, table, clock, timeZoneOf),
     cases: new DynamoDbCaseStore(client, table, clock),
     workflow: settings.workflow ?? workflowFromEnvironment(),
     messages: settings.messages ?? messagesFromEnvironment(),

@@ -107,6 +107,15 @@ describe('daily schedules on the local clock', () => {
     ]);
     expect(warned[0]!.subject).toBe('Due in 3 days: invoice INV-LATE-1 of Acme Late');
 
+    // Ann reaches the promise debtor on Thursday: counted in the week's productivity.
+    await advanceTo('2027-03-11T16:00:00Z');
+    const ann = await api.token(TENANT, ['collector'], { sub: 'col-ann' });
+    const call = await api.request('POST', `/v1/debtors/${promiseDebtor}/activities`, {
+      token: ann,
+      body: { type: 'call', direction: 'outbound', outcome: 'conversation', at: '2027-03-11T15:30:00Z' },
+    });
+    expect(call.status).toBe(201);
+
     await advanceTo('2027-03-15T03:59:59Z');
     expect((await outboxOf(lateDebtor)).filter((message) => message.template === 'invoice_overdue')).toEqual(
       [],
@@ -156,5 +165,26 @@ describe('daily schedules on the local clock', () => {
     const bob = await api.token(TENANT, ['collector'], { sub: 'col-bob' });
     const own = await api.request('GET', '/v1/worklist?collectorId=col-ann', { token: bob });
     expect(own.body.items.map((item: { kind: string }) => item.kind)).toEqual(['dispute_waiting']);
+  });
+
+  it('sends the managers the weekly report on Monday: aging, DSO/CEI trend, the collectors’ week', async () => {
+    const reports = ((await api.request('GET', '/dev/outbox')).body.items as Record<string, string>[]).filter(
+      (message) => message.template === 'weekly_report',
+    );
+    expect(reports.map((report) => report.to).sort()).toEqual([
+      'boss@creditor.example',
+      'cy@creditor.example',
+    ]);
+    expect(reports[0]!.sentAt).toBe('2027-03-15T04:00:00.000Z');
+    expect(reports[0]!.subject).toBe('Collections weekly report 2027-03-08 – 2027-03-14');
+    const body = reports[0]!.body!;
+    // Due 03-14, 02-19 (disputed, still owed) and 02-09 (the broken promise's).
+    expect(body).toContain(
+      'Aging at 2027-03-14: current $2,500.00, 1–30 $1,200.00, 31–60 $9,000.00, 61–90 $0.00, 90+ $0.00',
+    );
+    // No invoice was issued in the last four weeks: no DSO (shown as —), never NaN.
+    expect(body).toContain('DSO by week: — → — → — → —');
+    expect(body).toContain('Ann: calls 1 (conversations 1), other contacts 0, worklist items 1');
+    expect(body).toContain('Reminders sent: 1 email');
   });
 });

@@ -9,7 +9,12 @@ import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { ACTIVITY_PREFIX, keys, stripKeys } from './keys';
 import { queryAll, queryPage } from './query-page';
-import { commitTransaction, versionedPut, writeContextSteps } from './transaction';
+import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
+import { counterAddStep, countersOf, shardOf } from './counter-update';
+import { activityCounters, type ActivityDay } from '../../domain/activities/activity-day';
+import { localDate } from '../../domain/time/calendar-date';
+
+const ACTIVITY_DAY_LAYOUT = new Set(['pk', 'sk', 'entity', 'date']);
 
 /**
  * Contact data lives in its own partition per debtor (`…#DEBTOR#<id>#CONTACT`), apart from the
@@ -22,7 +27,30 @@ export class DynamoDbContactStore implements ContactStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
+    /** The tenant's time zone: the calendar the activity day counters are kept on. */
+    private readonly timeZoneOf: (tenantId: string) => Promise<string>,
   ) {}
+
+  async activityDays(tenantId: string, from: string, to: string): Promise<ActivityDay[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.activityDaysPartition(tenantId),
+        ':from': from,
+        ':to': `${to}#~`,
+      },
+    });
+    const byDate = new Map<string, Record<string, number>>();
+    for (const item of items) {
+      const counters = byDate.get(item.date as string) ?? {};
+      for (const [name, value] of Object.entries(countersOf(item, ACTIVITY_DAY_LAYOUT))) {
+        counters[name] = (counters[name] ?? 0) + value;
+      }
+      byDate.set(item.date as string, counters);
+    }
+    return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, counters]) => ({ date, counters }));
+  }
 
   async recent(tenantId: string, debtorId: string, since: Date) {
     const items = await queryAll(this.client, {
@@ -86,7 +114,21 @@ export class DynamoDbContactStore implements ContactStore {
     context: WriteContext,
   ) {
     const { profile, activity, message } = change;
+    const counted: TransactionStep[] = [];
+    const counters = activity ? activityCounters(activity) : {};
+    if (activity && Object.keys(counters).length > 0) {
+      const date = localDate(new Date(activity.at), await this.timeZoneOf(activity.tenantId));
+      counted.push(
+        counterAddStep(
+          this.tableName,
+          keys.activityDay(activity.tenantId, date, shardOf(activity.debtorId)),
+          { entity: 'ActivityDay', date },
+          counters,
+        ),
+      );
+    }
     await commitTransaction(this.client, [
+      ...counted,
       ...(profile
         ? [
             versionedPut(

@@ -160,6 +160,12 @@ export const keys = {
     pk: `${t(tenantId)}#ALERT_RULES`,
     sk: `STATE#${ruleId}#${subject}`,
   }),
+  /** Day counters of the contact work (activity-day.ts): `<date>#<shard>`. */
+  activityDaysPartition: (tenantId: string) => `${t(tenantId)}#ACTIVITY_DAYS`,
+  activityDay: (tenantId: string, date: string, shard: number) => ({
+    pk: `${t(tenantId)}#ACTIVITY_DAYS`,
+    sk: `${date}#${shard}`,
+  }),
   /** The worklist of one local date: a header and one item per entry, by rank. */
   worklistEntry: (tenantId: string, date: string, sortKey: string) => ({
     pk: `${t(tenantId)}#WORKLIST#${date}`,

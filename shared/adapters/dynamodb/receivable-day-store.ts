@@ -12,8 +12,8 @@ import type { ChangedDates, ReceivableDayStore } from '../../ports/receivable-da
 import { keys } from './keys';
 import { queryAll } from './query-page';
 import type { TransactionStep } from './transaction';
+import { counterAddStep, countersOf, shardOf } from './counter-update';
 
-export const RECEIVABLE_SHARDS = 8;
 const CHANGED_PREFIX = 'CHANGED#';
 const LAYOUT_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'currency', 'date', 'shard']);
 
@@ -71,12 +71,7 @@ export class DynamoDbReceivableDayStore implements ReceivableDayStore {
       items.map((item) => ({
         currency,
         date: item.date as string,
-        counters: Object.fromEntries(
-          Object.entries(item).filter(
-            (entry): entry is [string, number] =>
-              !LAYOUT_ATTRIBUTES.has(entry[0]) && typeof entry[1] === 'number',
-          ),
-        ),
+        counters: countersOf(item, LAYOUT_ATTRIBUTES),
       })),
     );
   }
@@ -107,38 +102,13 @@ export function receivableDaySteps(
   }));
   return [
     ...markers,
-    ...changed.map((day) => {
-      // Every name through a placeholder: `date` and `shard` are reserved words.
-      const names: Record<string, string> = { '#date': 'date', '#shard': 'shard' };
-      const values: Record<string, unknown> = {
-        ':entity': 'ReceivableDay',
-        ':currency': day.currency,
-        ':date': day.date,
-        ':shard': shard,
-      };
-      const additions = Object.entries(day.counters).map(([counter, value], index) => {
-        names[`#c${index}`] = counter;
-        values[`:c${index}`] = value;
-        return `#c${index} :c${index}`;
-      });
-      return {
-        item: {
-          Update: {
-            TableName: tableName,
-            Key: keys.receivableDay(tenantId, day.currency, day.date, shard),
-            UpdateExpression: `SET entity = :entity, currency = :currency, #date = :date, #shard = :shard ADD ${additions.join(', ')}`,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          },
-        },
-      };
-    }),
+    ...changed.map((day) =>
+      counterAddStep(
+        tableName,
+        keys.receivableDay(tenantId, day.currency, day.date, shard),
+        { entity: 'ReceivableDay', currency: day.currency, date: day.date, shard },
+        day.counters,
+      ),
+    ),
   ];
-}
-
-function shardOf(debtorId: string): number {
-  let hash = 0;
-  for (let index = 0; index < debtorId.length; index += 1)
-    hash = (hash * 31 + debtorId.charCodeAt(index)) >>> 0;
-  return hash % RECEIVABLE_SHARDS;
 }

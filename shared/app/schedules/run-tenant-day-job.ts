@@ -8,6 +8,7 @@ import type { Services } from '../../runtime/services';
 import { closeDay } from './close-day';
 import { buildDailyWorklist } from './build-worklist';
 import { sendDueDateAlerts } from './send-due-date-alerts';
+import { sendWeeklyReport } from './send-weekly-report';
 
 export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
   if (await services.schedules.hasRun(job)) return 'skipped';
@@ -20,6 +21,9 @@ export async function runTenantDayJob(services: Services, job: TenantDayJob): Pr
       break;
     case 'worklist':
       await buildDailyWorklist(services, job.tenantId, job.date);
+      break;
+    case 'weekly-report':
+      await sendWeeklyReport(services, job.tenantId, job.date);
       break;
   }
   await services.schedules.markRun(job, services.clock.now());

@@ -8,7 +8,7 @@
 import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
 import { dateToDayNumber, isoWeekday } from '../time/zoned-time';
 
-export const TENANT_DAY_JOBS = ['close-day', 'due-date-alerts', 'worklist'] as const;
+export const TENANT_DAY_JOBS = ['close-day', 'due-date-alerts', 'worklist', 'weekly-report'] as const;
 export type TenantDayJobName = (typeof TENANT_DAY_JOBS)[number];
 
 /** One job of one tenant for one local date: the unit the fan-out queue carries. */
@@ -40,9 +40,13 @@ export function datesToOpen(openedThrough: CalendarDate | undefined, today: Cale
   return Array.from({ length: missed - first + 1 }, (_, index) => addDays(openedThrough, first + index));
 }
 
-/** The jobs of one opened date, in order. */
+/** The jobs of one opened date, in order; the weekly report on Mondays only. */
 export function jobsOfDay(tenantId: string, date: CalendarDate): TenantDayJob[] {
-  return TENANT_DAY_JOBS.map((job) => ({ tenantId, date, job }));
+  return TENANT_DAY_JOBS.filter((job) => job !== 'weekly-report' || isMonday(date)).map((job) => ({
+    tenantId,
+    date,
+    job,
+  }));
 }
 
 export function isMonday(date: CalendarDate): boolean {

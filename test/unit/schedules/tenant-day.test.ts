@@ -23,8 +23,14 @@ describe('the tenant day', () => {
     expect(dates[0]).toBe('2027-05-27');
   });
 
-  it('runs the jobs of a day in order: close the day, alerts, worklist', () => {
+  it('runs the jobs of a day in order: close the day, alerts, worklist, and on Mondays the weekly report', () => {
     expect(jobsOfDay('t1', '2027-03-15').map((job) => job.job)).toEqual([
+      'close-day',
+      'due-date-alerts',
+      'worklist',
+      'weekly-report',
+    ]);
+    expect(jobsOfDay('t1', '2027-03-16').map((job) => job.job)).toEqual([
       'close-day',
       'due-date-alerts',
       'worklist',
