@@ -19,6 +19,8 @@ import type { WorklistStore } from '../ports/worklist-store';
 import type { ReceivableDayStore } from '../ports/receivable-day-store';
 import type { RollupStore } from '../ports/rollup-store';
 import type { AlertRuleStore } from '../ports/alert-rule-store';
+import type { ForecastStore } from '../ports/forecast-store';
+import { DynamoDbForecastStore } from '../adapters/dynamodb/forecast-store';
 import { DynamoDbAlertRuleStore } from '../adapters/dynamodb/alert-rule-store';
 import { DynamoDbRollupStore } from '../adapters/dynamodb/rollup-store';
 import { DynamoDbReceivableDayStore } from '../adapters/dynamodb/receivable-day-store';
@@ -77,6 +79,7 @@ export interface Services {
   receivableDays: ReceivableDayStore;
   rollups: RollupStore;
   alertRules: AlertRuleStore;
+  forecasts: ForecastStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -153,6 +156,7 @@ export function createServices(settings: ServiceSettings): Services {
     receivableDays: new DynamoDbReceivableDayStore(client, table),
     rollups: new DynamoDbRollupStore(client, table),
     alertRules: new DynamoDbAlertRuleStore(client, table, clock),
+    forecasts: new DynamoDbForecastStore(client, table),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -187,4 +187,24 @@ describe('daily schedules on the local clock', () => {
     expect(body).toContain('Ann: calls 1 (conversations 1), other contacts 0, worklist items 1');
     expect(body).toContain('Reminders sent: 1 email');
   });
+
+  it('records Monday’s cash forecast and measures it against what came in that week', async () => {
+    await advanceTo('2027-03-16T16:00:00Z');
+    const paid = await api.request('POST', '/v1/payments', {
+      token: admin,
+      body: { debtorId: lateDebtor, currency: 'USD', amount: 250_000, receivedAt: '2027-03-16T15:00:00Z' },
+    });
+    expect(paid.status).toBe(201);
+    await advanceTo('2027-03-22T04:00:00Z');
+    const forecast = await api.request('GET', '/v1/forecast?currency=USD', { token: admin });
+    expect(forecast.status).toBe(200);
+    expect(forecast.body).toMatchObject({ currency: 'USD', asOf: '2027-03-22', later: 0 });
+    // Made on 03-15: the late invoice and the one under the broken promise were both expected that
+    // week (no payment history: no habit to shift them); the disputed one was doubtful.
+    expect(forecast.body.accuracy).toEqual([
+      { from: '2027-03-15', to: '2027-03-21', expected: 1_150_000, actual: 250_000, errorPercent: -78.26 },
+    ]);
+    expect(forecast.body.doubtful).toBe(120_000);
+    expect(forecast.body.weeks[0]).toMatchObject({ from: '2027-03-22', expected: 900_000 });
+  });
 });

@@ -166,6 +166,10 @@ export const keys = {
     pk: `${t(tenantId)}#ACTIVITY_DAYS`,
     sk: `${date}#${shard}`,
   }),
+  forecast: (tenantId: string, currency: string, monday: string) => ({
+    pk: `${t(tenantId)}#FORECASTS#${currency}`,
+    sk: monday,
+  }),
   /** The worklist of one local date: a header and one item per entry, by rank. */
   worklistEntry: (tenantId: string, date: string, sortKey: string) => ({
     pk: `${t(tenantId)}#WORKLIST#${date}`,

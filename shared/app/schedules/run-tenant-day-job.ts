@@ -9,6 +9,7 @@ import { closeDay } from './close-day';
 import { buildDailyWorklist } from './build-worklist';
 import { sendDueDateAlerts } from './send-due-date-alerts';
 import { sendWeeklyReport } from './send-weekly-report';
+import { recordWeeklyForecast } from '../forecast/forecast-cash';
 
 export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
   if (await services.schedules.hasRun(job)) return 'skipped';
@@ -21,6 +22,9 @@ export async function runTenantDayJob(services: Services, job: TenantDayJob): Pr
       break;
     case 'worklist':
       await buildDailyWorklist(services, job.tenantId, job.date);
+      break;
+    case 'cash-forecast':
+      await recordWeeklyForecast(services, job.tenantId, job.date);
       break;
     case 'weekly-report':
       await sendWeeklyReport(services, job.tenantId, job.date);

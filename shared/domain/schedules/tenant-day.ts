@@ -3,12 +3,18 @@
  * When it does, the day's jobs run once for that local date, in this order, so each reads what
  * the one before settled: promises and plans decided and yesterday's figures rolled up
  * (`close-day`), then the alerts of the new day, then the worklist that builds on both, then on
- * Mondays the weekly report.
+ * Mondays the week's cash forecast is recorded and the weekly report sent.
  */
 import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
 import { dateToDayNumber, isoWeekday } from '../time/zoned-time';
 
-export const TENANT_DAY_JOBS = ['close-day', 'due-date-alerts', 'worklist', 'weekly-report'] as const;
+export const TENANT_DAY_JOBS = [
+  'close-day',
+  'due-date-alerts',
+  'worklist',
+  'cash-forecast',
+  'weekly-report',
+] as const;
 export type TenantDayJobName = (typeof TENANT_DAY_JOBS)[number];
 
 /** One job of one tenant for one local date: the unit the fan-out queue carries. */
@@ -40,9 +46,11 @@ export function datesToOpen(openedThrough: CalendarDate | undefined, today: Cale
   return Array.from({ length: missed - first + 1 }, (_, index) => addDays(openedThrough, first + index));
 }
 
-/** The jobs of one opened date, in order; the weekly report on Mondays only. */
+const MONDAY_JOBS = new Set<TenantDayJobName>(['cash-forecast', 'weekly-report']);
+
+/** The jobs of one opened date, in order; the forecast record and the weekly report on Mondays only. */
 export function jobsOfDay(tenantId: string, date: CalendarDate): TenantDayJob[] {
-  return TENANT_DAY_JOBS.filter((job) => job !== 'weekly-report' || isMonday(date)).map((job) => ({
+  return TENANT_DAY_JOBS.filter((job) => !MONDAY_JOBS.has(job) || isMonday(date)).map((job) => ({
     tenantId,
     date,
     job,

@@ -25,6 +25,7 @@ import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
 import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
+import { getForecast } from './forecast';
 import { getMetrics } from './metrics';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
 import {
@@ -51,6 +52,7 @@ export * from './debtors';
 export * from './disputes';
 export * from './interest';
 export * from './invoices';
+export * from './forecast';
 export * from './metrics';
 export * from './payments';
 export * from './policies';
@@ -110,6 +112,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listActivities,
   getMetrics,
   getWorklist,
+  getForecast,
   createAlertRule,
   listAlertRules,
   deleteAlertRule,

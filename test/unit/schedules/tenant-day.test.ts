@@ -28,6 +28,7 @@ describe('the tenant day', () => {
       'close-day',
       'due-date-alerts',
       'worklist',
+      'cash-forecast',
       'weekly-report',
     ]);
     expect(jobsOfDay('t1', '2027-03-16').map((job) => job.job)).toEqual([
