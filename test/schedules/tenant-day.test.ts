@@ -186,6 +186,20 @@ describe('daily schedules on the local clock', () => {
     expect(body).toContain('DSO by week: — → — → — → —');
     expect(body).toContain('Ann: calls 1 (conversations 1), other contacts 0, worklist items 1');
     expect(body).toContain('Reminders sent: 1 email');
+
+    const week = await api.request('GET', '/v1/productivity?from=2027-03-08&to=2027-03-14&granularity=day', {
+      token: admin,
+    });
+    expect(week.status).toBe(200);
+    expect(week.body.people).toEqual([
+      { id: 'col-ann', name: 'Ann', calls: 1, conversations: 1, contacts: 0 },
+    ]);
+    expect(week.body.reminders).toEqual({ email: 1 });
+    expect(week.body.series).toHaveLength(7);
+    expect(week.body.series[3]).toMatchObject({
+      period: { from: '2027-03-11' },
+      people: [{ id: 'col-ann', calls: 1 }],
+    });
   });
 
   it('records Monday’s cash forecast and measures it against what came in that week', async () => {

@@ -27,6 +27,7 @@ import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharg
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getForecast } from './forecast';
 import { getMetrics } from './metrics';
+import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
 import {
   createPolicy,
@@ -54,6 +55,7 @@ export * from './interest';
 export * from './invoices';
 export * from './forecast';
 export * from './metrics';
+export * from './productivity';
 export * from './payments';
 export * from './policies';
 export * from './policy-simulation';
@@ -113,6 +115,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getMetrics,
   getWorklist,
   getForecast,
+  getProductivity,
   createAlertRule,
   listAlertRules,
   deleteAlertRule,
