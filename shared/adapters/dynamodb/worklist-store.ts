@@ -76,10 +76,7 @@ export class DynamoDbWorklistStore implements WorklistStore {
     if (!header) return undefined;
     const entries = items
       .filter((item) => item.sk !== HEADER)
-      .map((item) => {
-        const { expiresAt: _expiresAt, ...entry } = stripKeys<WorklistEntry & { expiresAt?: number }>(item);
-        return entry as WorklistEntry;
-      })
+      .map((item) => stripKeys<WorklistEntry>(item))
       .sort((a, b) => a.rank - b.rank);
     return { date, builtAt: header.builtAt as string, entries };
   }

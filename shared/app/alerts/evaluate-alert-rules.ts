@@ -5,6 +5,7 @@
  * subject has cleared.
  */
 import {
+  AMOUNT_METRICS,
   BOOK_FIGURES,
   alertTransitions,
   type AlertRule,
@@ -141,9 +142,7 @@ function notificationOf(
   const shown = (value: number | null) =>
     value === null
       ? 'not defined'
-      : rule.metric === 'overdue_total' ||
-          rule.metric === 'debtor_overdue' ||
-          rule.metric === 'broken_promise_balance'
+      : AMOUNT_METRICS.has(rule.metric)
         ? formatMoney(money(value, rule.currency), 'en-US')
         : String(value);
   const { observation } = transition;

@@ -4,3 +4,8 @@ import type { Actor } from '../../domain/actor';
 export function workflowActor(tenantId: string): Actor {
   return { sub: 'system:workflow', tenantId, roles: ['admin'] };
 }
+
+/** The nightly schedules act as the system too (audited as `system:schedule`). */
+export function scheduleActor(tenantId: string): Actor {
+  return { sub: 'system:schedule', tenantId, roles: ['admin'] };
+}

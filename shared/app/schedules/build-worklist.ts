@@ -39,6 +39,9 @@ type WorklistServices = Pick<
   'clock' | 'settings' | 'facts' | 'debtors' | 'cases' | 'contacts' | 'exchangeRates' | 'worklists'
 >;
 
+/** What needs a person, before it is weighed: the debtor's figures are added once for all. */
+type FollowUp = Pick<WorklistCandidate, 'sourceId' | 'kind' | 'debtorId' | 'reason' | 'dueAt'>;
+
 interface DebtorExposure {
   debtorId: string;
   currency: string;
@@ -52,16 +55,7 @@ export async function buildDailyWorklist(services: WorklistServices, tenantId: s
   const zone = settings.timezone;
   const endOfDay = startOfLocalDay(addDays(date, 1), zone).toISOString();
   const exposures = new Map<string, DebtorExposure>();
-  const pending: Omit<
-    WorklistCandidate,
-    | 'debtorName'
-    | 'collectorId'
-    | 'overdue'
-    | 'amountWeightBasis'
-    | 'amountConverted'
-    | 'daysPastDue'
-    | 'riskScore'
-  >[] = [];
+  const pending: FollowUp[] = [];
 
   for (const currency of await services.facts.currencies(tenantId)) {
     const records = await services.facts.records(tenantId, currency);
@@ -168,8 +162,7 @@ function exposuresOf(
 
 /** Promises broken and installments missed during the last week; disputes waiting for an answer. */
 function followUps(records: TenantLedgerRecords, date: CalendarDate, zone: string, endOfDay: string) {
-  const items: { sourceId: string; kind: WorklistKind; debtorId: string; reason: string; dueAt: string }[] =
-    [];
+  const items: FollowUp[] = [];
   const dayStart = startOfLocalDay(date, zone).toISOString();
   const window = addDays(date, -FOLLOW_UP_DAYS);
   for (const promise of records.promises) {

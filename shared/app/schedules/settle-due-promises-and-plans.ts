@@ -5,7 +5,6 @@
  * and a plan fully paid completes. The outcome is stored, audited, and the debtor's case woken.
  */
 import { touch } from '../../domain/ledger/debtor-ledger';
-import type { Actor } from '../../domain/actor';
 import type { Invoice } from '../../domain/invoices/invoice';
 import type { PaymentPlan } from '../../domain/plans/payment-plan';
 import { promiseLastDay } from '../../domain/promises/promise';
@@ -14,6 +13,7 @@ import type { Change } from '../../ports/ledger-store';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { signalCase } from '../cases/signal-case';
+import { scheduleActor } from '../cases/system-actor';
 import { evaluateStoredPlan } from '../plans/plan-evaluation';
 import { decidedPromises, receivedPayments } from '../promises/promise-evaluation';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
@@ -22,10 +22,6 @@ type SettleServices = Pick<
   Services,
   'clock' | 'ids' | 'settings' | 'facts' | 'debtors' | 'ledger' | 'policies' | 'cases' | 'workflow'
 >;
-
-export function scheduleActor(tenantId: string): Actor {
-  return { sub: 'system:schedule', tenantId, roles: ['admin'] };
-}
 
 export async function settleDuePromisesAndPlans(
   services: SettleServices,
