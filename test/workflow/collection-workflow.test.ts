@@ -50,8 +50,12 @@ const outbox = async (debtorId: string) =>
 const advanceTo = (iso: string) => api.request('POST', '/dev/clock', { body: { now: iso } });
 
 describe('the collection workflow (synthesized definition, local interpreter, local clock)', () => {
-  it('opens a case with the invoice and waits for the first step', async () => {
+  it('opens the case when the invoice enters the policy window, and waits for the first step', async () => {
     const { debtorId } = await debtorWithInvoice('2027-03-15');
+    // Due in two weeks: the first step (-7) is a week away, no case yet.
+    expect(await caseOf(debtorId)).toMatchObject({ status: 404 });
+    // The tenant's day 03-07 opens (UTC): the window starts tomorrow, the case opens and waits.
+    await advanceTo('2027-03-07T06:00:00Z');
     const collectionCase = await caseOf(debtorId);
     expect(collectionCase).toMatchObject({
       status: 'active',
@@ -378,6 +382,7 @@ describe('policy versions', () => {
         jurisdiction: 'DE',
       },
     });
+    // Due tomorrow: the case opens now, on version 1.
     await api.request('POST', '/v1/invoices', {
       token: tenantToken,
       body: {
@@ -385,8 +390,8 @@ describe('policy versions', () => {
         number: 'V-1',
         currency: 'EUR',
         amount: 1_000,
-        issueDate: '2027-12-01',
-        dueDate: '2028-01-10',
+        issueDate: '2027-10-01',
+        dueDate: '2027-11-03',
       },
     });
     const updated = await api.request('PUT', `/v1/policies/${created.body.id}`, {
@@ -395,7 +400,7 @@ describe('policy versions', () => {
       body: { name: 'Short', steps: [{ offsetDays: 0, action: 'sms' }] },
     });
     expect(updated.status).toBe(200);
-    await advanceTo('2028-01-11T00:00:00Z');
+    await advanceTo('2027-11-04T00:00:00Z');
     const collectionCase = (
       await api.request('GET', `/v1/debtors/${debtor.body.id}/case`, { token: tenantToken })
     ).body;

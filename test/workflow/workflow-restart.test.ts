@@ -9,7 +9,8 @@ describe('the local runtime restarts running executions', () => {
     let api: TestApi | undefined;
     try {
       api = await startTestApi({ dataDir, tableName: 'recoup' });
-      await api.runtime.clock.moveTo(new Date('2028-05-01T09:00:00Z'));
+      // The invoice below enters its window (-7) tomorrow: the case opens at once.
+      await api.runtime.clock.moveTo(new Date('2028-05-07T05:00:00Z'));
       const token = await api.token('restart-co', ['admin']);
       const debtor = await api.request('POST', '/v1/debtors', {
         token,

@@ -23,14 +23,15 @@ export class DynamoDbInvoiceStore implements InvoiceStore {
     private readonly clock: Clock,
   ) {}
 
-  async dueOn(tenantId: string, currency: string, dueDate: string): Promise<Invoice[]> {
+  async dueBetween(tenantId: string, currency: string, from: string, to: string): Promise<Invoice[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': keys.tenantFacts(tenantId, currency),
-        ':prefix': `INVOICE#${dueDate}#`,
+        ':from': `INVOICE#${from}#`,
+        ':to': `INVOICE#${to}#~`,
       },
     });
     return items.map((item) => stripKeys<Invoice>(item));

@@ -1,9 +1,12 @@
 /**
- * Opens a debtor's collection case when it owes and has none open, and starts its execution.
- * Called when an invoice is created or money stops covering the debt (a reversal), and by the
- * daily schedule; opening twice at once is refused by the store (one open case per debtor).
+ * Opens a debtor's collection case when it owes, an open invoice has entered its policy's window
+ * (case-window.ts) and no case is open, and starts its execution. Called on every event about the
+ * debtor (an invoice created, a payment bounced…) and by the daily schedule for invoices whose
+ * window begins that day; opening twice at once is refused by the store (one open case per debtor).
  */
 import { openCase } from '../../domain/cases/collection-case';
+import { CASE_OPENS_DAYS_AHEAD, inCaseWindow } from '../../domain/cases/case-window';
+import { addDays } from '../../domain/time/calendar-date';
 import { ConflictError } from '../../domain/errors';
 import { outstanding } from '../../domain/invoices/invoice';
 import type { Services } from '../../runtime/services';
@@ -23,6 +26,11 @@ export async function ensureCase(
   const actor = workflowActor(tenantId);
   const applicable = await getApplicablePolicy(services, { actor }, debtorId);
   const now = services.clock.now();
+  // A day early: the daily schedule runs at the creditor's midnight, which may fall on the eve of
+  // the debtor's day; the workflow then waits for the first step's hour anyway.
+  if (!inCaseWindow(applicable.policy, snapshot.invoices, addDays(applicable.asOf, CASE_OPENS_DAYS_AHEAD))) {
+    return previous;
+  }
   const created = openCase({
     id: services.ids.next('case'),
     tenantId,

@@ -9,6 +9,7 @@ import { closeDay } from './close-day';
 import { buildDailyWorklist } from './build-worklist';
 import { sendDueDateAlerts } from './send-due-date-alerts';
 import { sendWeeklyReport } from './send-weekly-report';
+import { openDueCases } from './open-due-cases';
 import { recordWeeklyForecast } from '../forecast/forecast-cash';
 
 export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
@@ -16,6 +17,9 @@ export async function runTenantDayJob(services: Services, job: TenantDayJob): Pr
   switch (job.job) {
     case 'close-day':
       await closeDay(services, job.tenantId, job.date);
+      break;
+    case 'open-cases':
+      await openDueCases(services, job.tenantId, job.date);
       break;
     case 'due-date-alerts':
       await sendDueDateAlerts(services, job.tenantId, job.date);

@@ -23,7 +23,7 @@ export async function sendDueDateAlerts(
   const debtors = new Map<string, AlertedInvoice['debtor'] | undefined>();
   for (const currency of await services.facts.currencies(tenantId)) {
     for (const dueDate of alertDueDates(date, alerts)) {
-      for (const invoice of await services.invoices.dueOn(tenantId, currency, dueDate)) {
+      for (const invoice of await services.invoices.dueBetween(tenantId, currency, dueDate, dueDate)) {
         if (!debtors.has(invoice.debtorId)) {
           const debtor = await services.debtors.get(tenantId, invoice.debtorId);
           debtors.set(

@@ -2,7 +2,8 @@
  * A tenant's day: it turns over at midnight in the creditor's time zone (settings `timezone`).
  * When it does, the day's jobs run once for that local date, in this order, so each reads what
  * the one before settled: promises and plans decided and yesterday's figures rolled up
- * (`close-day`), then the alerts of the new day, then the worklist that builds on both, then on
+ * (`close-day`), then the cases whose invoices enter their window today are opened, then the
+ * alerts of the new day, then the worklist that builds on both, then on
  * Mondays the week's cash forecast is recorded and the weekly report sent.
  */
 import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
@@ -10,6 +11,7 @@ import { dateToDayNumber, isoWeekday } from '../time/zoned-time';
 
 export const TENANT_DAY_JOBS = [
   'close-day',
+  'open-cases',
   'due-date-alerts',
   'worklist',
   'cash-forecast',

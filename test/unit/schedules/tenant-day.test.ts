@@ -26,6 +26,7 @@ describe('the tenant day', () => {
   it('runs the jobs of a day in order: close the day, alerts, worklist, and on Mondays the weekly report', () => {
     expect(jobsOfDay('t1', '2027-03-15').map((job) => job.job)).toEqual([
       'close-day',
+      'open-cases',
       'due-date-alerts',
       'worklist',
       'cash-forecast',
@@ -33,6 +34,7 @@ describe('the tenant day', () => {
     ]);
     expect(jobsOfDay('t1', '2027-03-16').map((job) => job.job)).toEqual([
       'close-day',
+      'open-cases',
       'due-date-alerts',
       'worklist',
     ]);
