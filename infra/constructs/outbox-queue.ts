@@ -4,10 +4,10 @@
  * whose depth raises an alarm, so a message that cannot be delivered is kept and seen.
  */
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage';
+import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
 
 export class OutboxQueue extends Construct {
@@ -30,18 +30,12 @@ export class OutboxQueue extends Construct {
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
       removalPolicy: props.stage.removalPolicy,
     });
-    const alarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription:
-        'Outbound messages could not be delivered after 5 attempts (outbox dead-letter queue)',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    const alarm = deadLetterAlarm(
+      this,
+      'DeadLettersAlarm',
+      this.deadLetters,
+      'Outbound messages could not be delivered after 5 attempts (outbox dead-letter queue)',
+    );
     props.observability.watch(alarm);
   }
 }

@@ -17,7 +17,6 @@ import {
   type CfnResource,
   type NestedStackProps,
 } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -28,6 +27,7 @@ import { TICK_CRON } from '../../shared/domain/schedules/schedule-tick';
 import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
 import type { DataTable } from './data-table';
+import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
 
 export interface ScheduleStackProps extends NestedStackProps {
@@ -137,25 +137,19 @@ export class ScheduleStack extends NestedStack {
       });
     }
 
-    const alarm = (alarmId: string, queue: Queue, description: string) =>
-      new Alarm(this, alarmId, {
-        alarmDescription: description,
-        metric: queue.metricApproximateNumberOfMessagesVisible({
-          period: Duration.minutes(5),
-          statistic: 'Maximum',
-        }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
     observability.watch(
-      alarm(
+      deadLetterAlarm(
+        this,
         'JobDeadLettersAlarm',
         this.deadLetters,
         'A tenant-day job failed 5 times (jobs dead-letter queue)',
       ),
-      alarm('TickDeadLettersAlarm', tickDeadLetters, 'The schedule tick could not invoke OpenTenantDays'),
+      deadLetterAlarm(
+        this,
+        'TickDeadLettersAlarm',
+        tickDeadLetters,
+        'The schedule tick could not invoke OpenTenantDays',
+      ),
     );
   }
 }

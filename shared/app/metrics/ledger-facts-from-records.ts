@@ -2,7 +2,8 @@
 import type { LedgerFacts, MovementFact, PromiseFact } from '../../domain/metrics/ledger-facts';
 import { localDate } from '../../domain/time/calendar-date';
 import type { TenantLedgerRecords } from '../../ports/ledger-facts-reader';
-import { allocationEffectiveAt, type Payment } from '../../domain/payments/payment';
+import type { Payment } from '../../domain/payments/payment';
+import { adjustmentMovement, paymentMovements } from '../../domain/metrics/money-movements';
 import { evaluatePromise } from '../../domain/promises/promise';
 import { settle, type PromiseToPay } from '../../domain/promises/promise-to-pay';
 import { receivedPayments } from '../promises/promise-evaluation';
@@ -13,37 +14,10 @@ import { receivedPayments } from '../promises/promise-evaluation';
  */
 export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string, now?: Date): LedgerFacts {
   const day = (instant: string) => localDate(new Date(instant), timeZone);
-  const movements: MovementFact[] = [];
-  for (const payment of records.payments) {
-    for (const allocation of payment.allocations) {
-      const date = day(allocationEffectiveAt(payment, allocation));
-      movements.push({
-        kind: 'allocation',
-        invoiceId: allocation.invoiceId,
-        amount: allocation.amount,
-        date,
-        paymentId: payment.id,
-      });
-      if (payment.status === 'reversed' && payment.reversedAt) {
-        movements.push({
-          kind: 'reversal',
-          invoiceId: allocation.invoiceId,
-          amount: allocation.amount,
-          date: day(payment.reversedAt),
-          allocatedOn: date,
-          paymentId: payment.id,
-        });
-      }
-    }
-  }
-  for (const adjustment of records.adjustments) {
-    movements.push({
-      kind: adjustment.kind,
-      invoiceId: adjustment.invoiceId,
-      amount: adjustment.amount,
-      date: day(adjustment.createdAt),
-    });
-  }
+  const movements: MovementFact[] = [
+    ...records.payments.flatMap((payment) => paymentMovements(payment, day)),
+    ...records.adjustments.map((adjustment) => adjustmentMovement(adjustment, day)),
+  ];
   const promises: PromiseFact[] = records.promises
     .filter((promise) => promise.status !== 'cancelled')
     .map((stored) =>

@@ -18,7 +18,13 @@ export const BOOK_FIGURES = [
 ] as const;
 export type BookFigure = (typeof BOOK_FIGURES)[number];
 
-export type AlertMetric = BookFigure | 'overdue_total' | 'debtor_overdue' | 'broken_promise_balance';
+export const ALERT_METRICS = [
+  ...BOOK_FIGURES,
+  'overdue_total',
+  'debtor_overdue',
+  'broken_promise_balance',
+] as const;
+export type AlertMetric = (typeof ALERT_METRICS)[number];
 
 /** Metrics whose threshold is an amount in minor units of the rule's currency. */
 export const AMOUNT_METRICS = new Set<AlertMetric>([

@@ -10,7 +10,8 @@
 import type { Adjustment } from '../adjustments/adjustment';
 import type { Dispute } from '../disputes/dispute';
 import type { Invoice } from '../invoices/invoice';
-import { allocationEffectiveAt, type Payment } from '../payments/payment';
+import type { Payment } from '../payments/payment';
+import { adjustmentMovement, paymentMovements } from './money-movements';
 import type { PromiseToPay } from '../promises/promise-to-pay';
 import { localDate } from '../time/calendar-date';
 import type { InvoiceFact, MovementFact } from './ledger-facts';
@@ -59,9 +60,7 @@ export function receivableDaysOfChange(change: ReceivableChange, timeZone: strin
   };
 
   const paymentEvents = (payment: Payment) =>
-    movementsOfPayment(payment, day).map((movement) =>
-      movementEvent(movement, invoiceOf(movement.invoiceId)),
-    );
+    paymentMovements(payment, day).map((movement) => movementEvent(movement, invoiceOf(movement.invoiceId)));
   const promiseEvents = (promise: PromiseToPay): ReceivableEvent[] => {
     if (promise.status === 'cancelled') return [];
     const fact = {
@@ -85,15 +84,7 @@ export function receivableDaysOfChange(change: ReceivableChange, timeZone: strin
     return [opened, { kind: 'dispute_resolved', dispute: resolved, invoice }];
   };
   const adjustmentEvents = (adjustment: Adjustment, invoice: InvoiceFact): ReceivableEvent[] => [
-    movementEvent(
-      {
-        kind: adjustment.kind,
-        invoiceId: adjustment.invoiceId,
-        amount: adjustment.amount,
-        date: day(adjustment.createdAt),
-      },
-      invoice,
-    ),
+    movementEvent(adjustmentMovement(adjustment, day), invoice),
   ];
 
   const added: ReceivableEvent[] = [];
@@ -110,10 +101,7 @@ export function receivableDaysOfChange(change: ReceivableChange, timeZone: strin
   for (const payment of change.createdPayments ?? []) added.push(...paymentEvents(payment));
   for (const { before, after } of change.changedPayments ?? []) {
     // Only what changed: allocations untouched by this change name invoices it does not carry.
-    const { gained, lost } = movementDifference(
-      movementsOfPayment(before, day),
-      movementsOfPayment(after, day),
-    );
+    const { gained, lost } = movementDifference(paymentMovements(before, day), paymentMovements(after, day));
     added.push(...gained.map((movement) => movementEvent(movement, invoiceOf(movement.invoiceId))));
     removed.push(...lost.map((movement) => movementEvent(movement, invoiceOf(movement.invoiceId))));
   }
@@ -131,7 +119,7 @@ export function receivableDaysOfChange(change: ReceivableChange, timeZone: strin
       return [
         { kind: 'invoice_issued', invoice: fact },
         ...redated.payments.flatMap((payment) =>
-          movementsOfPayment(payment, day)
+          paymentMovements(payment, day)
             .filter(own)
             .map((movement) => movementEvent(movement, fact)),
         ),
@@ -144,32 +132,6 @@ export function receivableDaysOfChange(change: ReceivableChange, timeZone: strin
     removed.push(...whole(redated.before));
   }
   return mergeReceivableDays(receivableDeltas(added), negated(receivableDeltas(removed)));
-}
-
-/** A payment's movements as the facts hold them: its allocations, and their reversal if it bounced. */
-function movementsOfPayment(payment: Payment, day: (instant: string) => string): MovementFact[] {
-  return payment.allocations.flatMap((allocation): MovementFact[] => {
-    const date = day(allocationEffectiveAt(payment, allocation));
-    const allocated: MovementFact = {
-      kind: 'allocation',
-      invoiceId: allocation.invoiceId,
-      amount: allocation.amount,
-      date,
-      paymentId: payment.id,
-    };
-    if (payment.status !== 'reversed' || !payment.reversedAt) return [allocated];
-    return [
-      allocated,
-      {
-        kind: 'reversal',
-        invoiceId: allocation.invoiceId,
-        amount: allocation.amount,
-        date: day(payment.reversedAt),
-        allocatedOn: date,
-        paymentId: payment.id,
-      },
-    ];
-  });
 }
 
 /** The movements only one side has (as multisets): what a change added and what it took away. */

@@ -1,17 +1,8 @@
 import * as z from 'zod';
+import { ALERT_METRICS } from '../../domain/alerts/alert-rule';
 import { currencyCode, idOf, shortText } from './common';
 
-const metric = z.enum([
-  'dso',
-  'bestPossibleDso',
-  'averageDaysDelinquent',
-  'cei',
-  'badDebtRatio',
-  'promiseKeptRate',
-  'overdue_total',
-  'debtor_overdue',
-  'broken_promise_balance',
-]);
+const metric = z.enum(ALERT_METRICS);
 
 export const alertRuleBody = z
   .strictObject({
