@@ -236,7 +236,8 @@ describe('promises and plans change the cadence', () => {
     // Only the other invoice is chased (its due date email on 09-20); the planned one is left alone.
     expect(messages.length).toBeGreaterThan(0);
     expect((await caseOf(debtorId)).currentStep).toMatchObject({ invoiceId: other.body.id });
-    for (const message of messages) expect(message.body).toContain(`Invoice WF-${counter}`);
+    // Written in German to a debtor in Germany: the invoice by its number.
+    for (const message of messages) expect(message.body).toContain(`Rechnung WF-${counter}`);
   });
 });
 
@@ -347,6 +348,10 @@ describe('every send goes through the compliance gate', () => {
     const [message] = await outbox(debtorId);
     expect(message).toMatchObject({ channel: 'email', sentAt: '2027-11-02T12:00:00.000Z' });
     expect(message.obligations).toEqual(expect.arrayContaining(['opt_out_notice', 'validation_notice']));
+    // What the obligations make the message carry: the notice with the itemised debt, the opt-out.
+    expect(message.body).toContain('VALIDATION NOTICE');
+    expect(message.body).toMatch(/Invoice WF-\d+, due Nov 2, 2027: €100\.00/);
+    expect(message.body).toContain('To stop receiving emails about this debt, reply with the word STOP.');
     const history = (await caseOf(debtorId)).history;
     expect(history).toContainEqual(
       expect.objectContaining({

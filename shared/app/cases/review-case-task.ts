@@ -6,7 +6,9 @@
  */
 import { reviewCase, MAX_WAIT_MS, type ReviewAction } from '../../domain/cases/case-review';
 import { withEvents, type CaseEvent, type CollectionCase } from '../../domain/cases/collection-case';
-import { reminderText } from '../../domain/cases/reminder-text';
+import { composeReminder, reminderVariables } from '../../domain/messaging/compose-reminder';
+import { messageLocale } from '../../domain/messaging/message-locale';
+import { builtinTemplate } from '../../domain/messaging/reminder-templates';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
 import type { CaseRef } from '../../ports/workflow-engine';
@@ -95,16 +97,27 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
       for (const action of decision.actions) {
         if (action.kind === 'contact') {
           const refused: { channel: ContactChannel; next: Date | null; reasons: string[] }[] = [];
-          const text = reminderText(action.step, debtor.name, book.invoices);
+          const locale = messageLocale(debtor.jurisdiction);
+          const variables = reminderVariables(debtor.name, book.invoices, locale);
           for (const channel of action.channels) {
+            const text =
+              channel === 'call'
+                ? undefined
+                : composeReminder(builtinTemplate(action.step.action, channel, locale.language), variables);
+            const template = action.step.template ?? text?.template ?? action.step.action;
             const outcome = await attemptContact(services, actor, {
               debtorId: ref.debtorId,
               channel,
-              description: `${text.template}: case ${current.id}, step ${action.stepIndex}`,
-              message: {
-                id: `msg_${current.id}_${action.invoiceId}_${action.stepIndex}_${channel}`,
-                ...text,
-              },
+              description: `${template}: case ${current.id}, step ${action.stepIndex}`,
+              ...(text
+                ? {
+                    message: {
+                      id: `msg_${current.id}_${action.invoiceId}_${action.stepIndex}_${channel}`,
+                      ...text,
+                      template,
+                    },
+                  }
+                : {}),
             });
             if (!outcome.allowed) {
               refused.push({

@@ -16,7 +16,13 @@ import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { decisionView } from './check-contact';
-import { contactSituation, gateRequest } from './contact-situation';
+import { contactSituation, gateRequest, type ContactSituation } from './contact-situation';
+import type { ContactObligation } from '../../domain/compliance/contact-rule-pack';
+import { validationPeriodEnd } from '../../domain/compliance/validation-notice';
+import { reminderVariables } from '../../domain/messaging/compose-reminder';
+import { messageFooters } from '../../domain/messaging/message-footers';
+import { messageLocale } from '../../domain/messaging/message-locale';
+import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
 
 export interface ContactAttemptRequest {
   debtorId: string;
@@ -97,7 +103,9 @@ export async function attemptContact(
             to: addressFor(debtor, request.channel),
             template: request.message.template,
             ...(request.message.subject ? { subject: request.message.subject } : {}),
-            body: request.message.body,
+            body: withFooters(request.message.body, request.channel, decision.obligations, situation, {
+              validationPeriodEnd: carriesNotice ? validationPeriodEndFor(situation, at) : undefined,
+            }),
             obligations: [...decision.obligations],
             status: 'queued',
             createdAt: at.toISOString(),
@@ -139,4 +147,28 @@ export async function attemptContact(
       ...decisionView(decision, request.channel, at),
     };
   });
+}
+
+/** The message as sent: its text, then what this contact must carry (the gate's obligations). */
+function withFooters(
+  body: string,
+  channel: 'email' | 'sms' | 'letter',
+  obligations: readonly ContactObligation[],
+  situation: ContactSituation,
+  extra: { validationPeriodEnd: CalendarDate | undefined },
+): string {
+  const locale = messageLocale(situation.debtor.jurisdiction);
+  const balance = reminderVariables(situation.debtor.name, situation.invoices, locale);
+  const footers = messageFooters(obligations, channel, locale.language, {
+    itemisedBalance: balance.itemisedBalance,
+    totalOutstanding: balance.totalOutstanding,
+    ...(extra.validationPeriodEnd ? { validationPeriodEnd: extra.validationPeriodEnd } : {}),
+  });
+  return footers.length === 0 ? body : `${body}\n\n${footers.join('\n\n')}`;
+}
+
+/** The last day to dispute, for a notice sent today, under the regime that asks for it. */
+function validationPeriodEndFor(situation: ContactSituation, at: Date): CalendarDate | undefined {
+  const notice = situation.packs.find((pack) => pack.validationNotice)?.validationNotice;
+  return notice ? validationPeriodEnd(localDate(at, situation.debtor.timezone), notice) : undefined;
 }

@@ -1,3 +1,5 @@
+import type { Invoice } from '../../domain/invoices/invoice';
+import type { ContactRulePack } from '../../domain/compliance/contact-rule-pack';
 /**
  * Everything the gate needs about one debtor at one instant, read in four requests: the debtor,
  * its invoices, the tenant's rules, and its contact partition (profile + recent activities).
@@ -24,6 +26,10 @@ export type ContactServices = Pick<Services, 'clock' | 'debtors' | 'ledger' | 's
 
 export interface ContactSituation {
   debtor: Debtor;
+  /** The debtor's invoices: what a message itemises. */
+  invoices: Invoice[];
+  /** The rule packs that apply today (the validation notice regime, if any). */
+  packs: readonly ContactRulePack[];
   profile: ContactProfile;
   activities: Activity[];
   gate: Omit<ContactGateInput, 'request'>;
@@ -65,6 +71,8 @@ export async function contactSituation(
   const packs = applicablePacks(debtor.jurisdiction, subject.debtKind, today, tenantPack);
   return {
     debtor,
+    invoices: snapshot.invoices,
+    packs,
     profile: recent.profile,
     activities: recent.activities,
     gate: {
