@@ -20,6 +20,8 @@ import type { ReceivableDayStore } from '../ports/receivable-day-store';
 import type { RollupStore } from '../ports/rollup-store';
 import type { AlertRuleStore } from '../ports/alert-rule-store';
 import type { ForecastStore } from '../ports/forecast-store';
+import type { TemplateStore } from '../ports/template-store';
+import { DynamoDbTemplateStore } from '../adapters/dynamodb/template-store';
 import { DynamoDbForecastStore } from '../adapters/dynamodb/forecast-store';
 import { DynamoDbAlertRuleStore } from '../adapters/dynamodb/alert-rule-store';
 import { DynamoDbRollupStore } from '../adapters/dynamodb/rollup-store';
@@ -80,6 +82,7 @@ export interface Services {
   rollups: RollupStore;
   alertRules: AlertRuleStore;
   forecasts: ForecastStore;
+  templates: TemplateStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -157,6 +160,7 @@ export function createServices(settings: ServiceSettings): Services {
     rollups: new DynamoDbRollupStore(client, table),
     alertRules: new DynamoDbAlertRuleStore(client, table, clock),
     forecasts: new DynamoDbForecastStore(client, table),
+    templates: new DynamoDbTemplateStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

@@ -170,6 +170,13 @@ export const keys = {
     pk: `${t(tenantId)}#FORECASTS#${currency}`,
     sk: monday,
   }),
+  /** A tenant's message templates: heads and every version, as policies. */
+  templatesPartition: (tenantId: string) => `${t(tenantId)}#TEMPLATES`,
+  templateHead: (tenantId: string, id: string) => ({ pk: `${t(tenantId)}#TEMPLATES`, sk: `CURRENT#${id}` }),
+  templateVersion: (tenantId: string, id: string, version: number) => ({
+    pk: `${t(tenantId)}#TEMPLATES`,
+    sk: `${id}#V#${String(version).padStart(POLICY_VERSION_DIGITS, '0')}`,
+  }),
   /** The worklist of one local date: a header and one item per entry, by rank. */
   worklistEntry: (tenantId: string, date: string, sortKey: string) => ({
     pk: `${t(tenantId)}#WORKLIST#${date}`,

@@ -20,6 +20,7 @@ export type CaseServices = Pick<
   | 'cases'
   | 'workflow'
   | 'messages'
+  | 'templates'
 >;
 
 export async function policyVersion(

@@ -6,9 +6,9 @@
  */
 import { reviewCase, MAX_WAIT_MS, type ReviewAction } from '../../domain/cases/case-review';
 import { withEvents, type CaseEvent, type CollectionCase } from '../../domain/cases/collection-case';
-import { composeReminder, reminderVariables } from '../../domain/messaging/compose-reminder';
+import { reminderVariables } from '../../domain/messaging/compose-reminder';
 import { messageLocale } from '../../domain/messaging/message-locale';
-import { builtinTemplate } from '../../domain/messaging/reminder-templates';
+import { messageText } from '../templates/message-text';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
 import type { CaseRef } from '../../ports/workflow-engine';
@@ -103,8 +103,8 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
             const text =
               channel === 'call'
                 ? undefined
-                : composeReminder(builtinTemplate(action.step.action, channel, locale.language), variables);
-            const template = action.step.template ?? text?.template ?? action.step.action;
+                : await messageText(services, ref.tenantId, action.step, channel, locale, variables);
+            const template = text?.template ?? action.step.action;
             const outcome = await attemptContact(services, actor, {
               debtorId: ref.debtorId,
               channel,

@@ -42,6 +42,7 @@ import { getPortfolio, recordExchangeRate } from './portfolio';
 import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
 import { health, openApiDocument } from './system';
+import { createTemplate, getTemplate, listTemplates, previewTemplate, updateTemplate } from './templates';
 import { getWorklist } from './worklist';
 
 export * from './adjustments';
@@ -63,6 +64,7 @@ export * from './portfolio';
 export * from './promises-and-plans';
 export * from './settings';
 export * from './system';
+export * from './templates';
 export * from './worklist';
 
 export const apiRoutes: readonly RouteDefinition[] = [
@@ -119,6 +121,11 @@ export const apiRoutes: readonly RouteDefinition[] = [
   createAlertRule,
   listAlertRules,
   deleteAlertRule,
+  createTemplate,
+  listTemplates,
+  getTemplate,
+  updateTemplate,
+  previewTemplate,
   getPortfolio,
   recordExchangeRate,
   listAudit,
