@@ -251,6 +251,13 @@ describe('disputes', () => {
     });
     expect(held.status).toBe(202);
     expect(held.body).toMatchObject({ kind: 'dispute_credit', amount: 500_000, disputeId: big.body.id });
+    // One request at a time per dispute: a second one waits for the first to be decided.
+    const again = await api.request('POST', `/v1/disputes/${big.body.id}/resolve`, {
+      token: manager,
+      body: { outcome: 'upheld', creditAmount: 450_000 },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('A credit for this dispute already waits for approval');
     expect((await api.request('GET', `/v1/disputes/${big.body.id}`, { token: accountant })).body.status).toBe(
       'open',
     );
@@ -263,6 +270,30 @@ describe('disputes', () => {
       (await api.request('GET', `/v1/disputes/${big.body.id}`, { token: accountant })).body,
     ).toMatchObject({ status: 'upheld', creditAmount: 500_000 });
     expect(await getInvoice(large.id)).toMatchObject({ status: 'paid', credited: 500_000, outstanding: 0 });
+  });
+
+  it('takes a new credit request for a dispute once the pending one is rejected', async () => {
+    const invoice = await newInvoice(400_000);
+    const dispute = await api.request('POST', `/v1/invoices/${invoice.id}/disputes`, {
+      token: accountant,
+      body: { reason: 'Damaged' },
+    });
+    const first = await api.request('POST', `/v1/disputes/${dispute.body.id}/resolve`, {
+      token: manager,
+      body: { outcome: 'upheld' },
+    });
+    expect(first.status).toBe(202);
+    const rejected = await api.request('POST', `/v1/approvals/${first.body.id}/reject`, {
+      token: admin,
+      body: { note: 'Ask for photos first' },
+    });
+    expect(rejected.status).toBe(200);
+    const second = await api.request('POST', `/v1/disputes/${dispute.body.id}/resolve`, {
+      token: manager,
+      body: { outcome: 'upheld', creditAmount: 200_000 },
+    });
+    expect(second.status).toBe(202);
+    expect(second.body).toMatchObject({ amount: 200_000, disputeId: dispute.body.id });
   });
 
   it('lets a portal user dispute their own invoice only', async () => {

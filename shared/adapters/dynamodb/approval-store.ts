@@ -7,7 +7,7 @@ import type { Page, PageRequest } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, stripKeys } from './keys';
 import { queryPage } from './query-page';
-import { approvalItem } from './ledger-items';
+import { approvalItem, disputeApprovalGuardSteps } from './ledger-items';
 import { commitTransaction, writeContextSteps, versionedPut } from './transaction';
 
 export class DynamoDbApprovalStore implements ApprovalStore {
@@ -37,6 +37,7 @@ export class DynamoDbApprovalStore implements ApprovalStore {
         0,
         () => new ConflictError(`Approval ${approval.id} already exists`),
       ),
+      ...disputeApprovalGuardSteps(this.tableName, { before: null, after: approval }),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
   }
@@ -49,6 +50,7 @@ export class DynamoDbApprovalStore implements ApprovalStore {
         before.version,
         () => new ConflictError('The request was decided by someone else'),
       ),
+      ...disputeApprovalGuardSteps(this.tableName, { before, after }),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
   }

@@ -53,6 +53,11 @@ export const keys = {
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `DISPUTE#${disputeId}`,
   }),
+  /** Held while a credit for the dispute waits for approval: one request at a time. */
+  disputeApprovalGuard: (tenantId: string, disputeId: string) => ({
+    pk: `${t(tenantId)}#DISPUTE#${disputeId}`,
+    sk: 'PENDING_APPROVAL',
+  }),
   disputePointer: (tenantId: string, disputeId: string) => ({
     pk: `${t(tenantId)}#DISPUTE#${disputeId}`,
     sk: 'REF',

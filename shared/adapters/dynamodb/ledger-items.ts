@@ -180,3 +180,34 @@ export function paymentCreationSteps(tableName: string, payment: Payment): Trans
     },
   ];
 }
+
+/**
+ * A dispute may wait for one approval at a time: the request takes a guard item (refused while
+ * another holds it), the decision releases it.
+ */
+export function disputeApprovalGuardSteps(
+  tableName: string,
+  change: { before: Approval | null; after: Approval },
+): TransactionStep[] {
+  const { before, after } = change;
+  if (!after.disputeId) return [];
+  const key = keys.disputeApprovalGuard(after.tenantId, after.disputeId);
+  if (before === null && after.status === 'pending') {
+    return [
+      {
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: { ...key, entity: 'DisputeApprovalGuard', approvalId: after.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => new ConflictError('A credit for this dispute already waits for approval'),
+      },
+    ];
+  }
+  if (before?.status === 'pending' && after.status !== 'pending') {
+    return [{ item: { Delete: { TableName: tableName, Key: key } } }];
+  }
+  return [];
+}

@@ -18,6 +18,7 @@ import {
   adjustmentItem,
   chargeItem,
   approvalItem,
+  disputeApprovalGuardSteps,
   disputeCreationSteps,
   disputeItem,
   invoiceCreationSteps,
@@ -213,14 +214,15 @@ export class DynamoDbLedgerStore implements LedgerStore {
       ...(change.changedPlans ?? []).map(({ before, after }) =>
         versionedPut(table, planItem(after), before.version),
       ),
-      ...(change.changedApprovals ?? []).map(({ before, after }) =>
+      ...(change.changedApprovals ?? []).flatMap(({ before, after }) => [
         versionedPut(
           table,
           approvalItem(after),
           before.version,
           () => new ConflictError('The request was decided by someone else'),
         ),
-      ),
+        ...disputeApprovalGuardSteps(table, { before, after }),
+      ]),
       ...(change.currencyInUse
         ? [
             tenantDayRegistration(table, change.currencyInUse.tenantId, this.clock.now()),
