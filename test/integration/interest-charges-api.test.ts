@@ -167,4 +167,74 @@ describe('interest charges', () => {
       200,
     );
   });
+
+  it('holds a waiver above the four-eyes threshold for a second person, who waives it on approval', async () => {
+    const admin = await api.token('waivers-co', ['admin'], { sub: 'admin-1' });
+    const manager = await api.token('waivers-co', ['manager'], { sub: 'manager-1' });
+    await api.request('PUT', '/v1/settings', {
+      token: admin,
+      body: { timezone: 'Europe/London', approvalThresholds: { GBP: 5_000 } },
+    });
+    const debtor = await api.request('POST', '/v1/debtors', {
+      token: manager,
+      body: { name: 'Waiver Ltd', kind: 'business', timezone: 'Europe/London', jurisdiction: 'GB' },
+    });
+    const invoice = await api.request('POST', '/v1/invoices', {
+      token: manager,
+      body: {
+        debtorId: debtor.body.id,
+        number: 'W-1',
+        currency: 'GBP',
+        amount: 500_000,
+        issueDate: '2026-01-01',
+        dueDate: '2026-01-31',
+      },
+    });
+    const posted = await api.request('POST', `/v1/invoices/${invoice.body.id}/interest-charges`, {
+      token: manager,
+      body: { asOf: '2026-03-01' },
+    });
+    const compensation = posted.body.posted.find(
+      (charge: { kind: string }) => charge.kind === 'compensation',
+    );
+    const held = await api.request(
+      'POST',
+      `/v1/invoices/${invoice.body.id}/charges/${compensation.id}/waive`,
+      {
+        token: manager,
+        body: { reason: 'Long-standing customer' },
+      },
+    );
+    expect(held.status).toBe(202);
+    expect(held.headers.get('location')).toBe(`/v1/approvals/${held.body.id}`);
+    expect(held.body).toMatchObject({
+      kind: 'charge_waiver',
+      chargeId: compensation.id,
+      amount: 7_000,
+      status: 'pending',
+    });
+    const stillOwed = await api.request('GET', `/v1/invoices/${invoice.body.id}/charges`, {
+      token: manager,
+    });
+    expect(stillOwed.body.byKind.compensation.owed).toBe(7_000);
+
+    const own = await api.request('POST', `/v1/approvals/${held.body.id}/approve`, {
+      token: manager,
+      body: {},
+    });
+    expect(own.status).toBe(422);
+    const approved = await api.request('POST', `/v1/approvals/${held.body.id}/approve`, {
+      token: admin,
+      body: {},
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'admin-1' });
+    const after = await api.request('GET', `/v1/invoices/${invoice.body.id}/charges`, { token: manager });
+    expect(after.body.byKind.compensation.owed).toBe(0);
+    expect(after.body.charges.find((charge: { id: string }) => charge.id === compensation.id)).toMatchObject({
+      waivedBy: 'manager-1',
+      waiverApprovedBy: 'admin-1',
+      waiverReason: 'Long-standing customer',
+    });
+  });
 });

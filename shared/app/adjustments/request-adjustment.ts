@@ -30,7 +30,7 @@ export async function requestApproval(
   kind: ApprovalKind,
   amount: number,
   reason: string,
-  disputeId?: string,
+  subject: { disputeId?: string; chargeId?: string } = {},
 ): Promise<AdjustmentOutcome> {
   const now = services.clock.now();
   const approval: Approval = {
@@ -40,7 +40,8 @@ export async function requestApproval(
     status: 'pending',
     debtorId: invoice.debtorId,
     invoiceId: invoice.id,
-    ...(disputeId ? { disputeId } : {}),
+    ...(subject.disputeId ? { disputeId: subject.disputeId } : {}),
+    ...(subject.chargeId ? { chargeId: subject.chargeId } : {}),
     currency: invoice.currency,
     amount,
     reason,

@@ -6,13 +6,15 @@ import type { Services } from '../../runtime/services';
 import { applyAdjustment } from '../adjustments/apply-adjustment';
 import type { UseCaseContext } from '../context';
 import { approvalView } from '../views/ledger-views';
+import { commitWaiver } from '../interest/interest-charges';
+import type { Invoice } from '../../domain/invoices/invoice';
 
 /**
  * A second person decides a four-eyes request. Approving applies the adjustment (and resolves the
  * dispute it came from) in the same transaction as the decision; nobody decides their own request.
  */
 export async function decideApproval(
-  services: Pick<Services, 'clock' | 'ids' | 'ledger' | 'approvals'>,
+  services: Pick<Services, 'clock' | 'ids' | 'ledger' | 'approvals' | 'debtors' | 'invoices'>,
   context: UseCaseContext,
   approvalId: string,
   outcome: 'approved' | 'rejected',
@@ -38,6 +40,15 @@ export async function decideApproval(
         statusCode: 200,
         body: approvalView(decided),
       },
+    });
+    return { approval: decided, view: approvalView(decided) };
+  }
+  if (approval.kind === 'charge_waiver' && approval.chargeId) {
+    const invoice = await findInvoice(services, approval.tenantId, approval.invoiceId);
+    await commitWaiver(services, context.actor, invoice, approval.chargeId, approval.reason, {
+      idempotency: () =>
+        context.idempotency && { ...context.idempotency, statusCode: 200, body: approvalView(decided) },
+      approval: { before: approval, after: decided },
     });
     return { approval: decided, view: approvalView(decided) };
   }
@@ -76,4 +87,14 @@ export async function decideApproval(
   );
   const approved = result.approval ?? decided;
   return { approval: approved, view: approvalView(approved) };
+}
+
+async function findInvoice(
+  services: Pick<Services, 'invoices'>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<Invoice> {
+  const invoice = await services.invoices.get(tenantId, invoiceId);
+  if (!invoice) throw new NotFoundError('Invoice');
+  return invoice;
 }

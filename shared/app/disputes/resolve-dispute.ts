@@ -46,7 +46,9 @@ export async function resolveDisputeCase(
     const settings = await services.settings.get(dispute.tenantId);
     if (needsApproval(settings, invoice.currency, amount)) {
       const reason = decision.note ?? `Dispute upheld: ${dispute.reason}`;
-      return requestApproval(services, context, invoice, 'dispute_credit', amount, reason, dispute.id);
+      return requestApproval(services, context, invoice, 'dispute_credit', amount, reason, {
+        disputeId: dispute.id,
+      });
     }
     let resolved: Dispute | undefined;
     await applyAdjustment(

@@ -1,12 +1,12 @@
 /**
- * Four-eyes control: a write-off or credit note above the tenant's threshold waits for a second
- * person. Nobody approves their own request.
+ * Four-eyes control: a write-off, credit note or waiver of an interest charge above the tenant's
+ * threshold waits for a second person. Nobody approves their own request.
  */
 import type { Actor } from '../actor';
 import { RuleViolationError } from '../errors';
 import type { CurrencyCode } from '../money/currencies';
 
-export type ApprovalKind = 'write_off' | 'credit_note' | 'dispute_credit';
+export type ApprovalKind = 'write_off' | 'credit_note' | 'dispute_credit' | 'charge_waiver';
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
 
 export interface Approval {
@@ -17,6 +17,8 @@ export interface Approval {
   debtorId: string;
   invoiceId: string;
   disputeId?: string;
+  /** A charge waiver: the charge to waive. */
+  chargeId?: string;
   currency: CurrencyCode;
   amount: number;
   reason: string;

@@ -14,6 +14,8 @@ export interface InterestCharge extends PostedCharge {
   readonly waivedAt?: string;
   readonly waivedBy?: string;
   readonly waiverReason?: string;
+  /** Above the four-eyes threshold: who approved the waiver. */
+  readonly waiverApprovedBy?: string;
   readonly version: number;
 }
 

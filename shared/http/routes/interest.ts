@@ -1,3 +1,4 @@
+import { approvalView } from '../schemas/adjustments';
 import { LEDGER_ROLES, READ_ROLES } from '../../domain/roles';
 import { defineRoute } from '../route';
 import {
@@ -59,6 +60,9 @@ export const waiveCharge = defineRoute({
   tag: 'Interest',
   auth: { kind: 'jwt', roles: LEDGER_ROLES },
   request: { params: chargeParams, body: waiveChargeBody },
-  responses: { 200: { description: 'Charges after the waiver', schema: chargesView } },
+  responses: {
+    200: { description: 'Charges after the waiver', schema: chargesView },
+    202: { description: 'Above the four-eyes threshold: held for a second approver', schema: approvalView },
+  },
   idempotent: true,
 });

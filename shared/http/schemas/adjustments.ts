@@ -33,11 +33,12 @@ export const adjustmentView = z
 export const approvalView = z
   .object({
     id: idOf('apr'),
-    kind: z.enum(['write_off', 'credit_note', 'dispute_credit']),
+    kind: z.enum(['write_off', 'credit_note', 'dispute_credit', 'charge_waiver']),
     status: z.enum(['pending', 'approved', 'rejected']),
     debtorId: idOf('dbt'),
     invoiceId: idOf('inv'),
     disputeId: z.string().optional(),
+    chargeId: z.string().optional(),
     currency: currencyCode,
     amount: minorUnits,
     reason: z.string(),

@@ -97,6 +97,7 @@ export const chargesView = z
         waivedAt: z.string().optional(),
         waivedBy: z.string().optional(),
         waiverReason: z.string().optional(),
+        waiverApprovedBy: z.string().optional(),
       }),
     ),
     posted: z.array(z.unknown()).optional(),
