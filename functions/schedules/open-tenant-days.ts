@@ -1,5 +1,5 @@
-import { openTenantDays } from '../../shared/app/schedules/open-tenant-days';
+import { tick } from '../../shared/app/schedules/tick';
 import { services } from '../../shared/runtime/services';
 import { tickHandler } from '../../shared/schedules/scheduled-handler';
 
-export const handler = tickHandler(() => openTenantDays(services()));
+export const handler = tickHandler(() => tick(services()));

@@ -66,15 +66,16 @@ export class ScheduleStack extends NestedStack {
 
     const tick = new ApiFunction(this, 'OpenTenantDays', {
       entry: 'functions/schedules/open-tenant-days.ts',
-      description: 'Schedules: queue the jobs of every tenant whose local day has begun',
+      description: 'Schedules: queue the jobs of every tenant whose local day has begun; sweep the outbox',
       stage,
       observability,
       data,
       dataAccess: 'readWrite',
       timeout: Duration.minutes(1),
-      environment: { JOBS_QUEUE_URL: this.jobs.queueUrl },
+      environment: { JOBS_QUEUE_URL: this.jobs.queueUrl, OUTBOX_QUEUE_URL: outbox.queueUrl },
     });
     this.jobs.grantSendMessages(tick.function);
+    outbox.grantSendMessages(tick.function);
 
     const worker = new ApiFunction(this, 'RunTenantDayJobs', {
       entry: 'functions/schedules/run-tenant-day-jobs.ts',

@@ -1,10 +1,12 @@
 /**
  * The deployed schedules, run on the local clock: the quarter-hour tick (EventBridge Scheduler
- * in AWS) fires at every tick instant at which some tenant's day has begun, and the jobs it
+ * in AWS) fires at every tick instant at which some tenant's day has begun or a message left
+ * queued is due for the outbox sweep, and the jobs it
  * queues (SQS FIFO in AWS) run at once, in order, with the clock standing at the tick.
  */
 import { logger } from '../../shared/observability/powertools';
-import { openTenantDays } from '../../shared/app/schedules/open-tenant-days';
+import { SWEEP_AFTER_MS } from '../../shared/app/notifications/sweep-outbox';
+import { tick } from '../../shared/app/schedules/tick';
 import { runTenantDayJob } from '../../shared/app/schedules/run-tenant-day-job';
 import type { TenantDayJob } from '../../shared/domain/schedules/tenant-day';
 import { TICK_MINUTES, tickAtOrAfter } from '../../shared/domain/schedules/schedule-tick';
@@ -25,11 +27,18 @@ export class LocalScheduler implements TimerSource, JobQueue {
   }
 
   async prepare(): Promise<void> {
-    const earliest = await this.requireServices().schedules.earliestRun();
+    const services = this.requireServices();
+    const earliestDay = await services.schedules.earliestRun();
+    // A message left queued is swept at the first tick after it has waited long enough.
+    const [stale] = await services.contacts.queuedBefore(new Date('9999-12-31T23:59:59Z'), 1);
+    const candidates = [
+      ...(earliestDay ? [Date.parse(earliestDay)] : []),
+      ...(stale ? [Date.parse(stale.createdAt) + SWEEP_AFTER_MS] : []),
+    ];
     this.nextTick =
-      earliest === undefined
+      candidates.length === 0
         ? undefined
-        : Math.max(tickAtOrAfter(Date.parse(earliest)), this.lastTick + TICK_MINUTES * 60_000);
+        : Math.max(tickAtOrAfter(Math.min(...candidates)), this.lastTick + TICK_MINUTES * 60_000);
   }
 
   nextDue(): number | undefined {
@@ -38,7 +47,7 @@ export class LocalScheduler implements TimerSource, JobQueue {
 
   async fire(now: Date): Promise<void> {
     this.lastTick = now.getTime();
-    await openTenantDays(this.requireServices());
+    await tick(this.requireServices());
     await this.settled();
     await this.prepare();
   }

@@ -31,6 +31,8 @@ export interface ContactStore {
   queuedMessages(tenantId: string, debtorId: string): Promise<OutboundMessage[]>;
   /** Marks a queued message delivered. */
   markSent(message: OutboundMessage, sentAt: Date): Promise<void>;
+  /** Messages of every tenant still queued since before `before`, oldest first (the outbox sweep). */
+  queuedBefore(before: Date, limit: number): Promise<OutboundMessage[]>;
 }
 
 /** The message (by its deterministic id) was queued before: this send already happened. */

@@ -1,4 +1,4 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import type { Activity } from '../../domain/activities/activity';
 import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
@@ -97,12 +97,26 @@ export class DynamoDbContactStore implements ContactStore {
     return items.map((item) => stripKeys<OutboundMessage>(item));
   }
 
+  async queuedBefore(before: Date, limit: number): Promise<OutboundMessage[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': keys.queuedMessages, ':before': before.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => stripKeys<OutboundMessage>(item));
+  }
+
   async markSent(message: OutboundMessage, sentAt: Date) {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.message(message.tenantId, message.debtorId, message.id),
-        UpdateExpression: 'SET #status = :sent, sentAt = :at',
+        // Leaving the sparse index of queued messages the outbox sweep reads.
+        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt.toISOString() },
       }),
@@ -167,6 +181,8 @@ export class DynamoDbContactStore implements ContactStore {
                   TableName: this.tableName,
                   Item: {
                     ...keys.message(message.tenantId, message.debtorId, message.id),
+                    gsi1pk: keys.queuedMessages,
+                    gsi1sk: `${message.createdAt}#${message.tenantId}#${message.debtorId}#${message.id}`,
                     entity: 'Message',
                     ...message,
                   },

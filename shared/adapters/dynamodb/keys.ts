@@ -187,6 +187,11 @@ export const keys = {
     pk: `${t(tenantId)}#WORKLIST#${date}`,
     sk: sortKey,
   }),
+  /**
+   * gsi1: every tenant's messages still queued, oldest first — read only by the outbox sweep of
+   * the schedule tick (a system index: its items are each tenant's own).
+   */
+  queuedMessages: 'SYSTEM#QUEUED_MESSAGES',
   /** A tenant's scheduled jobs that have run, one row per local date and job. */
   scheduledJob: (tenantId: string, date: string, job: string) => ({
     pk: `${t(tenantId)}#SCHEDULE`,
