@@ -8,7 +8,8 @@ import type { PolicyStore } from '../../ports/policy-store';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, POLICY_HEAD_PREFIX, policyVersionsPrefix, stripKeys } from './keys';
 import { queryPage } from './query-page';
-import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
+import { commitTransaction, writeContextSteps, type TransactionStep } from './transaction';
+import { versionedDocumentSteps } from './versioned-document';
 
 /**
  * A head item per policy holds its current version (listing reads heads only); each version is
@@ -89,27 +90,19 @@ export class DynamoDbPolicyStore implements PolicyStore {
     context: WriteContext,
   ): Promise<void> {
     const steps: TransactionStep[] = [
-      versionedPut(
+      ...versionedDocumentSteps(
         this.tableName,
-        { ...keys.policyHead(policy.tenantId, policy.id), entity: 'PolicyHead', ...policy },
+        {
+          head: { ...keys.policyHead(policy.tenantId, policy.id), entity: 'PolicyHead', ...policy },
+          version: {
+            ...keys.policyVersion(policy.tenantId, policy.id, policy.version),
+            entity: 'PolicyVersion',
+            ...policy,
+          },
+        },
         expectedVersion,
         onConflict,
       ),
-      {
-        item: {
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.policyVersion(policy.tenantId, policy.id, policy.version),
-              entity: 'PolicyVersion',
-              ...policy,
-            },
-            // Versions are immutable: a version that exists is never overwritten.
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: onConflict,
-      },
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ];
     await commitTransaction(this.client, steps);

@@ -7,7 +7,8 @@ import type { TemplateStore } from '../../ports/template-store';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, stripKeys } from './keys';
 import { queryAll } from './query-page';
-import { commitTransaction, versionedPut, writeContextSteps } from './transaction';
+import { commitTransaction, writeContextSteps } from './transaction';
+import { versionedDocumentSteps } from './versioned-document';
 
 /**
  * As policies: a head per template (`CURRENT#<id>`) and every version (`<id>#V#<nnnnnnnnnn>`),
@@ -60,20 +61,17 @@ export class DynamoDbTemplateStore implements TemplateStore {
     context: WriteContext,
   ) {
     await commitTransaction(this.client, [
-      versionedPut(
-        this.tableName,
-        { ...keys.templateHead(template.tenantId, template.id), entity: 'TemplateHead', ...template },
-        expected,
-        onConflict,
-      ),
-      versionedPut(
+      ...versionedDocumentSteps(
         this.tableName,
         {
-          ...keys.templateVersion(template.tenantId, template.id, template.version),
-          entity: 'TemplateVersion',
-          ...template,
+          head: { ...keys.templateHead(template.tenantId, template.id), entity: 'TemplateHead', ...template },
+          version: {
+            ...keys.templateVersion(template.tenantId, template.id, template.version),
+            entity: 'TemplateVersion',
+            ...template,
+          },
         },
-        0,
+        expected,
         onConflict,
       ),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
