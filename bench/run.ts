@@ -74,17 +74,17 @@ console.log(
   'agg. items'.padStart(11),
   'nightly rollup'.padStart(20),
   'quarter, aggregates'.padStart(30),
-  'quarter, ledger'.padStart(30),
+  'quarter, ledger'.padStart(44),
 );
-const cell = (figure: { ms: number; requests: number; readUnits?: number }) =>
-  `${figure.ms} ms / ${figure.requests} req${figure.readUnits === undefined ? '' : ` / ${figure.readUnits} RRU`}`;
+const cell = (figure: { ms: number; requests: number; readUnits?: number; readingMs?: number }) =>
+  `${figure.ms} ms${figure.readingMs === undefined ? '' : ` (${figure.readingMs} reading)`} / ${figure.requests} req${figure.readUnits === undefined ? '' : ` / ${figure.readUnits} RRU`}`;
 for (const figure of await rollupBench(sizes)) {
   console.log(
     figure.invoices.toLocaleString('en-US').padStart(9),
     figure.aggregateItems.toLocaleString('en-US').padStart(11),
     cell(figure.nightlyRollup).padStart(20),
     cell(figure.quarterFromAggregates).padStart(30),
-    cell(figure.quarterFromLedger).padStart(30),
+    cell(figure.quarterFromLedger).padStart(44),
   );
 }
 console.log(
