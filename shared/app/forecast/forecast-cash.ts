@@ -21,6 +21,7 @@ import { ValidationError } from '../../domain/errors';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { evaluateStoredPlan } from '../plans/plan-evaluation';
+import { recordsByDebtor } from '../metrics/records-by-debtor';
 
 type ForecastServices = Pick<Services, 'clock' | 'settings' | 'facts' | 'receivableDays' | 'forecasts'>;
 
@@ -56,10 +57,11 @@ export async function forecastCash(
       lastDay: promiseLastDay(promise),
     }));
   const now = services.clock.now();
+  const books = recordsByDebtor(records);
   const installments: ForecastInstallment[] = records.plans
     .filter((plan) => plan.status === 'active')
     .flatMap((plan) => {
-      const own = records.payments.filter((payment) => payment.debtorId === plan.debtorId);
+      const own = books.get(plan.debtorId)?.payments ?? [];
       return evaluateStoredPlan(plan, own, now, timezone)
         .installments.filter((installment) => installment.remaining > 0)
         .map((installment) => ({

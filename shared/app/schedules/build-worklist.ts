@@ -5,7 +5,7 @@
  * Ordering and balancing are the domain's (shared/domain/worklist/worklist.ts).
  */
 import type { Debtor } from '../../domain/debtors/debtor';
-import { outstanding, type Invoice } from '../../domain/invoices/invoice';
+import { outstanding } from '../../domain/invoices/invoice';
 import { convert } from '../../domain/money/conversion';
 import { currencyExponent } from '../../domain/money/currencies';
 import { money } from '../../domain/money/money';
@@ -25,6 +25,7 @@ import type { TenantLedgerRecords } from '../../ports/ledger-facts-reader';
 import type { Services } from '../../runtime/services';
 import { ledgerFactsFrom } from '../metrics/ledger-facts-from-records';
 import { evaluateStoredPlan } from '../plans/plan-evaluation';
+import { recordsByDebtor } from '../metrics/records-by-debtor';
 
 /** Broken promises and missed installments stay on the list this many days. */
 const FOLLOW_UP_DAYS = 7;
@@ -126,38 +127,27 @@ function exposuresOf(
   date: CalendarDate,
   zone: string,
 ): DebtorExposure[] {
-  const byDebtor = new Map<string, Invoice[]>();
-  for (const invoice of records.invoices) {
-    if (outstanding(invoice) <= 0 || invoice.dueDate >= date || invoice.openDisputeId) continue;
-    byDebtor.set(invoice.debtorId, [...(byDebtor.get(invoice.debtorId) ?? []), invoice]);
-  }
   const asOf = addDays(date, -1);
-  return [...byDebtor].map(([debtorId, invoices]) => {
-    const own = <T extends { debtorId: string }>(list: readonly T[]) =>
-      list.filter((item) => item.debtorId === debtorId);
-    const facts = ledgerFactsFrom(
-      {
-        invoices: own(records.invoices),
-        payments: own(records.payments),
-        adjustments: own(records.adjustments),
-        promises: own(records.promises),
-        disputes: own(records.disputes),
-        plans: [],
-      },
-      zone,
+  const exposures: DebtorExposure[] = [];
+  for (const [debtorId, book] of recordsByDebtor(records)) {
+    const invoices = book.invoices.filter(
+      (invoice) => outstanding(invoice) > 0 && invoice.dueDate < date && !invoice.openDisputeId,
     );
+    if (invoices.length === 0) continue;
+    const facts = ledgerFactsFrom(book, zone);
     const oldest = invoices.reduce(
       (first, invoice) => (invoice.dueDate < first ? invoice.dueDate : first),
       date,
     );
-    return {
+    exposures.push({
       debtorId,
       currency,
       overdue: invoices.reduce((sum, invoice) => sum + outstanding(invoice), 0),
       daysPastDue: daysBetween(oldest, asOf),
       riskScore: scoreRisk(riskInputFromFacts(facts, { currency, asOf })).score,
-    };
-  });
+    });
+  }
+  return exposures;
 }
 
 /** Promises broken and installments missed during the last week; disputes waiting for an answer. */
@@ -177,9 +167,10 @@ function followUps(records: TenantLedgerRecords, date: CalendarDate, zone: strin
     });
   }
   const now = new Date(endOfDay);
+  const books = recordsByDebtor(records);
   for (const plan of records.plans) {
     if (plan.status === 'cancelled' || plan.status === 'completed') continue;
-    const own = records.payments.filter((payment) => payment.debtorId === plan.debtorId);
+    const own = books.get(plan.debtorId)?.payments ?? [];
     const evaluation = evaluateStoredPlan(plan, own, new Date(now.getTime() - 1), zone);
     const missed = evaluation.installments.find(
       (installment) =>
