@@ -2,14 +2,13 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { Policy } from '../../domain/policies/policy';
 import type { Clock } from '../../ports/clock';
-import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import type { Page, PageRequest } from '../../ports/page';
 import type { PolicyStore } from '../../ports/policy-store';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, POLICY_HEAD_PREFIX, policyVersionsPrefix, stripKeys } from './keys';
 import { queryPage } from './query-page';
-import { commitTransaction, writeContextSteps, type TransactionStep } from './transaction';
-import { versionedDocumentSteps } from './versioned-document';
+import { writeContextSteps } from './transaction';
+import { commitVersionedDocument } from './versioned-document';
 
 /**
  * A head item per policy holds its current version (listing reads heads only); each version is
@@ -73,39 +72,30 @@ export class DynamoDbPolicyStore implements PolicyStore {
   }
 
   async update(before: Policy, after: Policy, context: WriteContext): Promise<void> {
-    const conflict = () => new ConflictError(`Policy ${before.id} was changed by someone else`);
-    try {
-      await this.write(after, before.version, conflict, context);
-    } catch (error) {
-      // Another edit of the same head in flight: the caller's version is as good as stale.
-      if (error instanceof ConcurrentChangeError) throw conflict();
-      throw error;
-    }
+    await this.write(
+      after,
+      before.version,
+      () => new ConflictError(`Policy ${before.id} was changed by someone else`),
+      context,
+    );
   }
 
-  private async write(
-    policy: Policy,
-    expectedVersion: number,
-    onConflict: () => Error,
-    context: WriteContext,
-  ): Promise<void> {
-    const steps: TransactionStep[] = [
-      ...versionedDocumentSteps(
-        this.tableName,
-        {
-          head: { ...keys.policyHead(policy.tenantId, policy.id), entity: 'PolicyHead', ...policy },
-          version: {
-            ...keys.policyVersion(policy.tenantId, policy.id, policy.version),
-            entity: 'PolicyVersion',
-            ...policy,
-          },
+  private write(policy: Policy, expectedVersion: number, onConflict: () => Error, context: WriteContext) {
+    return commitVersionedDocument(
+      this.client,
+      this.tableName,
+      {
+        head: { ...keys.policyHead(policy.tenantId, policy.id), entity: 'PolicyHead', ...policy },
+        version: {
+          ...keys.policyVersion(policy.tenantId, policy.id, policy.version),
+          entity: 'PolicyVersion',
+          ...policy,
         },
-        expectedVersion,
-        onConflict,
-      ),
-      ...writeContextSteps(this.tableName, context, this.clock.now()),
-    ];
-    await commitTransaction(this.client, steps);
+      },
+      expectedVersion,
+      onConflict,
+      writeContextSteps(this.tableName, context, this.clock.now()),
+    );
   }
 
   private async read(key: { pk: string; sk: string }): Promise<Policy | undefined> {

@@ -2,13 +2,12 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { MessageTemplate } from '../../domain/messaging/message-template';
 import type { Clock } from '../../ports/clock';
-import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import type { TemplateStore } from '../../ports/template-store';
 import type { WriteContext } from '../../ports/write-context';
 import { keys, stripKeys } from './keys';
 import { queryAll } from './query-page';
-import { commitTransaction, writeContextSteps } from './transaction';
-import { versionedDocumentSteps } from './versioned-document';
+import { writeContextSteps } from './transaction';
+import { commitVersionedDocument } from './versioned-document';
 
 /**
  * As policies: a head per template (`CURRENT#<id>`) and every version (`<id>#V#<nnnnnnnnnn>`),
@@ -45,36 +44,29 @@ export class DynamoDbTemplateStore implements TemplateStore {
   }
 
   async update(before: MessageTemplate, after: MessageTemplate, context: WriteContext): Promise<void> {
-    const conflict = () => new ConflictError(`Template ${before.id} was changed by someone else`);
-    try {
-      await this.write(after, before.version, conflict, context);
-    } catch (error) {
-      if (error instanceof ConcurrentChangeError) throw conflict();
-      throw error;
-    }
+    await this.write(
+      after,
+      before.version,
+      () => new ConflictError(`Template ${before.id} was changed by someone else`),
+      context,
+    );
   }
 
-  private async write(
-    template: MessageTemplate,
-    expected: number,
-    onConflict: () => Error,
-    context: WriteContext,
-  ) {
-    await commitTransaction(this.client, [
-      ...versionedDocumentSteps(
-        this.tableName,
-        {
-          head: { ...keys.templateHead(template.tenantId, template.id), entity: 'TemplateHead', ...template },
-          version: {
-            ...keys.templateVersion(template.tenantId, template.id, template.version),
-            entity: 'TemplateVersion',
-            ...template,
-          },
+  private write(template: MessageTemplate, expected: number, onConflict: () => Error, context: WriteContext) {
+    return commitVersionedDocument(
+      this.client,
+      this.tableName,
+      {
+        head: { ...keys.templateHead(template.tenantId, template.id), entity: 'TemplateHead', ...template },
+        version: {
+          ...keys.templateVersion(template.tenantId, template.id, template.version),
+          entity: 'TemplateVersion',
+          ...template,
         },
-        expected,
-        onConflict,
-      ),
-      ...writeContextSteps(this.tableName, context, this.clock.now()),
-    ]);
+      },
+      expected,
+      onConflict,
+      writeContextSteps(this.tableName, context, this.clock.now()),
+    );
   }
 }
