@@ -12,6 +12,7 @@ import { Observability } from './constructs/observability';
 import { OutboxQueue } from './constructs/outbox-queue';
 import { WorkflowStack } from './constructs/workflow-stack';
 import { ScheduleStack } from './constructs/schedule-stack';
+import { MessagingStack } from './constructs/messaging-stack';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import type { StageConfig } from './stage';
 
@@ -29,6 +30,7 @@ export class RecoupStack extends Stack {
   readonly outbox: OutboxQueue;
   readonly workflows: WorkflowStack;
   readonly schedules: ScheduleStack;
+  readonly messaging: MessagingStack;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -53,6 +55,13 @@ export class RecoupStack extends Stack {
       outbox: this.outbox.queue,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
+    this.messaging = new MessagingStack(this, 'Messaging', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      outbox: this.outbox.queue,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+    });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
@@ -62,6 +71,12 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
 
+    if (stage.messaging.isPlaceholder) {
+      Annotations.of(this).addWarningV2(
+        'recoup:placeholder-messaging',
+        `No emailFrom/smsOriginationIdentity given for stage ${stage.stage}: messages would go from ${stage.messaging.emailFrom} and ${stage.messaging.smsOriginationIdentity}. Deploy with -c emailFrom=collections@your-domain -c smsOriginationIdentity=phone-…`,
+      );
+    }
     if (stage.callbackUrlsArePlaceholder) {
       Annotations.of(this).addWarningV2(
         'recoup:placeholder-callback-urls',
@@ -78,6 +93,14 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', {
       value: this.workflows.workflow.stateMachine.stateMachineArn,
       description: 'The collection workflow: one execution per debtor case',
+    });
+    new CfnOutput(this, 'LettersBucket', {
+      value: this.messaging.letters.bucketName,
+      description: 'Where letters wait for the print-and-mail provider',
+    });
+    new CfnOutput(this, 'InboundTextsTopicArn', {
+      value: this.messaging.inboundTexts.topicArn,
+      description: 'Set as the two-way SMS destination of the origination number',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }

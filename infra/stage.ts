@@ -64,6 +64,14 @@ export interface StageConfig {
   /** Default stage throttling of the HTTP API (requests per second and burst). */
   throttle: { rateLimit: number; burstLimit: number };
   identityProviders: FederatedIdentityProvider[];
+  /** Who debtors' emails come from (an SES-verified identity) and which number texts and calls them. */
+  messaging: {
+    emailFrom: string;
+    /** End User Messaging phone number or pool: its id, or its ARN. */
+    smsOriginationIdentity: string;
+    /** True when either is the built-in placeholder. */
+    isPlaceholder: boolean;
+  };
 }
 
 /** Reads one context value; `app.node.tryGetContext` in the app, a plain object in tests. */
@@ -71,7 +79,7 @@ export type ContextReader = (key: string) => unknown;
 
 const DEFAULTS: Record<
   StageName,
-  Omit<StageConfig, 'alarmEmail' | 'identityProviders' | 'authDomainPrefix'>
+  Omit<StageConfig, 'alarmEmail' | 'identityProviders' | 'authDomainPrefix' | 'messaging'>
 > = {
   dev: {
     stage: 'dev',
@@ -150,6 +158,33 @@ export function stageConfigFrom(read: ContextReader): StageConfig {
       burstLimit: optionalNumber(read, 'throttleBurst') ?? defaults.throttle.burstLimit,
     },
     identityProviders: identityProvidersFrom(read),
+    messaging: messagingFrom(read),
+  };
+}
+
+const PLACEHOLDER_EMAIL_FROM = 'collections@example.com';
+const PLACEHOLDER_ORIGINATION = 'phone-number-placeholder';
+
+function messagingFrom(read: ContextReader): StageConfig['messaging'] {
+  const emailFrom = optionalString(read, 'emailFrom');
+  if (emailFrom !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(emailFrom)) {
+    throw new Error(`emailFrom "${emailFrom}" is not an e-mail address`);
+  }
+  const origination = optionalString(read, 'smsOriginationIdentity');
+  if (
+    origination !== undefined &&
+    !/^(arn:aws[\w-]*:sms-voice:[\w-]+:\d{12}:(phone-number|pool)\/[\w-]+|(phone|pool)-[\w]+)$/.test(
+      origination,
+    )
+  ) {
+    throw new Error(
+      'smsOriginationIdentity must be an End User Messaging phone number or pool id (or its ARN)',
+    );
+  }
+  return {
+    emailFrom: emailFrom ?? PLACEHOLDER_EMAIL_FROM,
+    smsOriginationIdentity: origination ?? PLACEHOLDER_ORIGINATION,
+    isPlaceholder: emailFrom === undefined || origination === undefined,
   };
 }
 

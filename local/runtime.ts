@@ -16,6 +16,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/process
 import { LocalOutbox } from './outbox/local-outbox';
 import { LocalMessageDelivery } from './outbox/local-message-delivery';
 import { LocalScheduler } from './schedules/local-scheduler';
+import { startLocalChannels, type LocalChannels } from './providers/local-channels';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
@@ -42,6 +43,7 @@ export interface LocalRuntime {
   issuer: LocalTokenIssuer;
   outbox: LocalOutbox;
   workflows: LocalStepFunctions;
+  channels: LocalChannels;
   services: Services;
   /** Where the data lives (benchmarks seed it directly). */
   dynamoDb: { endpoint: string; tableName: string };
@@ -67,19 +69,35 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     projectRoot,
     dataDir && join(dataDir, 'executions.json'),
   );
-  const scheduler = new LocalScheduler(() => workflows.settled());
+  const channels = await startLocalChannels({
+    clock,
+    outbox,
+    ...(dataDir
+      ? { queueFile: join(dataDir, 'outbox-queue.json'), lettersDir: join(dataDir, 'objects') }
+      : {}),
+  });
+  // Quiet means no execution mid-flight and no provider report unhandled: a report can wake a
+  // case (a bounce), and a case can send again.
+  const settled = async () => {
+    do await workflows.settled();
+    while (await channels.providers.settled());
+  };
+  const scheduler = new LocalScheduler(settled);
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
     clock,
     onDynamoDbCall: options.onDynamoDbCall,
     workflow: workflows,
-    messages: new LocalMessageDelivery(outbox, clock),
+    messages: new LocalMessageDelivery(channels.queue),
+    senders: channels.senders,
     jobs: scheduler,
   });
   useServices(services);
+  channels.connect(services.deliveryLog);
   scheduler.use(services);
   clock.addTimerSource(scheduler);
+  clock.addTimerSource(channels.queue);
   await workflows.resume();
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),
@@ -89,9 +107,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     routes: apiRoutes,
     issuer,
     clock,
-    devRoutes: new DevRoutes(issuer, clock, outbox, workflows),
-    // Locally a request answers once the workflows it woke have settled, so what it changed is visible.
-    afterRequest: () => workflows.settled(),
+    devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers),
+    // Locally a request answers once what it set off has settled, so what it changed is visible.
+    afterRequest: settled,
   });
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
@@ -102,10 +120,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     issuer,
     outbox,
     workflows,
+    channels,
     services,
     dynamoDb: { endpoint, tableName },
     stop: async () => {
       workflows.stop();
+      await channels.providers.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await database?.stop();

@@ -1,6 +1,6 @@
 /**
- * The outbox queue: ReviewCase hands each queued message's key to it once the message is stored;
- * the channel senders (SES, SMS, print) consume it. Encrypted, TLS only, with a dead-letter queue
+ * The outbox queue: ReviewCase and the schedules hand each queued message's key to it once the
+ * message is stored; SendMessages consumes it (messaging-stack.ts). Encrypted, TLS only, with a dead-letter queue
  * whose depth raises an alarm, so a message that cannot be delivered is kept and seen.
  */
 import { Duration } from 'aws-cdk-lib';
@@ -27,14 +27,15 @@ export class OutboxQueue extends Construct {
       enforceSSL: true,
       visibilityTimeout: Duration.minutes(2),
       retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
+      // Receipts of a message another sender holds come back until the claim expires (5 minutes).
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 10 },
       removalPolicy: props.stage.removalPolicy,
     });
     const alarm = deadLetterAlarm(
       this,
       'DeadLettersAlarm',
       this.deadLetters,
-      'Outbound messages could not be delivered after 5 attempts (outbox dead-letter queue)',
+      'Outbound messages could not be delivered after 10 attempts (outbox dead-letter queue)',
     );
     props.observability.watch(alarm);
   }

@@ -16,6 +16,10 @@ export interface OutboxMessage {
   body: string;
   /** What the message had to carry (opt-out, validation notice…), from the compliance gate. */
   obligations?: string[];
+  /** The provider's id (SES message id, SMS message id, letter object key). */
+  providerMessageId?: string;
+  /** Letters: the printable PDF, served by the local runtime. */
+  document?: string;
   sentAt: string;
 }
 

@@ -9,6 +9,7 @@ import { isoDurationToMillis } from '../clock/iso-duration';
 import type { LocalClock } from '../clock/local-clock';
 import type { LocalOutbox } from '../outbox/local-outbox';
 import type { LocalStepFunctions } from '../workflows/local-step-functions';
+import type { LocalProviders } from '../providers/local-providers';
 
 export interface DevResponse {
   status: number;
@@ -46,6 +47,7 @@ export class DevRoutes {
     private readonly clock: LocalClock,
     private readonly outbox: LocalOutbox,
     private readonly workflows: LocalStepFunctions,
+    private readonly providers: LocalProviders,
   ) {}
 
   async handle(
@@ -83,8 +85,14 @@ export class DevRoutes {
         const debtorId = query.get('debtorId') ?? undefined;
         return { status: 200, body: { items: this.workflows.list({ debtorId }) } };
       }
-      default:
+      default: {
+        // A letter as the print-and-mail provider receives it: `/dev/letters/<tenant>/<message>.pdf`.
+        if (method === 'GET' && path.startsWith('/dev/letters/')) {
+          const pdf = this.providers.object(path.slice('/dev/'.length));
+          if (pdf) return { status: 200, body: pdf, contentType: 'application/pdf' };
+        }
         throw new HttpProblem(404, `No local route ${key}`);
+      }
     }
   }
 

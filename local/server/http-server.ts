@@ -65,7 +65,10 @@ export function createLocalServer(options: LocalServerOptions): Server {
         parsed,
         request.headers.accept ?? '',
       );
-      const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+      const text =
+        typeof result.body === 'string' || Buffer.isBuffer(result.body)
+          ? result.body
+          : JSON.stringify(result.body);
       response.writeHead(result.status, { 'content-type': result.contentType ?? 'application/json' });
       response.end(text);
       return;

@@ -1,6 +1,6 @@
 import type { ActivityDay } from '../domain/activities/activity-day';
 import type { CalendarDate } from '../domain/time/calendar-date';
-import type { Activity } from '../domain/activities/activity';
+import type { Activity, ActivityDelivery } from '../domain/activities/activity';
 import type { OutboundMessage } from '../domain/cases/outbound-message';
 import type { ContactProfile } from '../domain/compliance/contact-profile';
 import type { Change } from './ledger-store';
@@ -29,8 +29,15 @@ export interface ContactStore {
   ): Promise<void>;
   /** Messages queued and not yet delivered: the outbox relay's work for one debtor. */
   queuedMessages(tenantId: string, debtorId: string): Promise<OutboundMessage[]>;
-  /** Marks a queued message delivered. */
-  markSent(message: OutboundMessage, sentAt: Date): Promise<void>;
+  /** Marks a queued message handed to the outbox queue (no-op once a sender moved it on). */
+  markDispatched(message: OutboundMessage, at: Date): Promise<void>;
+  /** Writes the provider's latest report onto the activity a message recorded. */
+  recordDelivery(
+    tenantId: string,
+    debtorId: string,
+    activity: { id: string; at: string },
+    delivery: ActivityDelivery,
+  ): Promise<void>;
   /** Messages of every tenant still queued since before `before`, oldest first (the outbox sweep). */
   queuedBefore(before: Date, limit: number): Promise<OutboundMessage[]>;
 }

@@ -5,5 +5,6 @@ export interface NotificationStore {
   queue(notification: StaffNotification): Promise<boolean>;
   /** The tenant's notifications still waiting for delivery. */
   queued(tenantId: string): Promise<StaffNotification[]>;
-  markSent(notification: StaffNotification, sentAt: Date): Promise<void>;
+  /** Marks a queued notification handed to the outbox queue (no-op once a sender moved it on). */
+  markDispatched(notification: StaffNotification, at: Date): Promise<void>;
 }

@@ -10,6 +10,10 @@ import { DynamoDbCaseStore } from '../adapters/dynamodb/case-store';
 import { SfnWorkflowEngine } from '../adapters/sfn/sfn-workflow-engine';
 import { SqsMessageDelivery } from '../adapters/sqs/sqs-message-delivery';
 import type { CaseStore } from '../ports/case-store';
+import type { ChannelSenders } from '../ports/channel-sender';
+import type { DeliveryLog } from '../ports/delivery-log';
+import { DynamoDbDeliveryLog } from '../adapters/dynamodb/delivery-log';
+import type { DeliveryChannel } from '../domain/messaging/delivery';
 import type { MessageDelivery } from '../ports/message-delivery';
 import type { WorkflowEngine } from '../ports/workflow-engine';
 import type { JobQueue } from '../ports/job-queue';
@@ -74,6 +78,8 @@ export interface Services {
   cases: CaseStore;
   workflow: WorkflowEngine;
   messages: MessageDelivery;
+  deliveryLog: DeliveryLog;
+  senders: ChannelSenders;
   notifications: NotificationStore;
   schedules: ScheduleStore;
   jobs: JobQueue;
@@ -96,6 +102,8 @@ export interface ServiceSettings {
   workflow?: WorkflowEngine;
   /** SQS in AWS (from OUTBOX_QUEUE_URL); the local runtime brings its outbox. */
   messages?: MessageDelivery;
+  /** SES, End User Messaging and the letters bucket in AWS (channel-senders.ts); stand-ins locally. */
+  senders?: ChannelSenders;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
 }
@@ -105,6 +113,23 @@ function unconfigured<T extends object>(what: string): T {
   return new Proxy({} as T, {
     get: () => () => Promise.reject(new Error(`${what} is not configured for this function`)),
   });
+}
+
+let channelSenderFactory: ((clock: Clock) => ChannelSenders) | undefined;
+
+/**
+ * The sender function brings its channel senders (and their SDKs) itself, so no other bundle
+ * carries them; every other function fails loudly if it reaches for one.
+ */
+export function provideChannelSenders(factory: (clock: Clock) => ChannelSenders): void {
+  channelSenderFactory = factory;
+}
+
+function noChannelSenders(): ChannelSenders {
+  const none = (channel: DeliveryChannel) => ({
+    send: () => Promise.reject(new Error(`No ${channel} sender is configured for this function`)),
+  });
+  return { email: none('email'), sms: none('sms'), voice: none('voice'), letter: none('letter') };
 }
 
 function workflowFromEnvironment(): WorkflowEngine {
@@ -152,6 +177,8 @@ export function createServices(settings: ServiceSettings): Services {
     cases: new DynamoDbCaseStore(client, table, clock),
     workflow: settings.workflow ?? workflowFromEnvironment(),
     messages: settings.messages ?? messagesFromEnvironment(),
+    deliveryLog: new DynamoDbDeliveryLog(client, table),
+    senders: settings.senders ?? channelSenderFactory?.(clock) ?? noChannelSenders(),
     notifications: new DynamoDbNotificationStore(client, table),
     schedules: new DynamoDbScheduleStore(client, table),
     jobs: settings.jobs ?? jobsFromEnvironment(),

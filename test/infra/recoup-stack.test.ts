@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CLAIM_HOLDS_MS } from '../../shared/domain/messaging/delivery';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/http-api';
 import { dataAccessFor } from '../../infra/constructs/route-stack';
@@ -12,6 +13,8 @@ import { fromParent, logicalIdOf, resourcesOfType, synthesize, type Synthesized 
 const WORKFLOW_TASK_COUNT = Object.keys(WORKFLOW_TASKS).length;
 /** The schedule tick's target and the tenant-day job worker. */
 const SCHEDULE_FUNCTION_COUNT = 2;
+/** SendMessages, RecordDeliveryReports, RecordInboundTexts. */
+const MESSAGING_FUNCTION_COUNT = 3;
 
 let dev: Synthesized;
 
@@ -66,7 +69,9 @@ describe('lambda functions', () => {
   const functions = () => across('AWS::Lambda::Function');
 
   it('one per route, one per workflow task, two for the schedules, plus the pre-token trigger', () => {
-    expect(functions()).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 1);
+    expect(functions()).toHaveLength(
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
+    );
     // The trigger is in the parent; every route's function in a nested stack.
     expect(Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function'))).toEqual([
       logicalIdOf(dev.stack.auth.preTokenGeneration.function),
@@ -98,7 +103,9 @@ describe('lambda functions', () => {
   it('every log group has the stage retention', () => {
     const groups = across('AWS::Logs::LogGroup');
     // one per function, the API access logs and the workflow's execution logs
-    expect(groups).toHaveLength(apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 3);
+    expect(groups).toHaveLength(
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 3,
+    );
     for (const { resource: group } of groups) expect(group.Properties?.RetentionInDays).toBe(14);
   });
 
@@ -256,15 +263,15 @@ describe('alarms', () => {
     const alarms = found.map((a) => a.resource);
     const byMetric = (name: string) => alarms.filter((a) => a.Properties?.MetricName === name);
     expect(byMetric('Errors')).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 1,
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
     );
     expect(byMetric('Throttles')).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + 1,
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
-    // The dead-letter queues: outbox, tenant-day jobs, schedule tick.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound texts.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(5);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
@@ -390,5 +397,61 @@ describe('schedules', () => {
         'The schedule tick could not invoke OpenTenantDays',
       ]),
     );
+  });
+});
+
+describe('messaging', () => {
+  const messaging = () => dev.stack.messaging;
+
+  it('sends from the outbox queue with partial batch failures, within the claim a sender holds', () => {
+    const template = Template.fromStack(messaging());
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 10,
+    });
+    const sender = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('deliver queued messages') },
+    });
+    const [properties] = Object.values(sender).map(
+      (resource) => resource.Properties as Record<string, unknown>,
+    );
+    expect((properties!.Timeout as number) * 1000).toBeLessThan(CLAIM_HOLDS_MS);
+  });
+
+  it('grants the sender exactly its channels: SES, End User Messaging and the letters prefix', () => {
+    const template = Template.fromStack(messaging());
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: unknown }[])
+      .map((statement) => statement.Action);
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        'ses:SendEmail',
+        ['sms-voice:SendTextMessage', 'sms-voice:SendVoiceMessage'],
+        's3:PutObject',
+      ]),
+    );
+    expect(JSON.stringify(statements)).not.toMatch(/"s3:\*"|"ses:\*"|"sms-voice:\*"/);
+  });
+
+  it('routes SES and End User Messaging events to the report handler, and keeps letters private', () => {
+    const template = Template.fromStack(messaging());
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.ses', 'aws.sms-voice'] },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: Match.arrayWith(['send', 'delivery', 'bounce', 'complaint']),
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.anyValue(),
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 });

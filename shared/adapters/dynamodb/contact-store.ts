@@ -1,6 +1,7 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { markDispatched } from './mark-dispatched';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
-import type { Activity } from '../../domain/activities/activity';
+import type { Activity, ActivityDelivery } from '../../domain/activities/activity';
 import { defaultContactProfile, type ContactProfile } from '../../domain/compliance/contact-profile';
 import type { Clock } from '../../ports/clock';
 import { DuplicateSendError, type ContactStore } from '../../ports/contact-store';
@@ -110,17 +111,29 @@ export class DynamoDbContactStore implements ContactStore {
     return (result.Items ?? []).map((item) => stripKeys<OutboundMessage>(item));
   }
 
-  async markSent(message: OutboundMessage, sentAt: Date) {
+  async recordDelivery(
+    tenantId: string,
+    debtorId: string,
+    activity: { id: string; at: string },
+    delivery: ActivityDelivery,
+  ) {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.message(message.tenantId, message.debtorId, message.id),
-        // Leaving the sparse index of queued messages the outbox sweep reads.
-        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt.toISOString() },
+        Key: keys.activity(tenantId, debtorId, activity.at, activity.id),
+        UpdateExpression: 'SET delivery = :delivery',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':delivery': delivery },
       }),
     );
+  }
+
+  async markDispatched(message: OutboundMessage, at: Date) {
+    await markDispatched(this.client, {
+      TableName: this.tableName,
+      Key: keys.message(message.tenantId, message.debtorId, message.id),
+      at,
+    });
   }
 
   async save(

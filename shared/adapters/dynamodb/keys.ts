@@ -192,6 +192,11 @@ export const keys = {
    * the schedule tick (a system index: its items are each tenant's own).
    */
   queuedMessages: 'SYSTEM#QUEUED_MESSAGES',
+  /**
+   * The debtors texted at one phone number, of every tenant (`<tenant>#<debtor>`): an inbound STOP
+   * carries only the number. Read only by the inbound-text handler.
+   */
+  textRecipients: (phone: string) => `SYSTEM#TEXT_RECIPIENT#${phone}`,
   /** A tenant's scheduled jobs that have run, one row per local date and job. */
   scheduledJob: (tenantId: string, date: string, job: string) => ({
     pk: `${t(tenantId)}#SCHEDULE`,

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { markDispatched } from './mark-dispatched';
 import type { StaffNotification } from '../../domain/notifications/staff-notification';
 import type { NotificationStore } from '../../ports/notification-store';
 import { keys, stripKeys } from './keys';
@@ -44,16 +45,11 @@ export class DynamoDbNotificationStore implements NotificationStore {
     return items.map((item) => stripKeys<StaffNotification>(item)).filter((item) => item.status === 'queued');
   }
 
-  async markSent(notification: StaffNotification, sentAt: Date): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.notification(notification.tenantId, notification.id),
-        // Leaving the sparse index: the queued list stays as short as the backlog.
-        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt.toISOString() },
-      }),
-    );
+  async markDispatched(notification: StaffNotification, at: Date): Promise<void> {
+    await markDispatched(this.client, {
+      TableName: this.tableName,
+      Key: keys.notification(notification.tenantId, notification.id),
+      at,
+    });
   }
 }

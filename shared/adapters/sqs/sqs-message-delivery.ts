@@ -2,10 +2,12 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { OutboundMessage } from '../../domain/cases/outbound-message';
 import type { StaffNotification } from '../../domain/notifications/staff-notification';
 import type { MessageDelivery } from '../../ports/message-delivery';
+import type { DeliveryRef } from '../../ports/delivery-log';
+import { outboxEntry } from '../../messaging/outbox-entry';
 
 /**
- * Hands a queued message to the channel senders through SQS. The message carries only its key:
- * the sender reads the stored message (no personal data in the queue) and delivers it once, by id.
+ * Hands a queued message to the sender function through the outbox queue. The entry carries only
+ * the message's key: the sender reads the stored message and delivers it once, by id.
  */
 export class SqsMessageDelivery implements MessageDelivery {
   constructor(
@@ -13,25 +15,22 @@ export class SqsMessageDelivery implements MessageDelivery {
     private readonly queueUrl: string,
   ) {}
 
-  async deliver(message: OutboundMessage): Promise<void> {
+  private async enqueue(ref: DeliveryRef): Promise<void> {
     await this.client.send(
-      new SendMessageCommand({
-        QueueUrl: this.queueUrl,
-        MessageBody: JSON.stringify({
-          tenantId: message.tenantId,
-          debtorId: message.debtorId,
-          messageId: message.id,
-        }),
-      }),
+      new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: outboxEntry(ref) }),
     );
   }
 
-  async deliverNotification(notification: StaffNotification): Promise<void> {
-    await this.client.send(
-      new SendMessageCommand({
-        QueueUrl: this.queueUrl,
-        MessageBody: JSON.stringify({ tenantId: notification.tenantId, notificationId: notification.id }),
-      }),
-    );
+  deliver(message: OutboundMessage): Promise<void> {
+    return this.enqueue({
+      kind: 'message',
+      tenantId: message.tenantId,
+      debtorId: message.debtorId,
+      id: message.id,
+    });
+  }
+
+  deliverNotification(notification: StaffNotification): Promise<void> {
+    return this.enqueue({ kind: 'notification', tenantId: notification.tenantId, id: notification.id });
   }
 }

@@ -11,6 +11,8 @@ import { messageLocale } from '../../domain/messaging/message-locale';
 import { messageText } from '../templates/message-text';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
+import type { ContactRefusalCode } from '../../domain/compliance/contact-gate';
+import { fallbackChannels, refusedForGood } from '../../domain/cases/channel-fallback';
 import type { CaseRef } from '../../ports/workflow-engine';
 import { auditor } from '../audit/auditor';
 import { attemptContact } from '../contacts/attempt-contact';
@@ -27,6 +29,12 @@ export interface ReviewResult {
   /** Events counted when the review read the case; parking is refused if more arrived since. */
   seenSignals: number;
   performed: string[];
+}
+
+interface Refusal {
+  channel: ContactChannel;
+  next: Date | null;
+  reasons: ContactRefusalCode[];
 }
 
 function ended(ref: CaseRef, collectionCase: CollectionCase | undefined, now: Date): ReviewResult {
@@ -96,10 +104,10 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
 
       for (const action of decision.actions) {
         if (action.kind === 'contact') {
-          const refused: { channel: ContactChannel; next: Date | null; reasons: string[] }[] = [];
+          let refused: Refusal[] = [];
           const locale = messageLocale(debtor.jurisdiction);
           const variables = reminderVariables(debtor.name, book.invoices, locale);
-          for (const channel of action.channels) {
+          const send = async (channel: ContactChannel): Promise<Refusal | undefined> => {
             const text =
               channel === 'call'
                 ? undefined
@@ -115,19 +123,47 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
                       id: `msg_${current.id}_${action.invoiceId}_${action.stepIndex}_${channel}`,
                       ...text,
                       template,
+                      caseStep: {
+                        caseId: current.id,
+                        invoiceId: action.invoiceId,
+                        stepIndex: action.stepIndex,
+                      },
                     },
                   }
                 : {}),
             });
-            if (!outcome.allowed) {
-              refused.push({
-                channel,
-                next: outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null,
-                reasons: outcome.reasons.map((reason) => reason.code),
-              });
-            }
+            return outcome.allowed
+              ? undefined
+              : {
+                  channel,
+                  next: outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null,
+                  reasons: outcome.reasons.map((reason) => reason.code),
+                };
+          };
+          const sent: ContactChannel[] = [];
+          for (const channel of action.channels) {
+            const refusal = await send(channel);
+            if (refusal) refused.push(refusal);
+            else sent.push(channel);
           }
-          const sent = action.channels.filter((channel) => !refused.some((item) => item.channel === channel));
+          // Every channel refused for good (opted out, bounced, no address): the next one the gate allows.
+          for (const channel of fallbackChannels(action.channels, refused)) {
+            const refusal = await send(channel);
+            if (refusal && refusedForGood(refusal.reasons)) continue;
+            events.push({
+              at,
+              kind: 'channel_fallback',
+              detail: `${action.channels.join(' and ')} refused (${[...new Set(refused.flatMap((item) => item.reasons))].join(', ')}): ${refusal ? 'deferred on' : 'sent by'} ${channel}`,
+              stepIndex: action.stepIndex,
+              invoiceId: action.invoiceId,
+            });
+            if (refusal) refused = [refusal];
+            else {
+              refused = [];
+              sent.push(channel);
+            }
+            break;
+          }
           if (sent.length > 0) {
             events.push({
               at,
@@ -229,7 +265,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
   // any a crash left queued before its delivery — is handed on and marked sent.
   for (const message of await services.contacts.queuedMessages(ref.tenantId, ref.debtorId)) {
     await services.messages.deliver(message);
-    await services.contacts.markSent(message, services.clock.now());
+    await services.contacts.markDispatched(message, services.clock.now());
   }
   return result;
 }

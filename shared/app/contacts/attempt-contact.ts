@@ -35,7 +35,13 @@ export interface ContactAttemptRequest {
    * The message to queue when the gate allows it (not for calls). Its id is deterministic, so a
    * retried send finds it queued and sends nothing twice.
    */
-  message?: { id: string; template: string; subject?: string; body: string };
+  message?: {
+    id: string;
+    template: string;
+    subject?: string;
+    body: string;
+    caseStep?: OutboundMessage['caseStep'];
+  };
 }
 
 /** The address a channel reaches, from the debtor record. */
@@ -107,8 +113,11 @@ export async function attemptContact(
               validationPeriodEnd: carriesNotice ? validationPeriodEndFor(situation, at) : undefined,
             }),
             obligations: [...decision.obligations],
+            language: messageLocale(debtor.jurisdiction).language,
             status: 'queued',
             createdAt: at.toISOString(),
+            activity: { id: activity.id, at: activity.at },
+            ...(request.message.caseStep ? { caseStep: request.message.caseStep } : {}),
           }
         : undefined;
     try {

@@ -77,7 +77,7 @@ export async function contactSituation(
     activities: recent.activities,
     gate: {
       subject,
-      standing: standingOf(recent.profile, snapshot.invoices, packs, today),
+      standing: standingOf(recent.profile, snapshot.invoices, packs, today, debtor),
       attempts: contactAttempts(recent.activities),
       ...(tenantPack ? { tenantPack } : {}),
     },

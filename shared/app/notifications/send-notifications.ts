@@ -16,7 +16,7 @@ export async function sendNotifications(
   }
   for (const queued of await services.notifications.queued(tenantId)) {
     await services.messages.deliverNotification(queued);
-    await services.notifications.markSent(queued, services.clock.now());
+    await services.notifications.markDispatched(queued, services.clock.now());
   }
   return created;
 }

@@ -17,7 +17,7 @@ export async function sweepOutbox(
     const stale = await services.contacts.queuedBefore(before, BATCH);
     for (const message of stale) {
       await services.messages.deliver(message);
-      await services.contacts.markSent(message, services.clock.now());
+      await services.contacts.markDispatched(message, services.clock.now());
     }
     swept += stale.length;
     if (stale.length < BATCH) return swept;

@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import type { ContactAttempt } from '../compliance/contact-standing';
 import type { ContactChannel, ContactPurpose } from '../compliance/contact-channel';
 import type { ContactRefusalCode } from '../compliance/contact-gate';
+import type { DeliveryStatus } from '../messaging/delivery';
 
 export const ACTIVITY_TYPES = ['note', 'call', 'email', 'sms', 'letter'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -22,6 +23,12 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export interface ActivityCompliance {
   allowed: boolean;
   reasons: { code: ContactRefusalCode; message: string; rule?: string }[];
+}
+
+export interface ActivityDelivery {
+  status: DeliveryStatus;
+  at: string;
+  failure?: string;
 }
 
 export interface Activity {
@@ -44,6 +51,8 @@ export interface Activity {
   status: 'done' | 'refused';
   /** The gate's verdict on an outbound contact at its time. */
   compliance?: ActivityCompliance;
+  /** What the provider last reported of the message this contact sent. */
+  delivery?: ActivityDelivery;
   loggedBy: string;
   loggedAt: string;
 }

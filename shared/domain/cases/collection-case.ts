@@ -13,6 +13,8 @@ export type CaseEventKind =
   | 'call_task_created'
   | 'final_notice_sent'
   | 'send_deferred'
+  | 'delivery_failed'
+  | 'channel_fallback'
   | 'escalated'
   | 'paused'
   | 'resumed'

@@ -30,6 +30,7 @@ export type ContactRefusalCode =
   | 'attorney_represented'
   | 'cease'
   | 'opted_out'
+  | 'undeliverable'
   | 'do_not_call'
   | 'no_consent'
   | 'dispute_pending'
@@ -180,6 +181,12 @@ function standingRefusals(
   }
   if (standing.optOut?.[channel]) {
     refusals.push({ code: 'opted_out', message: `The debtor opted out of ${channel}` });
+  }
+  if (standing.undeliverable?.[channel]) {
+    refusals.push({
+      code: 'undeliverable',
+      message: `The ${channel === 'email' ? 'email address' : 'number'} on file was reported undeliverable: update it to write again`,
+    });
   }
   if (standing.doNotCall && PHONE.includes(channel)) {
     refusals.push({ code: 'do_not_call', message: 'The number is on a do-not-call list' });

@@ -7,6 +7,15 @@ import type { ContactChannel } from './contact-channel';
 
 export type ChannelFlags = Partial<Record<Exclude<ContactChannel, 'letter'>, boolean>>;
 
+/** An address the provider reported undeliverable (hard bounce, invalid number, complaint). */
+export interface Suppression {
+  address: string;
+  reason: 'bounced' | 'complained' | 'failed';
+  at: string;
+}
+
+export type SuppressedChannel = 'email' | 'sms';
+
 export interface ContactProfile {
   tenantId: string;
   debtorId: string;
@@ -17,6 +26,11 @@ export interface ContactProfile {
   bankruptcy: boolean;
   deceased: boolean;
   attorneyRepresented: boolean;
+  /**
+   * Addresses that cannot be written to, by channel. Only that address: a new email address or
+   * number on the debtor lifts it.
+   */
+  suppressed?: Partial<Record<SuppressedChannel, Suppression>>;
   /** First communication about the debt (starts the validation-notice clock). */
   firstContactAt?: string;
   validationNoticeSentAt?: string;
@@ -68,6 +82,36 @@ export function changeContactPreferences(
     version: profile.version + 1,
     updatedAt: now.toISOString(),
     updatedBy: actor.sub,
+  };
+}
+
+/** The profile once the provider reported an address undeliverable; a complaint also opts out of email. */
+export function withSuppression(
+  profile: ContactProfile,
+  channel: SuppressedChannel,
+  suppression: Suppression,
+  now: Date,
+): ContactProfile {
+  return {
+    ...profile,
+    suppressed: { ...profile.suppressed, [channel]: suppression },
+    ...(suppression.reason === 'complained' ? { optOut: { ...profile.optOut, [channel]: true } } : {}),
+    version: profile.version + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: 'system:delivery',
+  };
+}
+
+/** The channels whose current address is suppressed. */
+export function undeliverableChannels(
+  profile: Pick<ContactProfile, 'suppressed'>,
+  addresses: { email?: string; phone?: string },
+): Partial<Record<SuppressedChannel, boolean>> {
+  const same = (channel: SuppressedChannel, address: string | undefined) =>
+    address !== undefined && profile.suppressed?.[channel]?.address === address;
+  return {
+    ...(same('email', addresses.email) ? { email: true } : {}),
+    ...(same('sms', addresses.phone) ? { sms: true } : {}),
   };
 }
 

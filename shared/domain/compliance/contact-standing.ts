@@ -19,6 +19,8 @@ export interface ContactStanding {
   /** A cease-communication request: only the notices the law allows may follow. */
   readonly cease?: boolean;
   readonly optOut?: Readonly<Partial<Record<ContactChannel, boolean>>>;
+  /** Channels whose address on file the provider reported undeliverable. */
+  readonly undeliverable?: Readonly<Partial<Record<ContactChannel, boolean>>>;
   readonly consent?: Readonly<Partial<Record<ContactChannel, boolean>>>;
   /** No telephone contact (calls and texts) at all. */
   readonly doNotCall?: boolean;

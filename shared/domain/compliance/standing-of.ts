@@ -2,7 +2,7 @@
 import type { Invoice } from '../invoices/invoice';
 import { outstanding } from '../invoices/invoice';
 import type { CalendarDate } from '../time/calendar-date';
-import type { ContactProfile } from './contact-profile';
+import { undeliverableChannels, type ContactProfile } from './contact-profile';
 import type { ContactRulePack } from './contact-rule-pack';
 import type { ContactStanding } from './contact-standing';
 import { anyTimeBarred } from './limitation';
@@ -12,11 +12,13 @@ export function standingOf(
   invoices: readonly Invoice[],
   packs: readonly ContactRulePack[],
   today: CalendarDate,
+  addresses: { email?: string; phone?: string } = {},
 ): ContactStanding {
   const open = invoices.filter((invoice) => outstanding(invoice) > 0);
   return {
     cease: profile.cease,
     optOut: profile.optOut,
+    undeliverable: undeliverableChannels(profile, addresses),
     consent: profile.consent,
     doNotCall: profile.doNotCall,
     bankruptcy: profile.bankruptcy,

@@ -4,9 +4,11 @@
  * like a debtor message it is stored before it is handed on (the outbox), under an id that is
  * deterministic per reason and period, so a rerun never sends it twice.
  */
+import type { DeliveryState } from '../messaging/delivery';
+
 export type NotificationKind = 'invoice_due_soon' | 'invoice_overdue' | 'weekly_report' | 'threshold_alert';
 
-export interface StaffNotification {
+export interface StaffNotification extends DeliveryState {
   id: string;
   tenantId: string;
   kind: NotificationKind;
@@ -17,7 +19,5 @@ export interface StaffNotification {
   template: NotificationKind;
   subject: string;
   body: string;
-  status: 'queued' | 'sent';
   createdAt: string;
-  sentAt?: string;
 }

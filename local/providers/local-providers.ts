@@ -1,0 +1,321 @@
+/**
+ * Local stand-ins of the three services the sender calls, speaking their wire protocols so the
+ * real SDK clients and adapters run unchanged against them:
+ * - SES v2 `SendEmail` (REST JSON, `POST /v2/email/outbound-emails`);
+ * - End User Messaging `SendTextMessage` / `SendVoiceMessage` (JSON 1.0, `X-Amz-Target`);
+ * - S3 `PutObject` / `GetObject` with `If-None-Match: *` (path style, `/<bucket>/<key>`).
+ * Each accepted message is reported to `onAccepted`, and the service's events (Send, Delivery,
+ * Bounce, Complaint; text status) are published afterwards, as EventBridge would, to `onEvent`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Clock } from '../../shared/ports/clock';
+import { DELIVERY_REF_TAG } from '../../shared/adapters/delivery-ref-tag';
+import type { ProviderEvent } from '../../shared/messaging/provider-events';
+import { simulatedOutcome } from './provider-simulator';
+
+export interface AcceptedMessage {
+  channel: 'email' | 'sms' | 'voice' | 'letter';
+  providerMessageId: string;
+  to: string;
+  subject?: string;
+  body: string;
+  /** The tag the sender attached (names the stored message). */
+  ref?: string;
+  /** Letters: where the PDF is kept. */
+  objectKey?: string;
+}
+
+export interface LocalProvidersOptions {
+  clock: Clock;
+  /** Where letters (PDF objects) are kept; in memory when omitted. */
+  objectsDir?: string;
+  onAccepted?: (message: AcceptedMessage) => void | Promise<void>;
+  onEvent?: (event: ProviderEvent) => Promise<void>;
+  /** Called before each answer; a test throws here to cut the connection (a sender killed mid-call). */
+  beforeAnswer?: (message: AcceptedMessage) => void | Promise<void>;
+}
+
+export class LocalProviders {
+  private server: Server | undefined;
+  private readonly objects = new Map<string, Buffer>();
+  private pending = new Set<Promise<void>>();
+  readonly accepted: AcceptedMessage[] = [];
+  endpoint = '';
+
+  constructor(private readonly options: LocalProvidersOptions) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) answer(response, 500, { message: String(error) });
+      });
+    });
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', () => done()));
+    this.endpoint = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.endpoint;
+  }
+
+  async stop(): Promise<void> {
+    await this.settled();
+    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+    this.server?.closeAllConnections();
+  }
+
+  /** Waits for the events already published to be handled; true if there were any. */
+  async settled(): Promise<boolean> {
+    let any = false;
+    while (this.pending.size > 0) {
+      any = true;
+      await Promise.allSettled([...this.pending]);
+    }
+    return any;
+  }
+
+  object(key: string): Buffer | undefined {
+    const file = this.options.objectsDir && join(this.options.objectsDir, key);
+    return this.objects.get(key) ?? (file && existsSync(file) ? readFileSync(file) : undefined);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await read(request);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const target = request.headers['x-amz-target'];
+    if (request.method === 'POST' && url.pathname === '/v2/email/outbound-emails') {
+      return this.sendEmail(JSON.parse(body.toString('utf8')) as SendEmailInput, response);
+    }
+    if (request.method === 'POST' && typeof target === 'string' && target.startsWith('PinpointSMSVoiceV2.')) {
+      return this.sendSmsVoice(
+        target.slice('PinpointSMSVoiceV2.'.length),
+        JSON.parse(body.toString('utf8')),
+        response,
+      );
+    }
+    const [, bucket, ...path] = url.pathname.split('/');
+    const key = decodeURIComponent(path.join('/'));
+    if (bucket && key && request.method === 'PUT') return this.putObject(key, body, request, response);
+    if (bucket && key && request.method === 'GET') {
+      const object = this.object(key);
+      if (!object) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
+      response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': object.length });
+      response.end(object);
+      return;
+    }
+    answer(response, 404, { message: `No stand-in for ${request.method} ${url.pathname}` });
+  }
+
+  private async sendEmail(input: SendEmailInput, response: ServerResponse): Promise<void> {
+    const to = input.Destination?.ToAddresses?.[0];
+    if (!to || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/u.test(to) || !input.FromEmailAddress) {
+      return restError(
+        response,
+        400,
+        'BadRequestException',
+        'Missing or invalid destination or sender address',
+      );
+    }
+    const message: AcceptedMessage = {
+      channel: 'email',
+      providerMessageId: `0100${randomUUID().replaceAll('-', '')}-000000`,
+      to,
+      subject: input.Content?.Simple?.Subject?.Data ?? '',
+      body: input.Content?.Simple?.Body?.Text?.Data ?? '',
+      ...tag(input.EmailTags?.find((item) => item.Name === DELIVERY_REF_TAG)?.Value),
+    };
+    await this.accept(message);
+    answer(response, 200, { MessageId: message.providerMessageId });
+    const tags: Record<string, string[]> = Object.fromEntries(
+      (input.EmailTags ?? []).map((item) => [item.Name, [item.Value]]),
+    );
+    const mail = { timestamp: this.now(), messageId: message.providerMessageId, destination: [to], tags };
+    const outcome = simulatedOutcome(to);
+    this.publish('aws.ses', 'Email Sent', { eventType: 'Send', mail, send: {} });
+    if (outcome === 'bounced' || outcome === 'suppressed') {
+      this.publish('aws.ses', 'Email Bounced', {
+        eventType: 'Bounce',
+        mail,
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: outcome === 'suppressed' ? 'OnAccountSuppressionList' : 'General',
+          bouncedRecipients: [{ emailAddress: to }],
+          timestamp: this.now(),
+        },
+      });
+      return;
+    }
+    this.publish('aws.ses', 'Email Delivered', {
+      eventType: 'Delivery',
+      mail,
+      delivery: { timestamp: this.now() },
+    });
+    if (outcome === 'complained') {
+      this.publish('aws.ses', 'Email Complaint Received', {
+        eventType: 'Complaint',
+        mail,
+        complaint: { complainedRecipients: [{ emailAddress: to }], timestamp: this.now() },
+      });
+    }
+  }
+
+  private async sendSmsVoice(
+    operation: string,
+    input: SmsVoiceInput,
+    response: ServerResponse,
+  ): Promise<void> {
+    if (operation !== 'SendTextMessage' && operation !== 'SendVoiceMessage') {
+      return jsonError(
+        response,
+        400,
+        'ValidationException',
+        `${operation} is not served by the local stand-in`,
+      );
+    }
+    const to = input.DestinationPhoneNumber;
+    if (!to || !/^\+[1-9]\d{6,14}$/u.test(to)) {
+      return jsonError(response, 400, 'ValidationException', 'DestinationPhoneNumber must be E.164');
+    }
+    const voice = operation === 'SendVoiceMessage';
+    const message: AcceptedMessage = {
+      channel: voice ? 'voice' : 'sms',
+      providerMessageId: randomUUID(),
+      to,
+      body: input.MessageBody ?? '',
+      ...tag(input.Context?.[DELIVERY_REF_TAG]),
+    };
+    await this.accept(message);
+    answer(response, 200, { MessageId: message.providerMessageId });
+    const unreachable = simulatedOutcome(to) === 'unreachable';
+    const status = (eventType: string) => ({
+      eventType,
+      eventVersion: '1.0',
+      eventTimestamp: Date.parse(this.now()),
+      isFinal: eventType !== 'TEXT_SUCCESSFUL' && eventType !== 'VOICE_INITIATED',
+      destinationPhoneNumber: to,
+      messageId: message.providerMessageId,
+      context: input.Context ?? {},
+    });
+    const detailType = voice
+      ? 'Voice Message Delivery Status Updated'
+      : 'Text Message Delivery Status Updated';
+    this.publish('aws.sms-voice', detailType, status(voice ? 'VOICE_INITIATED' : 'TEXT_SUCCESSFUL'));
+    this.publish(
+      'aws.sms-voice',
+      detailType,
+      status(
+        voice
+          ? unreachable
+            ? 'VOICE_FAILED'
+            : 'VOICE_COMPLETED'
+          : unreachable
+            ? 'TEXT_UNREACHABLE'
+            : 'TEXT_DELIVERED',
+      ),
+    );
+  }
+
+  private async putObject(key: string, body: Buffer, request: IncomingMessage, response: ServerResponse) {
+    if (request.headers['if-none-match'] === '*' && this.object(key)) {
+      return s3Error(
+        response,
+        412,
+        'PreconditionFailed',
+        'At least one of the pre-conditions you specified did not hold',
+      );
+    }
+    this.objects.set(key, body);
+    if (this.options.objectsDir) {
+      const file = join(this.options.objectsDir, key);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, body);
+    }
+    const message: AcceptedMessage = {
+      channel: 'letter',
+      providerMessageId: key,
+      to: '',
+      body: '',
+      objectKey: key,
+      ...tag(header(request, `x-amz-meta-${DELIVERY_REF_TAG}`)),
+    };
+    await this.accept(message);
+    response.writeHead(200, { etag: `"${randomUUID()}"` });
+    response.end();
+  }
+
+  private async accept(message: AcceptedMessage): Promise<void> {
+    await this.options.beforeAnswer?.(message);
+    this.accepted.push(message);
+    await this.options.onAccepted?.(message);
+  }
+
+  private publish(source: string, detailType: string, detail: Record<string, unknown>): void {
+    const deliver = this.options.onEvent;
+    if (!deliver) return;
+    const event: ProviderEvent = { source, 'detail-type': detailType, time: this.now(), detail };
+    // After the answer, as EventBridge would: the sender records its own outcome first, usually.
+    const run = new Promise<void>((done) => setImmediate(done)).then(() => deliver(event));
+    const tracked = run.catch(() => undefined).finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  private now(): string {
+    return this.options.clock.now().toISOString();
+  }
+}
+
+interface SendEmailInput {
+  FromEmailAddress?: string;
+  Destination?: { ToAddresses?: string[] };
+  Content?: { Simple?: { Subject?: { Data?: string }; Body?: { Text?: { Data?: string } } } };
+  EmailTags?: { Name: string; Value: string }[];
+}
+
+interface SmsVoiceInput {
+  DestinationPhoneNumber?: string;
+  MessageBody?: string;
+  Context?: Record<string, string>;
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function tag(value: string | undefined): { ref?: string } {
+  return value ? { ref: value } : {};
+}
+
+function read(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => done(Buffer.concat(chunks)));
+    request.on('error', fail);
+  });
+}
+
+function answer(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+/** REST JSON errors (SES v2): the type in a header. */
+function restError(response: ServerResponse, status: number, type: string, message: string): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': type });
+  response.end(JSON.stringify({ message }));
+}
+
+/** JSON 1.0 errors (End User Messaging): the type in `__type`. */
+function jsonError(response: ServerResponse, status: number, type: string, message: string): void {
+  response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
+  response.end(JSON.stringify({ __type: type, Message: message }));
+}
+
+function s3Error(response: ServerResponse, status: number, code: string, message: string): void {
+  response.writeHead(status, { 'content-type': 'application/xml' });
+  response.end(
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+  );
+}
