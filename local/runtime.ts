@@ -82,6 +82,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     do await workflows.settled();
     while (await channels.providers.settled());
   };
+  clock.settleWith(settled);
   const scheduler = new LocalScheduler(settled);
   const services = createServices({
     tableName,

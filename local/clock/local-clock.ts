@@ -21,6 +21,7 @@ export class LocalClock implements Clock {
   private offsetMs = 0;
   private readonly listeners: ClockListener[] = [];
   private readonly timers: TimerSource[] = [];
+  private settle: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly stateFile?: string,
@@ -49,6 +50,14 @@ export class LocalClock implements Clock {
   }
 
   /**
+   * What a timer sets off in the background (a provider's delivery report, the case it wakes)
+   * settles before the clock moves on, at the instant the timer fired.
+   */
+  settleWith(settle: () => Promise<void>): void {
+    this.settle = settle;
+  }
+
+  /**
    * Moves the clock to `target` (never backwards). Every wait that falls due on the way runs with
    * the clock standing at its instant, earliest first, so a reminder due at 10:00 is sent at
    * 10:00; then the listeners run.
@@ -74,6 +83,7 @@ export class LocalClock implements Clock {
       this.frozenAt = at;
       try {
         await due.source.fire(this.now());
+        await this.settle?.();
       } finally {
         this.frozenAt = undefined;
       }

@@ -16,6 +16,7 @@ import type { Clock } from '../../shared/ports/clock';
 import { DELIVERY_REF_TAG } from '../../shared/adapters/delivery-ref-tag';
 import type { ProviderEvent } from '../../shared/messaging/provider-events';
 import { simulatedOutcome } from './provider-simulator';
+import { logger } from '../../shared/observability/powertools';
 
 export interface AcceptedMessage {
   channel: 'email' | 'sms' | 'voice' | 'letter';
@@ -256,7 +257,12 @@ export class LocalProviders {
     const event: ProviderEvent = { source, 'detail-type': detailType, time: this.now(), detail };
     // After the answer, as EventBridge would: the sender records its own outcome first, usually.
     const run = new Promise<void>((done) => setImmediate(done)).then(() => deliver(event));
-    const tracked = run.catch(() => undefined).finally(() => this.pending.delete(tracked));
+    // As EventBridge would retry and then dead-letter it: a failed report is logged, not lost silently.
+    const tracked = run
+      .catch((error: unknown) =>
+        logger.error('Delivery report failed', { source, detailType, error: error as Error }),
+      )
+      .finally(() => this.pending.delete(tracked));
     this.pending.add(tracked);
   }
 

@@ -1,4 +1,4 @@
-import type { CollectionCase } from '../domain/cases/collection-case';
+import type { CaseEvent, CollectionCase, DeferredSend } from '../domain/cases/collection-case';
 import type { WorkItem } from '../domain/cases/work-item';
 import type { WriteContext } from './write-context';
 
@@ -14,6 +14,19 @@ export interface CaseStore {
     workItems: WorkItem[],
     context: WriteContext,
   ): Promise<void>;
+  /**
+   * Defers a step's send to the case and signals it, in one conditional write that leaves the rest
+   * of the case alone: undefined when the case is not that open case or already holds a deferred
+   * send; the parked execution's token, if it was parked, for the caller to wake.
+   */
+  deferSend(
+    tenantId: string,
+    debtorId: string,
+    caseId: string,
+    deferred: DeferredSend,
+    event: CaseEvent,
+    context: WriteContext,
+  ): Promise<{ token?: string } | undefined>;
   /** Stores the parked execution's token unless an event arrived since `seenSignals`. */
   park(
     tenantId: string,

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { CollectionCase } from '../../domain/cases/collection-case';
+import type { CaseEvent, CollectionCase, DeferredSend } from '../../domain/cases/collection-case';
 import type { WorkItem } from '../../domain/cases/work-item';
 import { ConflictError } from '../../domain/errors';
 import type { CaseStore } from '../../ports/case-store';
@@ -115,6 +115,55 @@ export class DynamoDbCaseStore implements CaseStore {
       })),
       ...writeContextSteps(table, context, this.clock.now()),
     ]);
+  }
+
+  async deferSend(
+    tenantId: string,
+    debtorId: string,
+    caseId: string,
+    deferred: DeferredSend,
+    event: CaseEvent,
+    context: WriteContext,
+  ) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const current = await this.current(tenantId, debtorId);
+      if (!current || current.id !== caseId || current.deferred || !OPEN_STATUSES.includes(current.status)) {
+        return undefined;
+      }
+      const token = current.waitToken;
+      try {
+        await commitTransaction(this.client, [
+          {
+            item: {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.currentCase(tenantId, debtorId),
+                // A signal and a change in one: a review in flight fails its save and starts again,
+                // a parked execution's token is taken for the caller to wake.
+                UpdateExpression:
+                  'SET #deferred = :deferred, signals = signals + :one, version = version + :one, #history = list_append(#history, :events) REMOVE waitToken',
+                ConditionExpression: `id = :case AND version = :version AND ${token ? 'waitToken = :token' : 'attribute_not_exists(waitToken)'}`,
+                ExpressionAttributeNames: { '#history': 'history', '#deferred': 'deferred' },
+                ExpressionAttributeValues: {
+                  ':deferred': deferred,
+                  ':one': 1,
+                  ':events': [event],
+                  ':case': caseId,
+                  ':version': current.version,
+                  ...(token ? { ':token': token } : {}),
+                },
+              },
+            },
+            onConditionFailed: () => new ConcurrentChangeError(),
+          },
+          ...writeContextSteps(this.tableName, context, this.clock.now()),
+        ]);
+        return token ? { token } : {};
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError)) throw error;
+      }
+    }
+    throw new ConcurrentChangeError();
   }
 
   async park(tenantId: string, debtorId: string, caseId: string, token: string, seenSignals: number) {

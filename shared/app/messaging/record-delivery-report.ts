@@ -57,7 +57,8 @@ export async function recordDeliveryReport(
   const dead = report.kind === 'complained' || (report.permanent === true && report.kind !== 'delivered');
   if (dead && suppressed && record.to) {
     await suppress(services, ref, suppressed, record.to, report);
-    if (record.caseStep) {
+    // A message the debtor received and complained about is not sent again by other means.
+    if (record.caseStep && report.kind !== 'complained') {
       await resendOnAnotherChannel(services, ref, record.caseStep, suppressed, report.kind);
     }
   }

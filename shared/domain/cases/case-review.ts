@@ -202,6 +202,14 @@ export function reviewCase(current: CollectionCase, facts: ReviewFacts): ReviewD
     next.anchors = { ...next.anchors, [anchor.id]: anchorDate };
     const steps = plannedSteps(policy, anchorDate);
     const done = new Set(next.progress[anchor.id] ?? []);
+    const upcomingStep = () => {
+      const upcoming = steps.findIndex((_, index) => !done.has(index));
+      if (upcoming >= 0) {
+        const { step, date } = steps[upcoming]!;
+        next.currentStep = { index: upcoming, action: step.action, invoiceId: anchor.id, date };
+        wakeCandidates.push(stepInstant(date, policy, timezone).getTime());
+      }
+    };
     const deferred = next.deferred && next.deferred.invoiceId === anchor.id ? next.deferred : undefined;
     if (next.deferred && !deferred) {
       // Its invoice left the cadence (paid, disputed, planned): the deferred contact is moot.
@@ -222,6 +230,8 @@ export function reviewCase(current: CollectionCase, facts: ReviewFacts): ReviewD
         channels: deferred.channels,
       });
       delete next.deferred;
+      // The cadence goes on from where it stood: the next step keeps its day.
+      upcomingStep();
     } else if (deferred) {
       wakeCandidates.push(Date.parse(deferred.notBefore));
     } else {
@@ -288,12 +298,7 @@ export function reviewCase(current: CollectionCase, facts: ReviewFacts): ReviewD
         }
       }
       next.progress[anchor.id] = [...done].sort((a, b) => a - b);
-      const upcoming = steps.findIndex((_, index) => !done.has(index));
-      if (upcoming >= 0) {
-        const { step, date } = steps[upcoming]!;
-        next.currentStep = { index: upcoming, action: step.action, invoiceId: anchor.id, date };
-        wakeCandidates.push(stepInstant(date, policy, timezone).getTime());
-      }
+      upcomingStep();
     }
   }
 

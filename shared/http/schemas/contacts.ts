@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ACTIVITY_TYPES, CALL_OUTCOMES } from '../../domain/activities/activity';
+import { DELIVERY_STATUSES } from '../../domain/messaging/delivery';
 import { CONTACT_CHANNELS, CONTACT_PURPOSES } from '../../domain/compliance/contact-channel';
 import { idOf, instant, pageQuery } from './common';
 
@@ -10,6 +11,12 @@ export const contactCheckQuery = z.strictObject({
   channel,
   at: instant.optional().meta({ description: 'Instant to check; now when absent' }),
   purpose: purpose.optional(),
+});
+
+const suppression = z.object({
+  address: z.string(),
+  reason: z.enum(['bounced', 'complained', 'failed']),
+  at: z.string(),
 });
 
 const refusal = z.object({
@@ -66,6 +73,10 @@ export const contactPreferencesView = z
     bankruptcy: z.boolean(),
     deceased: z.boolean(),
     attorneyRepresented: z.boolean(),
+    suppressed: z
+      .object({ email: suppression.optional(), sms: suppression.optional() })
+      .optional()
+      .meta({ description: 'Addresses the provider reported undeliverable; a new address lifts it' }),
     firstContactAt: z.string().optional(),
     validationNoticeSentAt: z.string().optional(),
     lastContactAt: z.string().optional(),
@@ -109,6 +120,10 @@ export const activityView = z
     source: z.enum(['person', 'system']),
     status: z.enum(['done', 'refused']),
     compliance: z.object({ allowed: z.boolean(), reasons: z.array(refusal) }).optional(),
+    delivery: z
+      .object({ status: z.enum(DELIVERY_STATUSES), at: z.string(), failure: z.string().optional() })
+      .optional()
+      .meta({ description: 'What the provider last reported of the message this contact sent' }),
     loggedBy: z.string(),
     loggedAt: z.string(),
   })
