@@ -214,3 +214,81 @@ describe('a STOP reply', () => {
     expect(after.optOut.sms).toBe(false);
   });
 });
+
+describe('an automated voice reminder', () => {
+  it('is a call for the gate and a text-to-speech message for the provider', async () => {
+    const token = await tenantWithPolicy('voice-co', [{ offsetDays: 0, action: 'voice' }]);
+    const debtorId = await debtorWithInvoice(token, '2027-06-07', { email: 'ap@voice.example' });
+    await advanceTo('2027-06-07T12:00:00Z');
+    const sent = await outbox(debtorId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      channel: 'voice',
+      to: '+4930123456',
+      sentAt: '2027-06-07T08:00:00.000Z',
+    });
+    expect(sent[0]!.body.replace(/[\u00a0\u202f]/g, ' ')).toContain('1.250,50 €');
+    const activities = (await api.request('GET', `/v1/debtors/${debtorId}/activities`, { token })).body.items;
+    expect(activities[0]).toMatchObject({ type: 'call', direction: 'outbound', source: 'system' });
+    expect(activities[0].delivery).toMatchObject({ status: 'delivered' });
+  });
+});
+
+describe('what a US consumer receives', () => {
+  it('every email and text carries the opt-out; yen, euros and dinars each in their own decimals', async () => {
+    const token = await tenantWithPolicy('consumer-co', [
+      { offsetDays: 0, action: 'email' },
+      { offsetDays: 1, action: 'sms' },
+    ]);
+    const debtor = await api.request('POST', '/v1/debtors', {
+      token,
+      body: {
+        name: 'Pat Doe',
+        kind: 'person',
+        email: 'pat@example.com',
+        phone: '+12125550123',
+        timezone: 'America/New_York',
+        jurisdiction: 'US-NY',
+      },
+    });
+    const debtorId = debtor.body.id as string;
+    const consent = await api.request('PUT', `/v1/debtors/${debtorId}/contact-preferences`, {
+      token,
+      body: { consent: { sms: true } },
+    });
+    expect(consent.status).toBe(200);
+    for (const [currency, amount] of [
+      ['JPY', 150_000],
+      ['EUR', 125_050],
+      ['KWD', 1_234_567],
+    ] as const) {
+      const invoice = await api.request('POST', '/v1/invoices', {
+        token,
+        body: {
+          debtorId,
+          number: `US-${currency}`,
+          currency,
+          amount,
+          issueDate: '2027-06-01',
+          dueDate: '2027-07-07',
+        },
+      });
+      expect(invoice.status).toBe(201);
+    }
+    const before = api.runtime.channels.providers.accepted.length;
+    await advanceTo('2027-07-09T12:00:00Z');
+    // As the providers took them: the SES and SMS requests themselves.
+    const received = api.runtime.channels.providers.accepted
+      .slice(before)
+      .filter((message) => message.to === 'pat@example.com' || message.to === '+12125550123');
+    expect(received.map((message) => message.channel)).toEqual(['email', 'sms']);
+    const [email, sms] = received.map((message) => message.body.replace(/[\u00a0\u202f]/g, ' '));
+    expect(email).toContain('To stop receiving emails about this debt, reply with the word STOP.');
+    expect(sms).toContain('Reply STOP to opt out of texts.');
+    for (const body of [email, sms]) {
+      expect(body).toContain('¥150,000');
+      expect(body).toContain('€1,250.50');
+      expect(body).toContain('KWD 1,234.567');
+    }
+  });
+});

@@ -108,10 +108,19 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
           const locale = messageLocale(debtor.jurisdiction);
           const variables = reminderVariables(debtor.name, book.invoices, locale);
           const send = async (channel: ContactChannel): Promise<Refusal | undefined> => {
+            // An automated voice call reads the short (text message) wording out.
+            const voice = channel === 'call' && action.step.action === 'voice';
             const text =
-              channel === 'call'
+              channel === 'call' && !voice
                 ? undefined
-                : await messageText(services, ref.tenantId, action.step, channel, locale, variables);
+                : await messageText(
+                    services,
+                    ref.tenantId,
+                    action.step,
+                    channel === 'call' ? 'sms' : channel,
+                    locale,
+                    variables,
+                  );
             const template = text?.template ?? action.step.action;
             const outcome = await attemptContact(services, actor, {
               debtorId: ref.debtorId,
@@ -120,9 +129,10 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
               ...(text
                 ? {
                     message: {
-                      id: `msg_${current.id}_${action.invoiceId}_${action.stepIndex}_${channel}`,
+                      id: `msg_${current.id}_${action.invoiceId}_${action.stepIndex}_${voice ? 'voice' : channel}`,
                       ...text,
                       template,
+                      ...(voice ? { deliverAs: 'voice' as const } : {}),
                       caseStep: {
                         caseId: current.id,
                         invoiceId: action.invoiceId,

@@ -41,6 +41,8 @@ export interface ContactAttemptRequest {
     subject?: string;
     body: string;
     caseStep?: OutboundMessage['caseStep'];
+    /** A call made by the system: the text is read out by an automated voice call. */
+    deliverAs?: 'voice';
   };
 }
 
@@ -99,19 +101,25 @@ export async function attemptContact(
       ? afterContact(profile, { at: activity.at, validationNotice: carriesNotice }, at)
       : { ...profile, version: profile.version + 1 };
     const audit = auditor(services.ids, actor, at);
+    const written = request.channel !== 'call';
+    const voice = request.channel === 'call' && request.message?.deliverAs === 'voice';
     const message: OutboundMessage | undefined =
-      decision.allowed && request.message && request.channel !== 'call'
+      decision.allowed && request.message && (written || voice)
         ? {
             id: request.message.id,
             tenantId: debtor.tenantId,
             debtorId: debtor.id,
-            channel: request.channel,
+            channel: request.channel === 'call' ? 'voice' : request.channel,
             to: addressFor(debtor, request.channel),
             template: request.message.template,
-            ...(request.message.subject ? { subject: request.message.subject } : {}),
-            body: withFooters(request.message.body, request.channel, decision.obligations, situation, {
-              validationPeriodEnd: carriesNotice ? validationPeriodEndFor(situation, at) : undefined,
-            }),
+            ...(request.message.subject && written ? { subject: request.message.subject } : {}),
+            // A call carries no written footers: what a call must say is in its script.
+            body:
+              request.channel === 'call'
+                ? request.message.body
+                : withFooters(request.message.body, request.channel, decision.obligations, situation, {
+                    validationPeriodEnd: carriesNotice ? validationPeriodEndFor(situation, at) : undefined,
+                  }),
             obligations: [...decision.obligations],
             language: messageLocale(debtor.jurisdiction).language,
             status: 'queued',

@@ -76,6 +76,7 @@ export interface ReviewDecision {
 function contactChannels(step: PolicyStep): ContactChannel[] {
   if (step.action === 'final_notice') return [...(step.channels ?? ['email', 'letter'])];
   if (step.action === 'email' || step.action === 'sms' || step.action === 'letter') return [step.action];
+  if (step.action === 'voice') return ['call'];
   return [];
 }
 

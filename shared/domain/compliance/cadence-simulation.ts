@@ -86,6 +86,7 @@ function channelsOf(step: PolicyStep): ContactChannel[] {
     case 'letter':
       return [step.action];
     case 'call_task':
+    case 'voice':
       return ['call'];
     case 'final_notice':
       return [...(step.channels ?? ['email', 'letter'])];

@@ -8,7 +8,19 @@ import type { DebtorKind, DebtorSegment } from '../debtors/debtor';
 import { ValidationError, type FieldIssue } from '../errors';
 import type { CurrencyCode } from '../money/currencies';
 
-export const POLICY_ACTIONS = ['email', 'sms', 'letter', 'call_task', 'final_notice', 'handoff'] as const;
+/**
+ * `voice`: an automated call that reads the reminder out (text-to-speech). The gate treats it as
+ * the telephone call it is — call hours and call caps apply.
+ */
+export const POLICY_ACTIONS = [
+  'email',
+  'sms',
+  'letter',
+  'voice',
+  'call_task',
+  'final_notice',
+  'handoff',
+] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
 export const NOTICE_CHANNELS = ['email', 'sms', 'letter'] as const;

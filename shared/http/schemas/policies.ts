@@ -23,7 +23,9 @@ export const policyParams = z.strictObject({
     .meta({ example: 'pol_01JD7X2M4K8Q9R3S5T6V7W8X9Y' }),
 });
 
-const action = z.enum(POLICY_ACTIONS);
+const action = z.enum(POLICY_ACTIONS).meta({
+  description: 'voice = an automated call reading the reminder out; the compliance gate counts it as a call',
+});
 const riskBound = z.number().int().min(0).max(100);
 
 const step = z
