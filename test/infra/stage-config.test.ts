@@ -19,6 +19,26 @@ describe('stage configuration', () => {
     });
   });
 
+  it('takes the messaging identities from context, and says when they are placeholders', () => {
+    expect(config({}).messaging).toMatchObject({ isPlaceholder: true });
+    expect(
+      config({ emailFrom: 'collections@acme.example', smsOriginationIdentity: 'phone-0123456789abcdef' })
+        .messaging,
+    ).toEqual({
+      emailFrom: 'collections@acme.example',
+      smsOriginationIdentity: 'phone-0123456789abcdef',
+      isPlaceholder: false,
+    });
+    expect(() => config({ emailFrom: 'not an address' })).toThrow('emailFrom');
+    expect(() => config({ smsOriginationIdentity: '+1 555 0100' })).toThrow('smsOriginationIdentity');
+    expect(
+      config({
+        emailFrom: 'a@b.example',
+        smsOriginationIdentity: 'arn:aws:sms-voice:eu-west-1:123456789012:pool/pool-abc123',
+      }).messaging.isPlaceholder,
+    ).toBe(false);
+  });
+
   it('retains and protects prod', () => {
     expect(config({ stage: 'prod' })).toMatchObject({
       removalPolicy: RemovalPolicy.RETAIN,
