@@ -3,7 +3,7 @@
  * and module init time, each loaded in a fresh Node process.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -42,9 +42,17 @@ function initTime(file: string): number {
   return median(runs);
 }
 
-export async function bundleReport(
-  entries = [...new Set(apiRoutes.map((route) => route.handlerEntry))],
-): Promise<BundleFigures[]> {
+/** Every function that ships: one per route, and the workflow, schedule, messaging and auth functions. */
+function allEntries(): string[] {
+  const others = ['workflow', 'schedules', 'messaging', 'auth'].flatMap((folder) =>
+    readdirSync(join(projectRoot, 'functions', folder))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `functions/${folder}/${file}`),
+  );
+  return [...new Set(apiRoutes.map((route) => route.handlerEntry)), ...others];
+}
+
+export async function bundleReport(entries = allEntries()): Promise<BundleFigures[]> {
   const outRoot = join(projectRoot, '.cache', 'bench', 'bundles');
   const figures: BundleFigures[] = [];
   for (const entry of entries) {
