@@ -31,6 +31,22 @@ describe('debtors API', () => {
     expect(fetched.body).not.toHaveProperty('tenantId');
   });
 
+  it('keeps the language a debtor asked to be written to, clears it, and refuses one it cannot write', async () => {
+    const created = await createDebtor({ language: 'en' });
+    expect(created.status).toBe(201);
+    expect(created.body.language).toBe('en');
+    const cleared = await api.request('PATCH', `/v1/debtors/${created.body.id}`, {
+      token: admin,
+      body: { language: null },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('language');
+    const french = await createDebtor({ language: 'fr' });
+    expect(french.status).toBe(400);
+    expect(french.body.errors[0].path).toBe('language');
+  });
+
   it('keeps tenants apart: a token of tenant A gets 404 for tenant B debtor', async () => {
     const otherTenant = await api.token('globex-bank', ['admin']);
     const theirs = await createDebtor({}, otherTenant);

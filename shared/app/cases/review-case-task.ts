@@ -7,7 +7,7 @@
 import { reviewCase, MAX_WAIT_MS, type ReviewAction } from '../../domain/cases/case-review';
 import { withEvents, type CaseEvent, type CollectionCase } from '../../domain/cases/collection-case';
 import { reminderVariables } from '../../domain/messaging/compose-reminder';
-import { messageLocale } from '../../domain/messaging/message-locale';
+import { debtorLocale } from '../../domain/messaging/message-locale';
 import { messageText } from '../templates/message-text';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
@@ -105,7 +105,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
       for (const action of decision.actions) {
         if (action.kind === 'contact') {
           let refused: Refusal[] = [];
-          const locale = messageLocale(debtor.jurisdiction);
+          const locale = debtorLocale(debtor);
           const variables = reminderVariables(debtor.name, book.invoices, locale);
           const send = async (channel: ContactChannel): Promise<Refusal | undefined> => {
             // An automated voice call reads the short (text message) wording out.

@@ -21,7 +21,7 @@ import type { ContactObligation } from '../../domain/compliance/contact-rule-pac
 import { validationPeriodEnd } from '../../domain/compliance/validation-notice';
 import { reminderVariables } from '../../domain/messaging/compose-reminder';
 import { messageFooters } from '../../domain/messaging/message-footers';
-import { messageLocale } from '../../domain/messaging/message-locale';
+import { debtorLocale } from '../../domain/messaging/message-locale';
 import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
 
 export interface ContactAttemptRequest {
@@ -121,7 +121,7 @@ export async function attemptContact(
                     validationPeriodEnd: carriesNotice ? validationPeriodEndFor(situation, at) : undefined,
                   }),
             obligations: [...decision.obligations],
-            language: messageLocale(debtor.jurisdiction).language,
+            language: debtorLocale(debtor).language,
             status: 'queued',
             createdAt: at.toISOString(),
             activity: { id: activity.id, at: activity.at },
@@ -174,7 +174,7 @@ function withFooters(
   situation: ContactSituation,
   extra: { validationPeriodEnd: CalendarDate | undefined },
 ): string {
-  const locale = messageLocale(situation.debtor.jurisdiction);
+  const locale = debtorLocale(situation.debtor);
   const balance = reminderVariables(situation.debtor.name, situation.invoices, locale);
   const footers = messageFooters(obligations, channel, locale.language, {
     itemisedBalance: balance.itemisedBalance,

@@ -9,7 +9,7 @@ import { validationPeriodEnd } from '../../domain/compliance/validation-notice';
 import type { Invoice } from '../../domain/invoices/invoice';
 import { composeReminder, reminderVariables } from '../../domain/messaging/compose-reminder';
 import { messageFooters } from '../../domain/messaging/message-footers';
-import { messageLocale } from '../../domain/messaging/message-locale';
+import { debtorLocale } from '../../domain/messaging/message-locale';
 import { localDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import { contactSituation, gateRequest } from '../contacts/contact-situation';
@@ -41,7 +41,7 @@ export async function previewTemplate(
     );
     name = situation.debtor.name;
     invoices = situation.invoices;
-    locale = { language: template.language, format: messageLocale(situation.debtor.jurisdiction).format };
+    locale = { language: template.language, format: debtorLocale(situation.debtor).format };
     obligations = decision.obligations;
     const notice = situation.packs.find((pack) => pack.validationNotice)?.validationNotice;
     if (notice) noticeEnd = validationPeriodEnd(localDate(now, situation.debtor.timezone), notice);

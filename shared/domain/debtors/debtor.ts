@@ -17,6 +17,8 @@ export interface PostalAddress {
   country: string;
 }
 
+import type { MessageLanguage } from '../messaging/message-locale';
+
 export interface Debtor {
   id: string;
   tenantId: string;
@@ -29,6 +31,8 @@ export interface Debtor {
   timezone: string;
   /** ISO 3166 country, optionally with subdivision: `US-NY`, `GB`, `DE`. */
   jurisdiction: string;
+  /** The language the debtor asked to be written to; by default the country's (message-locale.ts). */
+  language?: MessageLanguage;
   externalRef?: string;
   segment?: DebtorSegment;
   creditScore?: number;
@@ -51,6 +55,7 @@ export type DebtorDraft = Pick<
   | 'postalAddress'
   | 'timezone'
   | 'jurisdiction'
+  | 'language'
   | 'externalRef'
   | 'segment'
   | 'creditScore'

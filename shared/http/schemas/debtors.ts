@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MESSAGE_LANGUAGES } from '../../domain/messaging/message-locale';
 import {
   calendarDate,
   currencyCode,
@@ -25,6 +26,9 @@ const postalAddress = z.strictObject({
 });
 
 const email = z.email().max(254);
+const language = z.enum(MESSAGE_LANGUAGES).meta({
+  description: "The language the debtor is written to in; by default the country's (German for DE, AT, CH, LI, LU)",
+});
 const collectorId = shortText(128).meta({
   description: 'The assigned collector: a user id (sub) of the tenant',
 });
@@ -39,6 +43,7 @@ export const createDebtorBody = z
     postalAddress: postalAddress.optional(),
     timezone: timeZone,
     jurisdiction,
+    language: language.optional(),
     externalRef: shortText(100).optional(),
     segment: segment.optional(),
     creditScore: z.number().int().min(0).max(1000).optional(),
@@ -56,6 +61,7 @@ export const updateDebtorBody = z
     postalAddress: postalAddress.nullable().optional(),
     timezone: timeZone.optional(),
     jurisdiction: jurisdiction.optional(),
+    language: language.nullable().optional(),
     externalRef: shortText(100).nullable().optional(),
     segment: segment.nullable().optional(),
     creditScore: z.number().int().min(0).max(1000).nullable().optional(),
@@ -89,6 +95,7 @@ export const debtorView = z
     postalAddress: postalAddress.optional(),
     timezone: z.string(),
     jurisdiction: z.string(),
+    language: z.enum(MESSAGE_LANGUAGES).optional(),
     externalRef: z.string().optional(),
     segment: segment.optional(),
     creditScore: z.number().optional(),

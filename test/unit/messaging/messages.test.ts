@@ -1,7 +1,7 @@
 import type { Invoice } from '../../../shared/domain/invoices/invoice';
 import { composeReminder, reminderVariables } from '../../../shared/domain/messaging/compose-reminder';
 import { messageFooters } from '../../../shared/domain/messaging/message-footers';
-import { messageLocale } from '../../../shared/domain/messaging/message-locale';
+import { debtorLocale, messageLocale } from '../../../shared/domain/messaging/message-locale';
 import { builtinTemplate } from '../../../shared/domain/messaging/reminder-templates';
 import {
   TEMPLATE_VARIABLES,
@@ -52,6 +52,25 @@ describe('amounts and dates in the debtor’s conventions', () => {
     const german = reminderVariables('Acme', invoices, messageLocale('DE'));
     expect(plain(german.totalOutstanding)).toBe('1.250,50 € + 150.000 ¥ + 1.234,567 KWD');
     expect(plain(german.itemisedBalance)).toContain('- Rechnung A-1, fällig am 01.02.2027: 1.250,50 €');
+  });
+});
+
+describe('the debtor’s language', () => {
+  it('follows the country unless the debtor asked for another', () => {
+    expect(messageLocale('AT')).toEqual({ language: 'de', format: 'de-AT' });
+    expect(messageLocale('GB')).toEqual({ language: 'en', format: 'en-GB' });
+    expect(debtorLocale({ jurisdiction: 'DE', language: 'en' })).toEqual({ language: 'en', format: 'en-DE' });
+    expect(debtorLocale({ jurisdiction: 'US-NY', language: 'de' })).toEqual({
+      language: 'de',
+      format: 'de-US',
+    });
+    const english = reminderVariables(
+      'Acme',
+      [invoice({ amount: 125_050 })],
+      debtorLocale({ jurisdiction: 'DE', language: 'en' }),
+    );
+    expect(plain(english.totalOutstanding)).toBe('€1,250.50');
+    expect(plain(english.itemisedBalance)).toMatch(/^- Invoice .+, due 1 Feb 2027: €1,250\.50$/);
   });
 });
 
