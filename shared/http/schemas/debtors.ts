@@ -27,7 +27,8 @@ const postalAddress = z.strictObject({
 
 const email = z.email().max(254);
 const language = z.enum(MESSAGE_LANGUAGES).meta({
-  description: "The language the debtor is written to in; by default the country's (German for DE, AT, CH, LI, LU)",
+  description:
+    "The language the debtor is written to in; by default the country's (German for DE, AT, CH, LI, LU)",
 });
 const collectorId = shortText(128).meta({
   description: 'The assigned collector: a user id (sub) of the tenant',
