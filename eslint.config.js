@@ -7,7 +7,7 @@ const zodNamedImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.cache/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.cache/', 'coverage/', 'dist/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,6 +34,26 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web apps run in the browser.
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        navigator: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        atob: 'readonly',
+        HTMLDivElement: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+      },
     },
   },
   {

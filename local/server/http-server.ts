@@ -1,7 +1,7 @@
 /**
  * The local HTTP server: the API routes of the route table through the same Lambda handlers
  * (requests become API Gateway v2 events, bearer tokens are verified like the JWT authorizer
- * does), plus the local-only `/dev/*` routes.
+ * does), the local-only `/dev/*` routes, and the built web apps under `/`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import type { LocalTokenIssuer } from '../auth/local-token-issuer';
 import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
 import type { DevRoutes } from './dev-routes';
 import { matchRoute } from './route-matcher';
+import { serveWebAsset } from './web-assets';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -42,6 +43,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
     }
     return handler;
   };
+
+  const webDist = join(options.projectRoot, 'web', 'dist');
 
   return createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
@@ -75,6 +78,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     }
 
     const match = matchRoute(options.routes, method, url.pathname);
+    if (match === undefined && method === 'GET' && serveWebAsset(webDist, url.pathname, response)) return;
     if (match === undefined) throw new HttpProblem(404, `No route ${method} ${url.pathname}`);
     if (match === 'method-not-allowed')
       throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}`);

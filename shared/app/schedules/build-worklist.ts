@@ -1,14 +1,15 @@
 /**
  * Builds the worklist of a tenant's local date from what needs a person: open call tasks and
- * escalations from the collection cases, promises broken and plan installments missed in the last
- * week, disputes waiting for an answer, and high-risk overdue accounts nobody contacted lately.
+ * escalations from the collection cases, promises falling due today, promises broken and plan
+ * installments missed in the last week, disputes waiting for an answer, and high-risk overdue
+ * accounts nobody contacted lately.
  * Ordering and balancing are the domain's (shared/domain/worklist/worklist.ts).
  */
 import type { Debtor } from '../../domain/debtors/debtor';
 import { outstanding } from '../../domain/invoices/invoice';
 import { convert } from '../../domain/money/conversion';
 import { currencyExponent } from '../../domain/money/currencies';
-import { money } from '../../domain/money/money';
+import { money, toDecimalString } from '../../domain/money/money';
 import { promiseLastDay } from '../../domain/promises/promise';
 import { riskInputFromFacts } from '../../domain/risk/risk-input';
 import { scoreRisk } from '../../domain/risk/risk-score';
@@ -156,6 +157,17 @@ function followUps(records: TenantLedgerRecords, date: CalendarDate, zone: strin
   const dayStart = startOfLocalDay(date, zone).toISOString();
   const window = addDays(date, -FOLLOW_UP_DAYS);
   for (const promise of records.promises) {
+    // A promise falling due today: a word before it lapses keeps more promises than a call after.
+    if (promise.status === 'pending' && promise.dueDate === date) {
+      items.push({
+        sourceId: promise.id,
+        kind: 'promise_due',
+        debtorId: promise.debtorId,
+        reason: `Promise to pay ${toDecimalString(money(promise.amount, promise.currency))} ${promise.currency} falls due today`,
+        dueAt: dayStart,
+      });
+      continue;
+    }
     const lastDay = promiseLastDay(promise);
     if (promise.status !== 'broken' || lastDay < window || lastDay >= date) continue;
     items.push({

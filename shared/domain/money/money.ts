@@ -78,6 +78,32 @@ export function toDecimalString(value: Money): string {
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
+/**
+ * Reads a decimal amount a person typed ("1250.5", "1,250.50", "1.250,50") into minor units,
+ * exactly (no floating point); undefined when it is not an amount in that currency's decimals.
+ * With both marks the last one is the decimal mark; a lone mark before exactly three digits
+ * groups thousands, except in a currency with three decimals (KWD "1,234" is 1.234).
+ */
+export function fromDecimalString(text: string, currency: CurrencyCode): Money | undefined {
+  const exponent = currencyExponent(currency);
+  const compact = text.trim().replace(/[\s\u00a0\u202f']/gu, '');
+  if (!/^\d[\d.,]*$/u.test(compact) || /[.,]$/u.test(compact)) return undefined;
+  const marks = compact.replace(/\d/gu, '');
+  const lastMark = compact.search(/[.,][^.,]*$/u);
+  const tail = lastMark < 0 ? '' : compact.slice(lastMark + 1);
+  const decimal =
+    lastMark >= 0 &&
+    (new Set(marks).size === 2 || (marks.length === 1 && (tail.length !== 3 || exponent === 3)));
+  const whole = decimal ? compact.slice(0, lastMark) : compact;
+  const fraction = decimal ? tail : '';
+  const groups = whole.split(/[.,]/u);
+  const grouped = groups.length === 1 || groups.slice(1).every((group) => group.length === 3);
+  if (!grouped || groups[0]!.length === 0 || (groups.length > 1 && groups[0]!.length > 3)) return undefined;
+  if (new Set(whole.replace(/\d/gu, '')).size > 1 || fraction.length > exponent) return undefined;
+  const amount = Number(groups.join('') + fraction.padEnd(exponent, '0'));
+  return Number.isSafeInteger(amount) ? { amount, currency } : undefined;
+}
+
 /** Formats for people, in a locale, with the currency's own number of decimals. */
 export function formatMoney(value: Money, locale: string): string {
   const exponent = currencyExponent(value.currency);

@@ -8,7 +8,7 @@
  *   when one is known (`amountConverted`), otherwise taken in its own currency;
  * - age    = 1 + days past due / 30 (oldest overdue invoice);
  * - kind   = failed case 2.0, broken promise 1.5, missed installment 1.5, high risk without contact
- *   1.3, dispute waiting 1.2, call 1.0, escalation 1.0, hand-off 1.0.
+ *   1.3, dispute waiting 1.2, promise falling due 1.1, call 1.0, escalation 1.0, hand-off 1.0.
  * Ties: earlier due time, then debtor id, so the order is stable.
  *
  * Balancing: a debtor's items stay together (one person works the account). Items go, in priority
@@ -24,6 +24,7 @@ export type WorklistKind =
   | 'handoff'
   | 'case_failure'
   | 'broken_promise'
+  | 'promise_due'
   | 'missed_installment'
   | 'dispute_waiting'
   | 'high_risk_no_contact';
@@ -32,6 +33,7 @@ export const KIND_WEIGHTS: Record<WorklistKind, number> = {
   case_failure: 2,
   broken_promise: 1.5,
   missed_installment: 1.5,
+  promise_due: 1.1,
   high_risk_no_contact: 1.3,
   dispute_waiting: 1.2,
   call: 1,

@@ -22,6 +22,7 @@ const entry = z.object({
     'handoff',
     'case_failure',
     'broken_promise',
+    'promise_due',
     'missed_installment',
     'dispute_waiting',
     'high_risk_no_contact',

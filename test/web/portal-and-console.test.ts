@@ -1,0 +1,194 @@
+/**
+ * Both web apps in a real browser against the local runtime: a debtor opens their link, disputes
+ * an invoice and promises to pay the rest; the next morning a collector finds the promise on the
+ * worklist, sees the compliance check, logs a call; the dashboard shows what GET /v1/metrics says.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { formatMoney } from '../../shared/domain/money/money';
+import { launchBrowser, screenshot } from '../support/browser';
+import { startTestApi, type TestApi } from '../support/local-api';
+
+const TENANT = 'web-co';
+let api: TestApi;
+let browser: Browser;
+let admin: string;
+let debtorId: string;
+let otherDebtorId: string;
+const invoiceIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  browser = await launchBrowser();
+  await api.runtime.clock.moveTo(new Date('2027-03-01T09:00:00Z'));
+  admin = await api.token(TENANT, ['admin'], { sub: 'admin-1' });
+  const settings = await api.request('PUT', '/v1/settings', {
+    token: admin,
+    body: {
+      timezone: 'Europe/Berlin',
+      baseCurrency: 'EUR',
+      collectors: [{ id: 'carol', name: 'Carol', email: 'carol@web-co.example', dailyCapacity: 20 }],
+    },
+  });
+  expect(settings.status).toBe(200);
+  const debtor = await api.request('POST', '/v1/debtors', {
+    token: admin,
+    body: {
+      name: 'Initech GmbH',
+      kind: 'business',
+      email: 'ap@initech.example',
+      phone: '+4930123456',
+      timezone: 'Europe/Berlin',
+      jurisdiction: 'DE',
+      collectorId: 'carol',
+    },
+  });
+  debtorId = debtor.body.id;
+  const other = await api.request('POST', '/v1/debtors', {
+    token: admin,
+    body: { name: 'Someone Else AG', kind: 'business', timezone: 'Europe/Berlin', jurisdiction: 'DE' },
+  });
+  otherDebtorId = other.body.id;
+  for (const [number, amount, dueDate] of [
+    ['A-1', 50_000, '2027-02-01'],
+    ['A-2', 120_000, '2027-02-15'],
+  ] as const) {
+    const invoice = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: { debtorId, number, currency: 'EUR', amount, issueDate: '2027-01-15', dueDate },
+    });
+    expect(invoice.status).toBe(201);
+    invoiceIds[number] = invoice.body.id;
+  }
+  const payment = await api.request('POST', '/v1/payments', {
+    token: admin,
+    headers: { 'idempotency-key': 'web-pay-1' },
+    body: { debtorId, currency: 'EUR', amount: 20_000, receivedAt: '2027-02-20T10:00:00Z' },
+  });
+  expect(payment.status).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+async function open(path: string, token: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(
+    `${api.runtime.url}${path}${path.includes('?') ? '&' : '?'}lang=en#token=${encodeURIComponent(token)}`,
+  );
+  return page;
+}
+
+it('a debtor opens the link, disputes an invoice and promises to pay the rest', async () => {
+  const token = await api.token(TENANT, ['debtor'], { sub: 'portal-initech', debtorId });
+  const page = await open('/portal', token, { width: 390, height: 844 });
+  await page.getByRole('heading', { name: 'Your account' }).waitFor();
+  await expect(page.getByTestId('balances').textContent()).resolves.toContain('€1,500.00');
+  // The token left the address bar once read.
+  expect(page.url()).not.toContain('token=');
+  await screenshot(page, 'portal');
+
+  const dispute = page.getByRole('region', { name: 'Dispute an invoice' });
+  await dispute.getByLabel('Invoice').selectOption({ label: 'A-1' });
+  await dispute.getByLabel('What is wrong?').fill('The goods of A-1 never arrived.');
+  await dispute.getByRole('button', { name: 'Send dispute' }).click();
+  await page.getByText('Your dispute is recorded').waitFor();
+
+  const promise = page.getByRole('region', { name: 'Promise to pay' });
+  await promise.getByLabel('Amount').fill('1,200.00');
+  await promise.getByLabel('I will pay by').fill('2027-03-02');
+  await promise.getByRole('button', { name: 'Promise to pay' }).click();
+  await page.getByText('Your promise is recorded').waitFor();
+  await expect(page.getByTestId('promises').textContent()).resolves.toContain('€1,200.00');
+
+  const disputes = await api.request('GET', `/v1/debtors/${debtorId}/disputes`, { token: admin });
+  expect(disputes.body.items).toEqual([
+    expect.objectContaining({
+      invoiceId: invoiceIds['A-1'],
+      status: 'open',
+      reason: 'The goods of A-1 never arrived.',
+    }),
+  ]);
+  const promises = await api.request('GET', `/v1/debtors/${debtorId}/promises`, { token: admin });
+  expect(promises.body.items).toEqual([
+    expect.objectContaining({ currency: 'EUR', amount: 120_000, dueDate: '2027-03-02', status: 'pending' }),
+  ]);
+  await page.context().close();
+});
+
+it('a debtor token cannot see another debtor', async () => {
+  const token = await api.token(TENANT, ['debtor'], { sub: 'portal-initech', debtorId });
+  const page = await open('/portal', token);
+  await page.getByRole('heading', { name: 'Your account' }).waitFor();
+  const status = await page.evaluate(async (other) => {
+    // Runs in the page: the portal's own session token.
+    const bearer = (globalThis as any).sessionStorage.getItem('recoup.token') as string;
+    const response = await fetch(`/v1/debtors/${other}`, { headers: { authorization: `Bearer ${bearer}` } });
+    return response.status;
+  }, otherDebtorId);
+  expect(status).toBe(404);
+  await page.context().close();
+});
+
+it('the next morning a collector finds the promise on the worklist, checks, and logs a call', async () => {
+  // 10:00 in Berlin: the tenant's day has opened and its worklist is built; calls are allowed.
+  await api.runtime.clock.moveTo(new Date('2027-03-02T09:00:00Z'));
+  const token = await api.token(TENANT, ['collector'], { sub: 'carol' });
+  const page = await open('/console', token);
+  const row = page.getByTestId('worklist').locator('tr', { hasText: 'Initech GmbH' });
+  await row.filter({ hasText: 'Promise to pay 1200.00 EUR falls due today' }).waitFor();
+  await screenshot(page, 'console-worklist');
+
+  await row.getByRole('link', { name: 'Initech GmbH' }).first().click();
+  await page.getByRole('heading', { name: 'Initech GmbH' }).waitFor();
+  await expect(page.getByTestId('call-check').textContent()).resolves.toContain('A call is allowed now.');
+  await expect(page.getByTestId('story-promises').textContent()).resolves.toContain('Pending');
+  await expect(page.getByTestId('story-disputes').textContent()).resolves.toContain('never arrived');
+  await page.getByLabel('Outcome').selectOption('conversation');
+  await page.getByLabel('Note', { exact: true }).fill('Confirmed payment of A-2 today.');
+  await page.getByRole('button', { name: 'Log call' }).click();
+  await page.getByText('Call logged.').waitFor();
+  await page.getByTestId('story-activities').getByText('Confirmed payment of A-2 today.').waitFor();
+  await screenshot(page, 'console-debtor');
+
+  const activities = await api.request('GET', `/v1/debtors/${debtorId}/activities`, { token: admin });
+  expect(activities.body.items[0]).toMatchObject({
+    type: 'call',
+    outcome: 'conversation',
+    source: 'person',
+    loggedBy: 'carol',
+    text: 'Confirmed payment of A-2 today.',
+  });
+  await page.context().close();
+});
+
+it('the dashboard shows the figures of GET /v1/metrics', async () => {
+  const token = await api.token(TENANT, ['manager'], { sub: 'mia' });
+  const page = await open('/console/dashboard', token);
+  const figures = page.getByTestId('figures');
+  await figures.waitFor();
+  const from = await figures.getAttribute('data-from');
+  const to = await figures.getAttribute('data-to');
+  const currency = await figures.getAttribute('data-currency');
+  expect({ to, currency }).toEqual({ to: '2027-03-02', currency: 'EUR' });
+  const metrics = (
+    await api.request('GET', `/v1/metrics?from=${from}&to=${to}&currency=${currency}`, { token: admin })
+  ).body;
+  const shown = async (id: string) => (await page.getByTestId(id).textContent())?.trim();
+  const fixed = (value: number | null) => (value === null ? 'n/a' : value.toFixed(1));
+  expect(await shown('dso')).toBe(fixed(metrics.dso));
+  expect(await shown('cei')).toBe(fixed(metrics.cei));
+  expect(await shown('add')).toBe(fixed(metrics.averageDaysDelinquent));
+  expect(metrics.dso).not.toBeNull();
+  const aging = page.getByTestId('aging');
+  const euros = (amount: number) => formatMoney({ amount, currency: 'EUR' }, 'en-US');
+  for (const bucket of ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus']) {
+    expect((await aging.locator(`[data-bucket="${bucket}"]`).textContent())?.trim()).toBe(
+      euros(metrics.aging[bucket]),
+    );
+  }
+  await screenshot(page, 'console-dashboard');
+  await page.context().close();
+});

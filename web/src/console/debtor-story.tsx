@@ -1,0 +1,285 @@
+/**
+ * A debtor's whole story on one page: balances, invoices, payments, promises kept and broken,
+ * disputes, messages and notes, and where the collection case stands — with the compliance
+ * check before a call and one-click call logging.
+ */
+import { useState } from 'preact/hooks';
+import { api, type Page } from '../api/client';
+import type {
+  Activity,
+  CaseView,
+  ContactCheck,
+  Debtor,
+  Dispute,
+  Invoice,
+  Payment,
+  PaymentPromise,
+} from '../api/types';
+import { FormStatus } from '../components/form-status';
+import { useResource } from '../components/use-resource';
+import { useSubmit } from '../components/use-submit';
+import { useI18n } from '../i18n/i18n';
+
+interface Story {
+  debtor: Debtor;
+  invoices: Invoice[];
+  payments: Payment[];
+  promises: PaymentPromise[];
+  disputes: Dispute[];
+  activities: Activity[];
+  collectionCase?: CaseView;
+  callCheck: ContactCheck;
+}
+
+async function loadStory(id: string): Promise<Story> {
+  const base = `/v1/debtors/${id}`;
+  const [debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck] =
+    await Promise.all([
+      api.get<Debtor>(base),
+      api.get<Page<Invoice>>(`${base}/invoices?limit=100`),
+      api.get<Page<Payment>>(`${base}/payments?limit=100`),
+      api.get<Page<PaymentPromise>>(`${base}/promises`),
+      api.get<Page<Dispute>>(`${base}/disputes`),
+      api.get<Page<Activity>>(`${base}/activities?limit=50`),
+      api.get<CaseView>(`${base}/case`).catch(() => undefined),
+      api.get<ContactCheck>(`${base}/contact-check?channel=call`),
+    ]);
+  return {
+    debtor,
+    invoices: invoices.items,
+    payments: payments.items,
+    promises: promises.items,
+    disputes: disputes.items,
+    activities: activities.items,
+    ...(collectionCase ? { collectionCase } : {}),
+    callCheck,
+  };
+}
+
+export function DebtorStory({ id }: { id: string }) {
+  const { t, money, date, instant } = useI18n();
+  const story = useResource(() => loadStory(id), [id]);
+  if (story.error) return <p role="alert">{story.error.message}</p>;
+  if (!story.data) return <p aria-busy="true">{t('common.loading')}</p>;
+  const { debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck } =
+    story.data;
+  return (
+    <article aria-labelledby="debtor-name">
+      <h1 id="debtor-name">{debtor.name}</h1>
+      <p class="muted">
+        {debtor.jurisdiction} · {debtor.timezone}
+        {debtor.riskScore !== undefined ? ` · risk ${debtor.riskScore}` : ''}
+      </p>
+      <ul class="balances">
+        {(debtor.balances ?? []).map((balance) => (
+          <li key={balance.currency}>
+            <span class="amount">{money(balance.outstanding, balance.currency)}</span>
+            <span class="muted">
+              {' '}
+              ({t('console.overdue')} {money(balance.overdue, balance.currency)})
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      <div class="columns">
+        <section aria-labelledby="call">
+          <h2 id="call">{t('console.logCall')}</h2>
+          <CallPanel debtorId={debtor.id} check={callCheck} onDone={story.reload} />
+          <NoteForm debtorId={debtor.id} onDone={story.reload} />
+        </section>
+
+        <section aria-labelledby="case">
+          <h2 id="case">{t('console.case')}</h2>
+          {collectionCase ? (
+            <>
+              <p data-testid="case-status">
+                {collectionCase.status}
+                {collectionCase.currentState ? ` · ${collectionCase.currentState}` : ''}
+              </p>
+              {collectionCase.currentStep ? (
+                <p>
+                  {t('console.nextStep')}: {collectionCase.currentStep.action} ·{' '}
+                  {date(collectionCase.currentStep.date)}
+                </p>
+              ) : null}
+              <ol class="history">
+                {collectionCase.history.slice(-8).map((event, index) => (
+                  <li key={index}>
+                    <time>{instant(event.at)}</time> {event.detail}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : (
+            <p>—</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="promises">
+        <h2 id="promises">{t('console.promises')}</h2>
+        <ul data-testid="story-promises">
+          {promises.map((promise) => (
+            <li key={promise.id}>
+              {money(promise.amount, promise.currency)} · {date(promise.dueDate)} ·{' '}
+              <strong>{t(`status.${promise.status}` as 'status.pending')}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="disputes">
+        <h2 id="disputes">{t('console.disputes')}</h2>
+        <ul data-testid="story-disputes">
+          {disputes.map((dispute) => (
+            <li key={dispute.id}>
+              {invoices.find((invoice) => invoice.id === dispute.invoiceId)?.number ?? dispute.invoiceId}:{' '}
+              {dispute.reason} · {dispute.status}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="invoices">
+        <h2 id="invoices">{t('console.invoices')}</h2>
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              {invoices.map((invoice) => (
+                <tr key={invoice.id}>
+                  <th scope="row">{invoice.number}</th>
+                  <td>{date(invoice.dueDate)}</td>
+                  <td class="number">{money(invoice.outstanding, invoice.currency)}</td>
+                  <td>{t(`status.${invoice.status}` as 'status.open')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="payments">
+        <h2 id="payments">{t('console.payments')}</h2>
+        <ul>
+          {payments.map((payment) => (
+            <li key={payment.id}>
+              {date(payment.receivedAt.slice(0, 10))}: {money(payment.amount, payment.currency)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">{t('console.history')}</h2>
+        <ol class="history" data-testid="story-activities">
+          {activities.map((activity) => (
+            <li key={activity.id} data-type={activity.type}>
+              <time>{instant(activity.at)}</time> {activity.type}
+              {activity.direction === 'inbound' ? ' ←' : ''}
+              {activity.outcome ? ` (${activity.outcome})` : ''} {activity.text ?? ''}
+              {activity.status === 'refused' ? ' · refused' : ''}
+              {activity.delivery ? ` · ${activity.delivery.status}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+const OUTCOMES = ['no_answer', 'left_message', 'conversation', 'wrong_number', 'refused'] as const;
+
+function CallPanel({
+  debtorId,
+  check,
+  onDone,
+}: {
+  debtorId: string;
+  check: ContactCheck;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('conversation');
+  const [text, setText] = useState('');
+  const send = useSubmit(async () => {
+    await api.post(`/v1/debtors/${debtorId}/activities`, {
+      type: 'call',
+      outcome,
+      ...(text ? { text } : {}),
+    });
+    setText('');
+    onDone();
+  });
+  return (
+    <>
+      <div class={check.allowed ? 'check ok' : 'check refused'} data-testid="call-check" role="status">
+        <strong>{t('console.callCheck')}:</strong>{' '}
+        {check.allowed ? t('console.callAllowed') : t('console.callRefused')}
+        {check.reasons.length > 0 ? (
+          <ul>
+            {check.reasons.map((reason) => (
+              <li key={reason.code}>{reason.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send.submit();
+        }}
+      >
+        <label>
+          {t('console.callOutcome')}
+          <select
+            name="outcome"
+            value={outcome}
+            onChange={(event) => setOutcome(event.currentTarget.value as typeof outcome)}
+          >
+            {OUTCOMES.map((value) => (
+              <option key={value} value={value}>
+                {value.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('console.callNote')}
+          <input name="callNote" value={text} onInput={(event) => setText(event.currentTarget.value)} />
+        </label>
+        <button type="submit" disabled={send.busy}>
+          {t('console.callSubmit')}
+        </button>
+        <FormStatus done={send.done} error={send.error} doneText={t('console.callLogged')} />
+      </form>
+    </>
+  );
+}
+
+function NoteForm({ debtorId, onDone }: { debtorId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const send = useSubmit(async () => {
+    await api.post(`/v1/debtors/${debtorId}/activities`, { type: 'note', text });
+    setText('');
+    onDone();
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send.submit();
+      }}
+    >
+      <label>
+        {t('console.note')}
+        <textarea name="note" required value={text} onInput={(event) => setText(event.currentTarget.value)} />
+      </label>
+      <button type="submit" disabled={send.busy}>
+        {t('console.noteSubmit')}
+      </button>
+      <FormStatus done={send.done} error={send.error} doneText="✓" />
+    </form>
+  );
+}
