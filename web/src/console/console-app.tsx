@@ -37,6 +37,7 @@ export function ConsoleApp() {
           <button
             type="button"
             class="link"
+            aria-label="Sign out"
             onClick={() => {
               signOut();
               location.assign('/console');
