@@ -13,6 +13,7 @@ import { OutboxQueue } from './constructs/outbox-queue';
 import { WorkflowStack } from './constructs/workflow-stack';
 import { ScheduleStack } from './constructs/schedule-stack';
 import { MessagingStack } from './constructs/messaging-stack';
+import { WebHosting } from './constructs/web-hosting';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import type { StageConfig } from './stage';
 
@@ -31,6 +32,7 @@ export class RecoupStack extends Stack {
   readonly workflows: WorkflowStack;
   readonly schedules: ScheduleStack;
   readonly messaging: MessagingStack;
+  readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -71,6 +73,8 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
 
+    this.web = new WebHosting(this, 'Web', { stage, apiUrl: this.api.url });
+
     if (stage.messaging.isPlaceholder) {
       Annotations.of(this).addWarningV2(
         'recoup:placeholder-messaging',
@@ -85,6 +89,10 @@ export class RecoupStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebUrl', {
+      value: this.web.url,
+      description: 'The debtor portal (/portal) and the collectors’ console (/console); the API under /v1',
+    });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });

@@ -66,16 +66,23 @@ describe('data table', () => {
 });
 
 describe('lambda functions', () => {
-  const functions = () => across('AWS::Lambda::Function');
+  // Ours: CDK's own deployment handler (Python, copies the web bundle while deploying) aside; its
+  // role and log group are ours, checked below.
+  const functions = () =>
+    across('AWS::Lambda::Function').filter(
+      ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
+    );
 
   it('one per route, one per workflow task, two for the schedules, plus the pre-token trigger', () => {
     expect(functions()).toHaveLength(
       apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
     );
     // The trigger is in the parent; every route's function in a nested stack.
-    expect(Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function'))).toEqual([
-      logicalIdOf(dev.stack.auth.preTokenGeneration.function),
-    ]);
+    expect(
+      Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function')).filter(
+        (logicalId) => !logicalId.startsWith('CustomCDKBucketDeployment'),
+      ),
+    ).toEqual([logicalIdOf(dev.stack.auth.preTokenGeneration.function)]);
   });
 
   it('all run Node.js 22 on arm64 with tracing, JSON logs in their own log group and source maps', () => {
@@ -102,9 +109,9 @@ describe('lambda functions', () => {
 
   it('every log group has the stage retention', () => {
     const groups = across('AWS::Logs::LogGroup');
-    // one per function, the API access logs and the workflow's execution logs
+    // one per function, the API access logs, the workflow's execution logs, the web deployment's
     expect(groups).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 3,
+      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 4,
     );
     for (const { resource: group } of groups) expect(group.Properties?.RetentionInDays).toBe(14);
   });
@@ -453,5 +460,42 @@ describe('messaging', () => {
       BucketEncryption: Match.anyValue(),
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('web hosting', () => {
+  it('serves the bundle from a private bucket through CloudFront, with the API under /v1 uncached', () => {
+    dev.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/v1/*',
+            ViewerProtocolPolicy: 'https-only',
+            // CachingDisabled, AllViewerExceptHostHeader (AWS managed policies)
+            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+          }),
+        ],
+        CustomErrorResponses: Match.arrayWith([
+          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+        ]),
+      }),
+    });
+    dev.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', Match.anyValue());
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      }),
+    });
+  });
+
+  it('copies the bundle with a role of our own: its log group, no AWS managed policy', () => {
+    const roles = resourcesOfType(dev.template, 'AWS::IAM::Role');
+    const deployRole = Object.entries(roles).find(([logicalId]) => logicalId.startsWith('WebDeployRole'));
+    expect(deployRole).toBeDefined();
+    expect(deployRole![1].Properties?.ManagedPolicyArns).toBeUndefined();
   });
 });
