@@ -5,7 +5,7 @@
  * never leaves the one site. The apps' own paths answer `index.html`.
  */
 import { existsSync } from 'node:fs';
-import { Duration, Fn, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
+import { Duration, Fn, Stack, Token, Validations, type CfnResource } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -144,6 +144,8 @@ function acknowledgeDeploymentHandler(scope: Construct, deployment: BucketDeploy
   const because =
     'CDK BucketDeployment handler: copies the web bundle from the CDK assets bucket into the web bucket during deployments';
   if (policy) {
+    // The assets bucket's name carries the region, as a token or as the stack's region.
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
     const bucketId = stack.resolve(
       (scope.node.findChild('Assets').node.defaultChild as CfnResource).logicalId,
     ) as string;
@@ -153,7 +155,7 @@ function acknowledgeDeploymentHandler(scope: Construct, deployment: BucketDeploy
       'AwsSolutions-IAM5[Action::s3:List*]',
       'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
       'AwsSolutions-IAM5[Action::s3:Abort*]',
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*]`,
       `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
       'AwsSolutions-IAM5[Resource::*]',
     ]) {
