@@ -14,6 +14,7 @@ import { WorkflowStack } from './constructs/workflow-stack';
 import { ScheduleStack } from './constructs/schedule-stack';
 import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
+import { PaymentProviderKeys } from './constructs/payment-provider-keys';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import type { StageConfig } from './stage';
 
@@ -33,6 +34,7 @@ export class RecoupStack extends Stack {
   readonly schedules: ScheduleStack;
   readonly messaging: MessagingStack;
   readonly web: WebHosting;
+  readonly paymentKeys: PaymentProviderKeys;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -64,6 +66,7 @@ export class RecoupStack extends Stack {
       outbox: this.outbox.queue,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
+    this.paymentKeys = new PaymentProviderKeys(this, 'PaymentProviderKeys', { stage });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
@@ -71,6 +74,7 @@ export class RecoupStack extends Stack {
       data: this.data,
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+      paymentSecretArn: this.paymentKeys.secret.secretArn,
     });
 
     this.web = new WebHosting(this, 'Web', { stage, apiUrl: this.api.url });
@@ -109,6 +113,11 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'InboundTextsTopicArn', {
       value: this.messaging.inboundTexts.topicArn,
       description: 'Set as the two-way SMS destination of the origination number',
+    });
+    new CfnOutput(this, 'PaymentProviderSecretArn', {
+      value: this.paymentKeys.secret.secretArn,
+      description:
+        'Put {"secretKey":"sk_…","webhookSecret":"whsec_…"} here; the webhook is <WebUrl>/v1/webhooks/stripe',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }

@@ -17,6 +17,8 @@ import { LocalOutbox } from './outbox/local-outbox';
 import { LocalMessageDelivery } from './outbox/local-message-delivery';
 import { LocalScheduler } from './schedules/local-scheduler';
 import { startLocalChannels, type LocalChannels } from './providers/local-channels';
+import { LocalStripe, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './providers/local-stripe';
+import { StripePayments } from '../shared/adapters/stripe/stripe-payments';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
@@ -83,6 +85,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     while (await channels.providers.settled());
   };
   clock.settleWith(settled);
+  const stripe = new LocalStripe(clock);
+  const stripePort = await stripe.start();
   const scheduler = new LocalScheduler(settled);
   const services = createServices({
     tableName,
@@ -92,6 +96,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     workflow: workflows,
     messages: new LocalMessageDelivery(channels.queue),
     senders: channels.senders,
+    payments: new StripePayments({
+      secretKey: LOCAL_STRIPE_SECRET_KEY,
+      webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET,
+      endpoint: { host: '127.0.0.1', port: stripePort, protocol: 'http' },
+    }),
     jobs: scheduler,
   });
   useServices(services);
@@ -114,6 +123,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
+  stripe.webhookUrl = `http://127.0.0.1:${port}/v1/webhooks/stripe`;
   return {
     url: `http://localhost:${port}`,
     port,
@@ -127,6 +137,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stop: async () => {
       workflows.stop();
       await channels.providers.stop();
+      await stripe.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await database?.stop();

@@ -46,6 +46,8 @@ export interface HttpApiProps {
   observability: Observability;
   /** The collection workflow, woken by routes that change a debtor's case (`signalsCase`). */
   stateMachineArn: string;
+  /** The payment provider's keys, for the routes that take card payments (`paymentProvider`). */
+  paymentSecretArn: string;
 }
 
 /**
@@ -137,6 +139,7 @@ export class HttpApi extends Construct {
           data: props.data,
           observability,
           stateMachineArn: props.stateMachineArn,
+          paymentSecretArn: props.paymentSecretArn,
         }),
     );
     // In route-table order, so the dashboard lists routes as the table does.

@@ -34,6 +34,8 @@ export const MAX_ROUTES_PER_STACK = 40;
  */
 export function dataAccessFor(route: RouteDefinition): DataAccess | 'none' {
   if (route.auth.kind === 'public') return 'none';
+  // A verified webhook records what it reports (a payment) like any write.
+  if (route.auth.kind === 'signed') return 'readWrite';
   return route.method === 'GET' ? 'read' : 'readWrite';
 }
 
@@ -112,6 +114,8 @@ export interface RouteStackProps extends NestedStackProps {
   data: DataTable;
   observability: Observability;
   stateMachineArn: string;
+  /** The payment provider's keys (Secrets Manager), for the routes that take card payments. */
+  paymentSecretArn: string;
 }
 
 /** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
@@ -121,8 +125,17 @@ export class RouteStack extends NestedStack {
   readonly routes: Record<string, HttpRoute> = {};
 
   constructor(scope: Construct, id: string, props: RouteStackProps) {
-    const { group, stage, api, authorizer, data, observability, stateMachineArn, ...nestedStackProps } =
-      props;
+    const {
+      group,
+      stage,
+      api,
+      authorizer,
+      data,
+      observability,
+      stateMachineArn,
+      paymentSecretArn,
+      ...nestedStackProps
+    } = props;
     super(scope, id, {
       description: `Recoup ${stage.stage}: API routes tagged "${group.tag}" (${group.id})`,
       ...nestedStackProps,
@@ -137,8 +150,18 @@ export class RouteStack extends NestedStack {
         observability,
         data,
         dataAccess: dataAccessFor(route),
-        ...(route.signalsCase ? { environment: { STATE_MACHINE_ARN: stateMachineArn } } : {}),
+        environment: {
+          ...(route.signalsCase || route.auth.kind === 'signed'
+            ? { STATE_MACHINE_ARN: stateMachineArn }
+            : {}),
+          ...(route.paymentProvider ? { STRIPE_SECRET_ARN: paymentSecretArn } : {}),
+        },
       });
+      if (route.paymentProvider) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [paymentSecretArn] }),
+        );
+      }
       if (route.signalsCase) {
         // Opening a case starts its execution; an event wakes the parked one.
         fn.function.addToRolePolicy(
@@ -163,6 +186,11 @@ export class RouteStack extends NestedStack {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `Route ${route.id} (${route.method} ${route.path}) is public by design in the route table: it serves no tenant data, and its function has no table access.`,
+        });
+      } else if (route.auth.kind === 'signed') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `Route ${route.id} (${route.method} ${route.path}) is the ${route.auth.by} webhook: the provider cannot present a token, so its function verifies the provider's signature of the body before reading it.`,
         });
       }
     }

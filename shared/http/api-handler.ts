@@ -22,6 +22,8 @@ import type { RouteDefinition } from './route';
 
 export interface ApiRequest<R extends RouteDefinition> extends ParsedInput<R> {
   actor: Actor;
+  /** The body as sent and the headers: for a webhook whose signature covers the exact bytes. */
+  raw: { body: string; headers: Record<string, string | undefined> };
   ifMatch?: number;
   idempotency?: IdempotencyClaim;
 }
@@ -76,7 +78,13 @@ export function apiHandler<R extends RouteDefinition>(
         if (previous) return replayed(previous.statusCode, previous.body);
       }
       try {
-        const result = await handle({ ...input, actor, ifMatch, idempotency: claim });
+        const raw = {
+          body: event.isBase64Encoded
+            ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+            : (event.body ?? ''),
+          headers,
+        };
+        const result = await handle({ ...input, actor, ifMatch, idempotency: claim, raw });
         if (route.signalsCase) await wakeCase(route, actor, input, result.body);
         return json(result.statusCode ?? successStatus(route), result.body, result.headers);
       } catch (error) {
@@ -122,7 +130,7 @@ async function wakeCase(route: RouteDefinition, actor: Actor, input: { params?: 
 }
 
 function authenticate(route: RouteDefinition, event: ApiEvent): Actor {
-  if (route.auth.kind === 'public') return PUBLIC_ACTOR;
+  if (route.auth.kind !== 'jwt') return PUBLIC_ACTOR;
   const actor = actorFromClaims(event.requestContext.authorizer?.jwt?.claims);
   if (!actor) throw new HttpProblem(401, 'The token does not identify a tenant user');
   if (!hasAnyRole(actor, route.auth.roles)) {

@@ -21,8 +21,12 @@ export interface RouteDefinition<
   handlerEntry: string;
   summary: string;
   tag: string;
-  /** Roles allowed to call the route; `public` routes need no token. */
-  auth: { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] };
+  /**
+   * Roles allowed to call the route; `public` routes need no token; `signed` routes (a provider's
+   * webhook) need none either, but the handler verifies the provider's signature of the body
+   * before it reads or writes anything.
+   */
+  auth: { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] } | { kind: 'signed'; by: 'stripe' };
   request: { body?: Body; query?: Query; params?: Params };
   /** Successful responses by status code, for the OpenAPI document. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -36,6 +40,8 @@ export interface RouteDefinition<
    * response's `debtorId`, or the `{id}` of a debtor path.
    */
   signalsCase?: boolean;
+  /** Talks to the payment provider (its keys from Secrets Manager). */
+  paymentProvider?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

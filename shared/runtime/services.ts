@@ -12,6 +12,7 @@ import { SqsMessageDelivery } from '../adapters/sqs/sqs-message-delivery';
 import type { CaseStore } from '../ports/case-store';
 import type { ChannelSenders } from '../ports/channel-sender';
 import type { DeliveryLog } from '../ports/delivery-log';
+import type { PaymentProvider } from '../ports/payment-provider';
 import { DynamoDbDeliveryLog } from '../adapters/dynamodb/delivery-log';
 import type { DeliveryChannel } from '../domain/messaging/delivery';
 import type { MessageDelivery } from '../ports/message-delivery';
@@ -80,6 +81,7 @@ export interface Services {
   messages: MessageDelivery;
   deliveryLog: DeliveryLog;
   senders: ChannelSenders;
+  payments: PaymentProvider;
   notifications: NotificationStore;
   schedules: ScheduleStore;
   jobs: JobQueue;
@@ -104,6 +106,8 @@ export interface ServiceSettings {
   messages?: MessageDelivery;
   /** SES, End User Messaging and the letters bucket in AWS (channel-senders.ts); stand-ins locally. */
   senders?: ChannelSenders;
+  /** Stripe in AWS (payment-provider.ts); a local stand-in locally. */
+  payments?: PaymentProvider;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
 }
@@ -123,6 +127,13 @@ let channelSenderFactory: ((clock: Clock) => ChannelSenders) | undefined;
  */
 export function provideChannelSenders(factory: (clock: Clock) => ChannelSenders): void {
   channelSenderFactory = factory;
+}
+
+let paymentProviderFactory: (() => PaymentProvider) | undefined;
+
+/** The checkout and webhook functions bring the payment provider (and the Stripe client) themselves. */
+export function providePaymentProvider(factory: () => PaymentProvider): void {
+  paymentProviderFactory = factory;
 }
 
 function noChannelSenders(): ChannelSenders {
@@ -179,6 +190,8 @@ export function createServices(settings: ServiceSettings): Services {
     messages: settings.messages ?? messagesFromEnvironment(),
     deliveryLog: new DynamoDbDeliveryLog(client, table),
     senders: settings.senders ?? channelSenderFactory?.(clock) ?? noChannelSenders(),
+    payments:
+      settings.payments ?? paymentProviderFactory?.() ?? unconfigured<PaymentProvider>('Card payments'),
     notifications: new DynamoDbNotificationStore(client, table),
     schedules: new DynamoDbScheduleStore(client, table),
     jobs: settings.jobs ?? jobsFromEnvironment(),

@@ -184,7 +184,8 @@ describe('daily schedules on the local clock', () => {
     );
     // No invoice was issued in the last four weeks: no DSO (shown as —), never NaN.
     expect(body).toContain('DSO by week: — → — → — → —');
-    expect(body).toContain('Ann: calls 1 (conversations 1), other contacts 0, worklist items 1');
+    // Ann's items: the promise falling due on 03-12, then the same promise broken on 03-13.
+    expect(body).toContain('Ann: calls 1 (conversations 1), other contacts 0, worklist items 2');
     expect(body).toContain('Reminders sent: 1 email');
 
     const week = await api.request('GET', '/v1/productivity?from=2027-03-08&to=2027-03-14&granularity=day', {

@@ -192,3 +192,20 @@ it('the dashboard shows the figures of GET /v1/metrics', async () => {
   await screenshot(page, 'console-dashboard');
   await page.context().close();
 });
+
+it('a debtor pays online: the provider’s page, then back to the portal with the payment recorded', async () => {
+  const token = await api.token(TENANT, ['debtor'], { sub: 'portal-initech', debtorId });
+  const page = await open('/portal', token, { width: 390, height: 844 });
+  const pay = page.getByRole('region', { name: 'Pay online' });
+  await pay.getByLabel('Amount to pay').fill('100');
+  await pay.getByRole('button', { name: 'Pay by card' }).click();
+  await page.getByRole('heading', { name: 'Pay €100.00' }).waitFor();
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await page.getByText('Thank you for your payment').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/portal');
+  const payments = await api.request('GET', `/v1/debtors/${debtorId}/payments`, { token: admin });
+  expect(payments.body.items).toEqual(
+    expect.arrayContaining([expect.objectContaining({ amount: 10_000, currency: 'EUR', method: 'card' })]),
+  );
+  await page.context().close();
+});

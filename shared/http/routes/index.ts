@@ -29,6 +29,7 @@ import { getForecast } from './forecast';
 import { getMetrics } from './metrics';
 import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
+import { paymentWebhook, startCheckout } from './online-payments';
 import {
   createPolicy,
   getApplicablePolicy,
@@ -58,6 +59,7 @@ export * from './forecast';
 export * from './metrics';
 export * from './productivity';
 export * from './payments';
+export * from './online-payments';
 export * from './policies';
 export * from './policy-simulation';
 export * from './portfolio';
@@ -86,6 +88,8 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getPayment,
   reversePayment,
   listDebtorPayments,
+  startCheckout,
+  paymentWebhook,
   writeOffInvoice,
   createCreditNote,
   listApprovals,

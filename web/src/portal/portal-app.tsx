@@ -11,6 +11,7 @@ import { useResource } from '../components/use-resource';
 import { DisputeForm } from './dispute-form';
 import { PreferencesForm } from './preferences-form';
 import { PromiseForm } from './promise-form';
+import { PayForm } from './pay-form';
 
 interface PortalData {
   debtor: Debtor;
@@ -82,6 +83,11 @@ function PortalContent({ data, reload }: { data: PortalData; reload: () => void 
   return (
     <>
       <p class="lead">{data.debtor.name}</p>
+      {new URLSearchParams(location.search).get('paid') === '1' ? (
+        <p role="status" class="status ok">
+          {t('portal.pay.thanks')}
+        </p>
+      ) : null}
       <section aria-labelledby="balances">
         <h2 id="balances">{t('portal.balances')}</h2>
         {balances.length === 0 ? (
@@ -176,6 +182,7 @@ function PortalContent({ data, reload }: { data: PortalData; reload: () => void 
         )}
       </section>
 
+      <PayForm debtorId={data.debtor.id} balances={balances} />
       <PromiseForm debtorId={data.debtor.id} balances={balances} onDone={reload} />
       <DisputeForm
         invoices={open.filter((invoice) => !invoice.openDisputeId && invoice.status !== 'disputed')}
