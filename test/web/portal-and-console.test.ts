@@ -26,7 +26,10 @@ beforeAll(async () => {
     body: {
       timezone: 'Europe/Berlin',
       baseCurrency: 'EUR',
-      collectors: [{ id: 'carol', name: 'Carol', email: 'carol@web-co.example', dailyCapacity: 20 }],
+      collectors: [
+        { id: 'carol', name: 'Carol', email: 'carol@web-co.example', dailyCapacity: 20 },
+        { id: 'dave', name: 'Dave', email: 'dave@web-co.example', dailyCapacity: 20 },
+      ],
     },
   });
   expect(settings.status).toBe(200);
@@ -161,6 +164,27 @@ it('the next morning a collector finds the promise on the worklist, checks, and 
     loggedBy: 'carol',
     text: 'Confirmed payment of A-2 today.',
   });
+  await page.context().close();
+});
+
+it('a manager answers the dispute and hands the account to another collector', async () => {
+  const token = await api.token(TENANT, ['manager'], { sub: 'mia' });
+  const page = await open(`/console/debtors/${debtorId}`, token);
+  const disputes = page.getByTestId('story-disputes');
+  await disputes.getByLabel('Answer').fill('Delivery confirmed by the carrier.');
+  await disputes.getByRole('button', { name: 'Reject' }).click();
+  await disputes.getByText('rejected').waitFor();
+  const dispute = (await api.request('GET', `/v1/debtors/${debtorId}/disputes`, { token: admin })).body
+    .items[0];
+  expect(dispute).toMatchObject({ status: 'rejected', resolutionNote: 'Delivery confirmed by the carrier.' });
+
+  const assignment = page.getByRole('region', { name: 'Assignment' });
+  await assignment.getByLabel('Assigned to').selectOption({ label: 'Dave' });
+  await assignment.getByRole('button', { name: 'Assign' }).click();
+  await assignment.getByText('✓').waitFor();
+  expect((await api.request('GET', `/v1/debtors/${debtorId}`, { token: admin })).body.collectorId).toBe(
+    'dave',
+  );
   await page.context().close();
 });
 

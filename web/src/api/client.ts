@@ -57,6 +57,8 @@ export const api = {
     call<T>('POST', path, body, { 'idempotency-key': idempotencyKey }),
   put: <T>(path: string, body: unknown, version?: number) =>
     call<T>('PUT', path, body, version === undefined ? {} : { 'if-match': `"${version}"` }),
+  patch: <T>(path: string, body: unknown, version: number) =>
+    call<T>('PATCH', path, body, { 'if-match': `"${version}"` }),
 };
 
 export interface Page<T> {

@@ -136,10 +136,15 @@ export function DebtorStory({ id }: { id: string }) {
             <li key={dispute.id}>
               {invoices.find((invoice) => invoice.id === dispute.invoiceId)?.number ?? dispute.invoiceId}:{' '}
               {dispute.reason} · {dispute.status}
+              {dispute.status === 'open' ? (
+                <ResolveDispute disputeId={dispute.id} onDone={story.reload} />
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
+
+      <Assignment debtor={debtor} onDone={story.reload} />
 
       <section aria-labelledby="invoices">
         <h2 id="invoices">{t('console.invoices')}</h2>
@@ -281,5 +286,80 @@ function NoteForm({ debtorId, onDone }: { debtorId: string; onDone: () => void }
       </button>
       <FormStatus done={send.done} error={send.error} doneText="✓" />
     </form>
+  );
+}
+
+/** Answering a dispute: upheld (a credit note for what is disputed) or rejected (collection resumes). */
+function ResolveDispute({ disputeId, onDone }: { disputeId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const send = useSubmit(async (outcome: 'upheld' | 'rejected') => {
+    await api.post(`/v1/disputes/${disputeId}/resolve`, { outcome, ...(note ? { note } : {}) });
+    onDone();
+  });
+  return (
+    <form class="inline" onSubmit={(event) => event.preventDefault()}>
+      <label>
+        {t('console.disputeNote')}
+        <input name="disputeNote" value={note} onInput={(event) => setNote(event.currentTarget.value)} />
+      </label>
+      <button type="button" disabled={send.busy} onClick={() => void send.submit('upheld')}>
+        {t('console.disputeUphold')}
+      </button>
+      <button type="button" disabled={send.busy} onClick={() => void send.submit('rejected')}>
+        {t('console.disputeReject')}
+      </button>
+      <FormStatus done={send.done} error={send.error} doneText="✓" />
+    </form>
+  );
+}
+
+/** Who works the account: one of the tenant's collectors (from the settings). */
+function Assignment({ debtor, onDone }: { debtor: Debtor; onDone: () => void }) {
+  const { t } = useI18n();
+  const collectors = useResource(
+    () =>
+      api
+        .get<{ collectors?: { id: string; name: string }[] }>('/v1/settings')
+        .then((settings) => settings.collectors ?? []),
+    [],
+  );
+  const [collectorId, setCollectorId] = useState(debtor.collectorId ?? '');
+  const send = useSubmit(async () => {
+    await api.patch(`/v1/debtors/${debtor.id}`, { collectorId: collectorId || null }, debtor.version);
+    onDone();
+  });
+  if (!collectors.data) return null;
+  return (
+    <section aria-labelledby="assignment">
+      <h2 id="assignment">{t('console.assignment')}</h2>
+      <form
+        class="inline"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send.submit();
+        }}
+      >
+        <label>
+          {t('console.assigned')}
+          <select
+            name="collectorId"
+            value={collectorId}
+            onChange={(event) => setCollectorId(event.currentTarget.value)}
+          >
+            <option value="">—</option>
+            {collectors.data.map((collector) => (
+              <option key={collector.id} value={collector.id}>
+                {collector.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={send.busy}>
+          {t('console.assign')}
+        </button>
+        <FormStatus done={send.done} error={send.error} doneText="✓" />
+      </form>
+    </section>
   );
 }
