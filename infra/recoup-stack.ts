@@ -77,7 +77,16 @@ export class RecoupStack extends Stack {
       paymentSecretArn: this.paymentKeys.secret.secretArn,
     });
 
-    this.web = new WebHosting(this, 'Web', { stage, apiUrl: this.api.url });
+    this.web = new WebHosting(this, 'Web', {
+      stage,
+      apiUrl: this.api.url,
+      config: {
+        cognito: {
+          endpoint: `https://cognito-idp.${this.region}.${this.urlSuffix}/`,
+          clientId: this.auth.client.userPoolClientId,
+        },
+      },
+    });
 
     if (stage.messaging.isPlaceholder) {
       Annotations.of(this).addWarningV2(

@@ -19,6 +19,9 @@ import { LocalScheduler } from './schedules/local-scheduler';
 import { startLocalChannels, type LocalChannels } from './providers/local-channels';
 import { LocalStripe, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './providers/local-stripe';
 import { StripePayments } from '../shared/adapters/stripe/stripe-payments';
+import { LocalLinkSigner } from './auth/local-link-signer';
+import { LocalPortalUsers } from './auth/local-portal-users';
+import { LocalCognito, LOCAL_CLIENT_ID } from './auth/local-cognito';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
@@ -85,6 +88,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     while (await channels.providers.settled());
   };
   clock.settleWith(settled);
+  const linkSigner = new LocalLinkSigner(dataDir && join(dataDir, 'portal-link-key'));
+  const portalUsers = new LocalPortalUsers(dataDir && join(dataDir, 'portal-users.json'));
   const stripe = new LocalStripe(clock);
   const stripePort = await stripe.start();
   const scheduler = new LocalScheduler(settled);
@@ -96,6 +101,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     workflow: workflows,
     messages: new LocalMessageDelivery(channels.queue),
     senders: channels.senders,
+    portalAccess: { linkSigner, portalUsers },
     payments: new StripePayments({
       secretKey: LOCAL_STRIPE_SECRET_KEY,
       webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET,
@@ -118,6 +124,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     issuer,
     clock,
     devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers),
+    cognito: new LocalCognito(portalUsers, issuer, linkSigner, clock),
+    // What the deployed bundle finds in config.json: where to sign in (here: the local stand-in).
+    webConfig: (origin) => ({ cognito: { endpoint: `${origin}/dev/cognito-idp`, clientId: LOCAL_CLIENT_ID } }),
     // Locally a request answers once what it set off has settled, so what it changed is visible.
     afterRequest: settled,
   });

@@ -25,6 +25,7 @@ import {
   UserPoolIdentityProviderSamlMetadata,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../../shared/domain/roles';
 import type { FederatedIdentityProvider, StageConfig } from '../stage';
@@ -50,6 +51,8 @@ export class Auth extends Construct {
   readonly client: UserPoolClient;
   readonly domain: UserPoolDomain;
   readonly preTokenGeneration: RecoupFunction;
+  readonly portalLinkKey: Key;
+  readonly verifyPortalLink: RecoupFunction;
   readonly identityProviders: UserPoolIdentityProvider[];
   /** Issuer of the pool's tokens (the JWT authorizer's `iss`). */
   readonly issuer: string;
@@ -137,6 +140,48 @@ export class Auth extends Construct {
       LambdaVersion.V2_0,
     );
 
+    // Portal links: a KMS HMAC key signs them (the key never leaves KMS), and the pool's custom
+    // challenge — answered with the link — is the debtors' only way in. No password step runs.
+    this.portalLinkKey = new Key(this, 'PortalLinkKey', {
+      description: 'Signs the links that open a debtor portal (HMAC-SHA-256)',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: stage.removalPolicy,
+    });
+    const challengeTrigger = (id: string, entry: string, description: string, environment = {}) =>
+      new RecoupFunction(this, id, {
+        entry,
+        description,
+        stage,
+        observability: props.observability,
+        memorySize: 256,
+        timeout: Duration.seconds(5),
+        environment,
+      });
+    const define = challengeTrigger(
+      'DefineAuthChallenge',
+      'functions/auth/define-auth-challenge.ts',
+      'Portal links: one custom challenge, tokens only for a right answer',
+    );
+    const create = challengeTrigger(
+      'CreateAuthChallenge',
+      'functions/auth/create-auth-challenge.ts',
+      'Portal links: the challenge is the link the debtor holds',
+    );
+    this.verifyPortalLink = challengeTrigger(
+      'VerifyAuthChallenge',
+      'functions/auth/verify-auth-challenge.ts',
+      "Portal links: a genuine, unexpired link for this user's tenant and debtor",
+      { PORTAL_LINK_KEY_ID: this.portalLinkKey.keyArn },
+    );
+    this.portalLinkKey.grant(this.verifyPortalLink.function, 'kms:VerifyMac');
+    this.userPool.addTrigger(UserPoolOperation.DEFINE_AUTH_CHALLENGE, define.function);
+    this.userPool.addTrigger(UserPoolOperation.CREATE_AUTH_CHALLENGE, create.function);
+    this.userPool.addTrigger(
+      UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE,
+      this.verifyPortalLink.function,
+    );
+
     this.domain = this.userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: stage.authDomainPrefix ?? `recoup-${stage.stage}-${Aws.ACCOUNT_ID}` },
     });
@@ -146,7 +191,7 @@ export class Auth extends Construct {
     const standardReadable = { email: true, emailVerified: true, fullname: true, locale: true };
     this.client = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: stage.allowPasswordAuth },
+      authFlows: { userSrp: true, userPassword: stage.allowPasswordAuth, custom: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],

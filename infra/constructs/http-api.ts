@@ -140,6 +140,11 @@ export class HttpApi extends Construct {
           observability,
           stateMachineArn: props.stateMachineArn,
           paymentSecretArn: props.paymentSecretArn,
+          portal: {
+            keyArn: auth.portalLinkKey.keyArn,
+            userPoolId: auth.userPool.userPoolId,
+            userPoolArn: auth.userPool.userPoolArn,
+          },
         }),
     );
     // In route-table order, so the dashboard lists routes as the table does.

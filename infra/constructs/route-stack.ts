@@ -116,6 +116,8 @@ export interface RouteStackProps extends NestedStackProps {
   stateMachineArn: string;
   /** The payment provider's keys (Secrets Manager), for the routes that take card payments. */
   paymentSecretArn: string;
+  /** The portal link key and the user pool, for the routes that issue portal links. */
+  portal: { keyArn: string; userPoolId: string; userPoolArn: string };
 }
 
 /** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
@@ -134,6 +136,7 @@ export class RouteStack extends NestedStack {
       observability,
       stateMachineArn,
       paymentSecretArn,
+      portal,
       ...nestedStackProps
     } = props;
     super(scope, id, {
@@ -155,8 +158,27 @@ export class RouteStack extends NestedStack {
             ? { STATE_MACHINE_ARN: stateMachineArn }
             : {}),
           ...(route.paymentProvider ? { STRIPE_SECRET_ARN: paymentSecretArn } : {}),
+          ...(route.portalAccess
+            ? { PORTAL_LINK_KEY_ID: portal.keyArn, USER_POOL_ID: portal.userPoolId }
+            : {}),
         },
       });
+      if (route.portalAccess) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [portal.keyArn] }),
+        );
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: [
+              'cognito-idp:AdminGetUser',
+              'cognito-idp:AdminCreateUser',
+              'cognito-idp:AdminSetUserPassword',
+              'cognito-idp:AdminAddUserToGroup',
+            ],
+            resources: [portal.userPoolArn],
+          }),
+        );
+      }
       if (route.paymentProvider) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [paymentSecretArn] }),

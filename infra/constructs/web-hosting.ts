@@ -31,7 +31,16 @@ export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; apiUrl: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      stage: StageConfig;
+      apiUrl: string;
+      /** `/config.json` of the apps: where the portal signs in with its links. */
+      config: { cognito: { endpoint: string; clientId: string } };
+    },
+  ) {
     super(scope, id);
     const dist = fromProjectRoot(WEB_DIST);
     if (!existsSync(dist)) throw new Error(`${WEB_DIST} is missing: run \`npm run build:web\` before synth`);
@@ -114,10 +123,10 @@ export class WebHosting extends Construct {
     });
     deployLogs.grantWrite(deployRole);
     const deployment = new BucketDeployment(this, 'Deploy', {
-      sources: [Source.asset(dist)],
+      sources: [Source.asset(dist), Source.jsonData('config.json', props.config)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
-      distributionPaths: ['/index.html'],
+      distributionPaths: ['/index.html', '/config.json'],
       memoryLimit: 512,
       role: deployRole,
       logGroup: deployLogs,

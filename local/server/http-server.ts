@@ -15,6 +15,7 @@ import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
 import type { DevRoutes } from './dev-routes';
 import { matchRoute } from './route-matcher';
 import { serveWebAsset } from './web-assets';
+import type { LocalCognito } from '../auth/local-cognito';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -27,6 +28,10 @@ export interface LocalServerOptions {
   issuer: LocalTokenIssuer;
   clock: Clock;
   devRoutes: DevRoutes;
+  /** The user-pool stand-in the portal signs in with (`/dev/cognito-idp`). */
+  cognito: LocalCognito;
+  /** The web apps' runtime configuration (`/config.json`), for the origin they were loaded from. */
+  webConfig: (origin: string) => unknown;
   /** Awaited before a response is sent (the local workflows settle). */
   afterRequest?: () => Promise<void>;
 }
@@ -59,6 +64,21 @@ export function createLocalServer(options: LocalServerOptions): Server {
     const method = (request.method ?? 'GET').toUpperCase();
     const body = await readBody(request);
 
+    if (url.pathname === '/config.json' && method === 'GET') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      response.end(JSON.stringify(options.webConfig(`http://${request.headers.host ?? 'localhost'}`)));
+      return;
+    }
+    if (url.pathname === '/dev/cognito-idp' && method === 'POST') {
+      const target = request.headers['x-amz-target'];
+      const answer = await options.cognito.handle(
+        typeof target === 'string' ? target : undefined,
+        (body ? parseJson(body) : {}) as Record<string, unknown>,
+      );
+      response.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(JSON.stringify(answer.body));
+      return;
+    }
     if (url.pathname.startsWith('/dev/')) {
       const parsed = body ? parseJson(body) : {};
       const result = await options.devRoutes.handle(

@@ -42,6 +42,8 @@ export interface RouteDefinition<
   signalsCase?: boolean;
   /** Talks to the payment provider (its keys from Secrets Manager). */
   paymentProvider?: boolean;
+  /** Issues portal links: the KMS link key and the user pool's portal users. */
+  portalAccess?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

@@ -13,6 +13,8 @@ import type { CaseStore } from '../ports/case-store';
 import type { ChannelSenders } from '../ports/channel-sender';
 import type { DeliveryLog } from '../ports/delivery-log';
 import type { PaymentProvider } from '../ports/payment-provider';
+import type { LinkSigner } from '../ports/link-signer';
+import type { PortalUsers } from '../ports/portal-users';
 import { DynamoDbDeliveryLog } from '../adapters/dynamodb/delivery-log';
 import type { DeliveryChannel } from '../domain/messaging/delivery';
 import type { MessageDelivery } from '../ports/message-delivery';
@@ -82,6 +84,8 @@ export interface Services {
   deliveryLog: DeliveryLog;
   senders: ChannelSenders;
   payments: PaymentProvider;
+  linkSigner: LinkSigner;
+  portalUsers: PortalUsers;
   notifications: NotificationStore;
   schedules: ScheduleStore;
   jobs: JobQueue;
@@ -108,6 +112,8 @@ export interface ServiceSettings {
   senders?: ChannelSenders;
   /** Stripe in AWS (payment-provider.ts); a local stand-in locally. */
   payments?: PaymentProvider;
+  /** KMS and Cognito in AWS (portal-access.ts); local stand-ins locally. */
+  portalAccess?: { linkSigner: LinkSigner; portalUsers: PortalUsers };
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
 }
@@ -130,6 +136,12 @@ export function provideChannelSenders(factory: (clock: Clock) => ChannelSenders)
 }
 
 let paymentProviderFactory: (() => PaymentProvider) | undefined;
+let portalAccessFactory: (() => { linkSigner: LinkSigner; portalUsers: PortalUsers }) | undefined;
+
+/** The functions that issue or check portal links bring KMS and Cognito themselves. */
+export function providePortalAccess(factory: () => { linkSigner: LinkSigner; portalUsers: PortalUsers }): void {
+  portalAccessFactory = factory;
+}
 
 /** The checkout and webhook functions bring the payment provider (and the Stripe client) themselves. */
 export function providePaymentProvider(factory: () => PaymentProvider): void {
@@ -192,6 +204,11 @@ export function createServices(settings: ServiceSettings): Services {
     senders: settings.senders ?? channelSenderFactory?.(clock) ?? noChannelSenders(),
     payments:
       settings.payments ?? paymentProviderFactory?.() ?? unconfigured<PaymentProvider>('Card payments'),
+    ...(settings.portalAccess ??
+      portalAccessFactory?.() ?? {
+        linkSigner: unconfigured<LinkSigner>('Portal links (PORTAL_LINK_KEY_ID)'),
+        portalUsers: unconfigured<PortalUsers>('Portal users (USER_POOL_ID)'),
+      }),
     notifications: new DynamoDbNotificationStore(client, table),
     schedules: new DynamoDbScheduleStore(client, table),
     jobs: settings.jobs ?? jobsFromEnvironment(),

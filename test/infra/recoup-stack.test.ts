@@ -15,6 +15,8 @@ const WORKFLOW_TASK_COUNT = Object.keys(WORKFLOW_TASKS).length;
 const SCHEDULE_FUNCTION_COUNT = 2;
 /** SendMessages, RecordDeliveryReports, RecordInboundTexts. */
 const MESSAGING_FUNCTION_COUNT = 3;
+/** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
+const AUTH_TRIGGER_COUNT = 4;
 
 let dev: Synthesized;
 
@@ -73,16 +75,31 @@ describe('lambda functions', () => {
       ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
 
-  it('one per route, one per workflow task, two for the schedules, plus the pre-token trigger', () => {
+  it('one per route, one per workflow task, two for the schedules, three for messaging, plus the Cognito triggers', () => {
     expect(functions()).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
+      apiRoutes.length +
+        WORKFLOW_TASK_COUNT +
+        SCHEDULE_FUNCTION_COUNT +
+        MESSAGING_FUNCTION_COUNT +
+        AUTH_TRIGGER_COUNT,
     );
     // The trigger is in the parent; every route's function in a nested stack.
     expect(
       Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function')).filter(
         (logicalId) => !logicalId.startsWith('CustomCDKBucketDeployment'),
       ),
-    ).toEqual([logicalIdOf(dev.stack.auth.preTokenGeneration.function)]);
+    ).toEqual(
+      expect.arrayContaining([
+        logicalIdOf(dev.stack.auth.preTokenGeneration.function),
+        logicalIdOf(dev.stack.auth.verifyPortalLink.function),
+      ]),
+    );
+    // Only the Cognito triggers sit in the parent.
+    const inParent = Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function')).filter(
+      (logicalId) => !logicalId.startsWith('CustomCDKBucketDeployment'),
+    );
+    expect(inParent).toHaveLength(AUTH_TRIGGER_COUNT);
+    expect(inParent.every((logicalId) => logicalId.startsWith('Auth'))).toBe(true);
   });
 
   it('all run Node.js 22 on arm64 with tracing, JSON logs in their own log group and source maps', () => {
@@ -111,7 +128,12 @@ describe('lambda functions', () => {
     const groups = across('AWS::Logs::LogGroup');
     // one per function, the API access logs, the workflow's execution logs, the web deployment's
     expect(groups).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 4,
+      apiRoutes.length +
+        WORKFLOW_TASK_COUNT +
+        SCHEDULE_FUNCTION_COUNT +
+        MESSAGING_FUNCTION_COUNT +
+        AUTH_TRIGGER_COUNT +
+        3,
     );
     for (const { resource: group } of groups) expect(group.Properties?.RetentionInDays).toBe(14);
   });
@@ -270,10 +292,18 @@ describe('alarms', () => {
     const alarms = found.map((a) => a.resource);
     const byMetric = (name: string) => alarms.filter((a) => a.Properties?.MetricName === name);
     expect(byMetric('Errors')).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
+      apiRoutes.length +
+        WORKFLOW_TASK_COUNT +
+        SCHEDULE_FUNCTION_COUNT +
+        MESSAGING_FUNCTION_COUNT +
+        AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
-      apiRoutes.length + WORKFLOW_TASK_COUNT + SCHEDULE_FUNCTION_COUNT + MESSAGING_FUNCTION_COUNT + 1,
+      apiRoutes.length +
+        WORKFLOW_TASK_COUNT +
+        SCHEDULE_FUNCTION_COUNT +
+        MESSAGING_FUNCTION_COUNT +
+        AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);

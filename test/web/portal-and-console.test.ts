@@ -84,13 +84,25 @@ async function open(path: string, token: string, viewport = { width: 1280, heigh
   return page;
 }
 
+async function portalLink(): Promise<string> {
+  const issued = await api.request('POST', `/v1/debtors/${debtorId}/portal-link`, { token: admin });
+  expect(issued.status).toBe(201);
+  // Thirty days from now (the local clock runs on from where the test set it).
+  const days = (Date.parse(issued.body.expiresAt) - api.runtime.clock.now().getTime()) / 86_400_000;
+  expect(days).toBeGreaterThan(29.99);
+  expect(days).toBeLessThanOrEqual(30);
+  return issued.body.link as string;
+}
+
 it('a debtor opens the link, disputes an invoice and promises to pay the rest', async () => {
-  const token = await api.token(TENANT, ['debtor'], { sub: 'portal-initech', debtorId });
-  const page = await open('/portal', token, { width: 390, height: 844 });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  const page = await context.newPage();
+  // The link a reminder carries: no password, no token of ours — the user pool's custom challenge.
+  await page.goto(`${api.runtime.url}${(await portalLink()).replace('/portal#', '/portal?lang=en#')}`);
   await page.getByRole('heading', { name: 'Your account' }).waitFor();
   await expect(page.getByTestId('balances').textContent()).resolves.toContain('€1,500.00');
-  // The token left the address bar once read.
-  expect(page.url()).not.toContain('token=');
+  // The link left the address bar once used.
+  expect(page.url()).not.toContain('link=');
   await screenshot(page, 'portal');
 
   const dispute = page.getByRole('region', { name: 'Dispute an invoice' });
@@ -119,6 +131,19 @@ it('a debtor opens the link, disputes an invoice and promises to pay the rest', 
     expect.objectContaining({ currency: 'EUR', amount: 120_000, dueDate: '2027-03-02', status: 'pending' }),
   ]);
   await page.context().close();
+});
+
+it('a link that was tampered with opens nothing', async () => {
+  const link = await portalLink();
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  // Another debtor's id in the signed claims: the MAC no longer matches.
+  const [path, encoded] = link.split('#link=') as [string, string];
+  const claims = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  const forged = Buffer.from(JSON.stringify({ ...claims, d: otherDebtorId })).toString('base64url');
+  await page.goto(`${api.runtime.url}${path}?lang=en#link=${forged}`);
+  await page.getByText('This link has expired or is incomplete').waitFor();
+  await context.close();
 });
 
 it('a debtor token cannot see another debtor', async () => {

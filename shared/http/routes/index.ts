@@ -30,6 +30,7 @@ import { getMetrics } from './metrics';
 import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
 import { paymentWebhook, startCheckout } from './online-payments';
+import { createPortalLink } from './portal';
 import {
   createPolicy,
   getApplicablePolicy,
@@ -60,6 +61,7 @@ export * from './metrics';
 export * from './productivity';
 export * from './payments';
 export * from './online-payments';
+export * from './portal';
 export * from './policies';
 export * from './policy-simulation';
 export * from './portfolio';
@@ -90,6 +92,7 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listDebtorPayments,
   startCheckout,
   paymentWebhook,
+  createPortalLink,
   writeOffInvoice,
   createCreditNote,
   listApprovals,

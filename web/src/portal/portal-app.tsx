@@ -4,7 +4,8 @@
  * they want to be contacted. Reached by the signed link in a reminder; no password.
  */
 import { api, type Page } from '../api/client';
-import { claims } from '../api/session';
+import { useEffect, useState } from 'preact/hooks';
+import { claims, linkInAddress, signInWithLink, signOut } from '../api/session';
 import type { ContactPreferences, Debtor, Invoice, Payment, PaymentPlan, PaymentPromise } from '../api/types';
 import { LanguageSwitch, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
@@ -44,7 +45,17 @@ async function loadPortal(debtorId: string): Promise<PortalData> {
 
 export function PortalApp() {
   const { t } = useI18n();
-  const session = claims();
+  const [link] = useState(linkInAddress);
+  const [signIn, setSignIn] = useState<'pending' | 'done'>(link ? 'pending' : 'done');
+  useEffect(() => {
+    if (!link) return;
+    // A link that does not admit leaves no session: the page says the link has expired.
+    void signInWithLink(link).then((admitted) => {
+      if (!admitted) signOut();
+      setSignIn('done');
+    });
+  }, [link]);
+  const session = signIn === 'done' ? claims() : undefined;
   const debtorId = session?.roles.includes('debtor') ? session.debtorId : undefined;
   const resource = useResource(
     () => (debtorId ? loadPortal(debtorId) : Promise.reject(new Error('no session'))),
@@ -62,7 +73,9 @@ export function PortalApp() {
       </header>
       <main id="main" class="page narrow">
         <h1>{t('portal.title')}</h1>
-        {!debtorId ? (
+        {signIn === 'pending' ? (
+          <p aria-busy="true">{t('common.loading')}</p>
+        ) : !debtorId ? (
           <p role="alert">{t('portal.signedOut')}</p>
         ) : resource.loading && !resource.data ? (
           <p aria-busy="true">{t('common.loading')}</p>
