@@ -126,7 +126,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers),
     cognito: new LocalCognito(portalUsers, issuer, linkSigner, clock),
     // What the deployed bundle finds in config.json: where to sign in (here: the local stand-in).
-    webConfig: (origin) => ({ cognito: { endpoint: `${origin}/dev/cognito-idp`, clientId: LOCAL_CLIENT_ID } }),
+    webConfig: (origin) => ({
+      cognito: { endpoint: `${origin}/dev/cognito-idp`, clientId: LOCAL_CLIENT_ID },
+    }),
     // Locally a request answers once what it set off has settled, so what it changed is visible.
     afterRequest: settled,
   });

@@ -35,37 +35,52 @@ export class LocalCognito {
   ) {}
 
   async handle(target: string | undefined, body: Record<string, unknown>): Promise<CognitoAnswer> {
-    if (body.ClientId !== LOCAL_CLIENT_ID) return { status: 400, body: { __type: 'ResourceNotFoundException', message: 'User pool client does not exist.' } };
+    if (body.ClientId !== LOCAL_CLIENT_ID)
+      return {
+        status: 400,
+        body: { __type: 'ResourceNotFoundException', message: 'User pool client does not exist.' },
+      };
     switch (target) {
       case 'AWSCognitoIdentityProviderService.InitiateAuth':
         return this.initiate(body);
       case 'AWSCognitoIdentityProviderService.RespondToAuthChallenge':
         return this.respond(body);
       default:
-        return { status: 400, body: { __type: 'InvalidParameterException', message: `${target} is not served locally` } };
+        return {
+          status: 400,
+          body: { __type: 'InvalidParameterException', message: `${target} is not served locally` },
+        };
     }
   }
 
   private initiate(body: Record<string, unknown>): CognitoAnswer {
     const username = String((body.AuthParameters as Record<string, unknown> | undefined)?.USERNAME ?? '');
-    if (body.AuthFlow !== 'CUSTOM_AUTH' || !this.users.find(username)) return refused('Incorrect username or password.');
+    if (body.AuthFlow !== 'CUSTOM_AUTH' || !this.users.find(username))
+      return refused('Incorrect username or password.');
     const decision = nextChallenge([]);
     if (!('challengeName' in decision)) return refused('Incorrect username or password.');
     const session = randomUUID();
     this.sessions.set(session, { username, until: this.clock.now().getTime() + SESSION_MS });
     return {
       status: 200,
-      body: { ChallengeName: decision.challengeName, Session: session, ChallengeParameters: { USERNAME: username, kind: 'portal-link' } },
+      body: {
+        ChallengeName: decision.challengeName,
+        Session: session,
+        ChallengeParameters: { USERNAME: username, kind: 'portal-link' },
+      },
     };
   }
 
   private async respond(body: Record<string, unknown>): Promise<CognitoAnswer> {
     const session = this.sessions.get(String(body.Session ?? ''));
     this.sessions.delete(String(body.Session ?? ''));
-    if (!session || session.until < this.clock.now().getTime()) return refused('Invalid session for the user.');
+    if (!session || session.until < this.clock.now().getTime())
+      return refused('Invalid session for the user.');
     const user = this.users.find(session.username);
     const answer = String((body.ChallengeResponses as Record<string, unknown> | undefined)?.ANSWER ?? '');
-    const correct = user ? await portalLinkAdmits({ clock: this.clock, linkSigner: this.linkSigner }, answer, user) : false;
+    const correct = user
+      ? await portalLinkAdmits({ clock: this.clock, linkSigner: this.linkSigner }, answer, user)
+      : false;
     const decision = nextChallenge([{ challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct }]);
     if (!decision.issueTokens || !user) return refused('Incorrect username or password.');
     const { token } = await this.issuer.issue({
@@ -77,7 +92,10 @@ export class LocalCognito {
     });
     return {
       status: 200,
-      body: { AuthenticationResult: { AccessToken: token, IdToken: token, ExpiresIn: 3600, TokenType: 'Bearer' }, ChallengeParameters: {} },
+      body: {
+        AuthenticationResult: { AccessToken: token, IdToken: token, ExpiresIn: 3600, TokenType: 'Bearer' },
+        ChallengeParameters: {},
+      },
     };
   }
 }

@@ -8,7 +8,8 @@ export class LocalPortalUsers implements PortalUsers {
   private readonly users: Record<string, { tenantId: string; debtorId: string }>;
 
   constructor(private readonly file?: string) {
-    this.users = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof this.users) : {};
+    this.users =
+      file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof this.users) : {};
   }
 
   async ensure(tenantId: string, debtorId: string): Promise<string> {

@@ -139,7 +139,9 @@ let paymentProviderFactory: (() => PaymentProvider) | undefined;
 let portalAccessFactory: (() => { linkSigner: LinkSigner; portalUsers: PortalUsers }) | undefined;
 
 /** The functions that issue or check portal links bring KMS and Cognito themselves. */
-export function providePortalAccess(factory: () => { linkSigner: LinkSigner; portalUsers: PortalUsers }): void {
+export function providePortalAccess(
+  factory: () => { linkSigner: LinkSigner; portalUsers: PortalUsers },
+): void {
   portalAccessFactory = factory;
 }
 

@@ -56,7 +56,11 @@ export class CognitoPortalUsers implements PortalUsers {
       }),
     );
     await this.client.send(
-      new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: 'debtor' }),
+      new AdminAddUserToGroupCommand({
+        UserPoolId: this.userPoolId,
+        Username: username,
+        GroupName: 'debtor',
+      }),
     );
     return username;
   }

@@ -1,4 +1,9 @@
-import { GenerateMacCommand, KMSInvalidMacException, VerifyMacCommand, type KMSClient } from '@aws-sdk/client-kms';
+import {
+  GenerateMacCommand,
+  KMSInvalidMacException,
+  VerifyMacCommand,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
 import type { LinkSigner } from '../../ports/link-signer';
 
 /** HMAC-SHA-256 with a KMS HMAC key: the key material never leaves KMS. */
@@ -10,7 +15,11 @@ export class KmsLinkSigner implements LinkSigner {
 
   async sign(message: string): Promise<string> {
     const result = await this.client.send(
-      new GenerateMacCommand({ KeyId: this.keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message) }),
+      new GenerateMacCommand({
+        KeyId: this.keyId,
+        MacAlgorithm: 'HMAC_SHA_256',
+        Message: Buffer.from(message),
+      }),
     );
     if (!result.Mac) throw new Error('KMS returned no MAC');
     return Buffer.from(result.Mac).toString('base64url');

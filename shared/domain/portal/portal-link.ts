@@ -21,7 +21,10 @@ export function portalLinkMessage(claims: PortalLinkClaims): string {
 /** base64url of UTF-8, the same in Node and in the browser (the portal reads the link too). */
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/gu, '-')
+    .replace(/\//gu, '_')
+    .replace(/=+$/u, '');
 }
 
 function fromBase64Url(text: string): string {
@@ -40,7 +43,8 @@ export function decodePortalLink(link: string): { claims: PortalLinkClaims; mac:
     if (typeof t !== 'string' || typeof d !== 'string' || typeof e !== 'string' || typeof m !== 'string') {
       return undefined;
     }
-    if ([t, d].some((id) => !/^[A-Za-z0-9_-]{1,64}$/u.test(id)) || Number.isNaN(Date.parse(e))) return undefined;
+    if ([t, d].some((id) => !/^[A-Za-z0-9_-]{1,64}$/u.test(id)) || Number.isNaN(Date.parse(e)))
+      return undefined;
     return { claims: { tenantId: t, debtorId: d, expiresAt: e }, mac: m };
   } catch {
     return undefined;

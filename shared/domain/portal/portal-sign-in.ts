@@ -14,7 +14,8 @@ export type ChallengeDecision =
   | { issueTokens: false; failAuthentication: false; challengeName: 'CUSTOM_CHALLENGE' };
 
 export function nextChallenge(session: readonly ChallengeStep[]): ChallengeDecision {
-  if (session.length === 0) return { issueTokens: false, failAuthentication: false, challengeName: 'CUSTOM_CHALLENGE' };
+  if (session.length === 0)
+    return { issueTokens: false, failAuthentication: false, challengeName: 'CUSTOM_CHALLENGE' };
   const [only] = session;
   if (session.length === 1 && only!.challengeName === 'CUSTOM_CHALLENGE' && only!.challengeResult) {
     return { issueTokens: true, failAuthentication: false };
