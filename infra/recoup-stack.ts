@@ -45,13 +45,6 @@ export class RecoupStack extends Stack {
     this.auth = new Auth(this, 'Auth', { stage, observability: this.observability });
     this.outbox = new OutboxQueue(this, 'Outbox', { stage, observability: this.observability });
     const stateMachineName = `recoup-${stage.stage}-collection`;
-    this.workflows = new WorkflowStack(this, 'Workflows', {
-      stage,
-      data: this.data,
-      observability: this.observability,
-      outbox: this.outbox.queue,
-      stateMachineName,
-    });
     this.schedules = new ScheduleStack(this, 'Schedules', {
       stage,
       data: this.data,
@@ -85,6 +78,21 @@ export class RecoupStack extends Stack {
           endpoint: `https://cognito-idp.${this.region}.${this.urlSuffix}/`,
           clientId: this.auth.client.userPoolClientId,
         },
+      },
+    });
+
+    this.workflows = new WorkflowStack(this, 'Workflows', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      outbox: this.outbox.queue,
+      stateMachineName,
+      // ReviewCase puts portal links in the messages that show one.
+      portal: {
+        keyArn: this.auth.portalLinkKey.keyArn,
+        userPoolId: this.auth.userPool.userPoolId,
+        userPoolArn: this.auth.userPool.userPoolArn,
+        webUrl: this.web.url,
       },
     });
 

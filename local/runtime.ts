@@ -88,6 +88,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     while (await channels.providers.settled());
   };
   clock.settleWith(settled);
+  let webBaseUrl = 'http://localhost';
   const linkSigner = new LocalLinkSigner(dataDir && join(dataDir, 'portal-link-key'));
   const portalUsers = new LocalPortalUsers(dataDir && join(dataDir, 'portal-users.json'));
   const stripe = new LocalStripe(clock);
@@ -102,6 +103,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     messages: new LocalMessageDelivery(channels.queue),
     senders: channels.senders,
     portalAccess: { linkSigner, portalUsers },
+    webBaseUrl: () => webBaseUrl,
     payments: new StripePayments({
       secretKey: LOCAL_STRIPE_SECRET_KEY,
       webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET,
@@ -135,6 +137,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
   stripe.webhookUrl = `http://127.0.0.1:${port}/v1/webhooks/stripe`;
+  webBaseUrl = `http://localhost:${port}`;
   return {
     url: `http://localhost:${port}`,
     port,

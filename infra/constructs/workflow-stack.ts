@@ -23,6 +23,8 @@ export interface WorkflowStackProps extends NestedStackProps {
   observability: Observability;
   outbox: Queue;
   stateMachineName: string;
+  /** The portal link key, the user pool and the web apps' URL: ReviewCase makes portal links. */
+  portal: { keyArn: string; userPoolId: string; userPoolArn: string; webUrl: string };
 }
 
 export class WorkflowStack extends NestedStack {
@@ -30,7 +32,7 @@ export class WorkflowStack extends NestedStack {
   readonly tasks: Record<WorkflowTaskState, ApiFunction>;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
-    const { stage, data, observability, outbox, stateMachineName, ...nestedStackProps } = props;
+    const { stage, data, observability, outbox, stateMachineName, portal, ...nestedStackProps } = props;
     super(scope, id, { description: `Recoup ${stage.stage}: the collection workflow`, ...nestedStackProps });
     const stateMachineArn = CollectionWorkflow.arnFor(this, stateMachineName);
 
@@ -51,6 +53,9 @@ export class WorkflowStack extends NestedStack {
         'Collection workflow: review the case, perform what is due, schedule the next step',
         {
           OUTBOX_QUEUE_URL: outbox.queueUrl,
+          PORTAL_LINK_KEY_ID: portal.keyArn,
+          USER_POOL_ID: portal.userPoolId,
+          WEB_URL: portal.webUrl,
         },
       ),
       WaitForNextStep: task(
@@ -63,6 +68,19 @@ export class WorkflowStack extends NestedStack {
       RaiseCaseAlarm: task('RaiseCaseAlarm', 'Collection workflow: record a failed case for a manager'),
     };
     outbox.grantSendMessages(this.tasks.ReviewCase.function);
+    const review = this.tasks.ReviewCase.function;
+    review.addToRolePolicy(new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [portal.keyArn] }));
+    review.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'cognito-idp:AdminGetUser',
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminAddUserToGroup',
+        ],
+        resources: [portal.userPoolArn],
+      }),
+    );
     this.tasks.WaitForNextStep.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],

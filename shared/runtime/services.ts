@@ -86,6 +86,8 @@ export interface Services {
   payments: PaymentProvider;
   linkSigner: LinkSigner;
   portalUsers: PortalUsers;
+  /** Where the web apps are served (the portal links in messages point there). */
+  webBaseUrl: () => string;
   notifications: NotificationStore;
   schedules: ScheduleStore;
   jobs: JobQueue;
@@ -114,6 +116,8 @@ export interface ServiceSettings {
   payments?: PaymentProvider;
   /** KMS and Cognito in AWS (portal-access.ts); local stand-ins locally. */
   portalAccess?: { linkSigner: LinkSigner; portalUsers: PortalUsers };
+  /** The web apps' origin (WEB_URL in AWS; the local server's URL locally, known once it listens). */
+  webBaseUrl?: () => string;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
 }
@@ -206,6 +210,13 @@ export function createServices(settings: ServiceSettings): Services {
     senders: settings.senders ?? channelSenderFactory?.(clock) ?? noChannelSenders(),
     payments:
       settings.payments ?? paymentProviderFactory?.() ?? unconfigured<PaymentProvider>('Card payments'),
+    webBaseUrl:
+      settings.webBaseUrl ??
+      (() => {
+        const url = process.env.WEB_URL;
+        if (!url) throw new Error('WEB_URL is not set for this function');
+        return url;
+      }),
     ...(settings.portalAccess ??
       portalAccessFactory?.() ?? {
         linkSigner: unconfigured<LinkSigner>('Portal links (PORTAL_LINK_KEY_ID)'),

@@ -258,3 +258,59 @@ it('a debtor pays online: the provider’s page, then back to the portal with th
   );
   await page.context().close();
 });
+
+it('the link in a reminder opens the portal: the message carries it, the browser signs in with it', async () => {
+  const tenant = 'web-link-co';
+  const manager = await api.token(tenant, ['admin'], { sub: 'admin-2' });
+  const template = await api.request('POST', '/v1/templates', {
+    token: manager,
+    body: {
+      key: 'with-link',
+      channel: 'email',
+      language: 'en',
+      subject: 'Your account, {{debtorName}}',
+      body: '{{totalOutstanding}} is open. Pay, promise or answer online: {{portalLink}}',
+    },
+  });
+  expect(template.status).toBe(201);
+  const policy = await api.request('POST', '/v1/policies', {
+    token: manager,
+    body: { name: 'With the link', steps: [{ offsetDays: 0, action: 'email', template: 'with-link' }] },
+  });
+  expect(policy.status).toBe(201);
+  const debtor = await api.request('POST', '/v1/debtors', {
+    token: manager,
+    body: {
+      name: 'Linked Ltd',
+      kind: 'business',
+      email: 'ap@linked.example',
+      timezone: 'Europe/London',
+      jurisdiction: 'GB',
+    },
+  });
+  const invoice = await api.request('POST', '/v1/invoices', {
+    token: manager,
+    body: {
+      debtorId: debtor.body.id,
+      number: 'L-1',
+      currency: 'GBP',
+      amount: 42_000,
+      issueDate: '2027-02-01',
+      dueDate: '2027-03-04',
+    },
+  });
+  expect(invoice.status).toBe(201);
+  await api.runtime.clock.moveTo(new Date('2027-03-04T12:00:00Z'));
+
+  const sent = (await api.request('GET', `/dev/outbox?debtorId=${debtor.body.id}`)).body.items;
+  expect(sent).toHaveLength(1);
+  const link = /(http:\/\/localhost:\d+\/portal#link=[A-Za-z0-9_-]+)/.exec(sent[0].body)?.[1];
+  expect(link).toBeDefined();
+
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(link!.replace('/portal#', '/portal?lang=en#'));
+  await page.getByRole('heading', { name: 'Your account' }).waitFor();
+  await expect(page.getByTestId('balances').textContent()).resolves.toContain('£420.00');
+  await context.close();
+});

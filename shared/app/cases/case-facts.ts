@@ -10,6 +10,9 @@ import { receivedPayments } from '../promises/promise-evaluation';
 
 export type CaseServices = Pick<
   Services,
+  | 'linkSigner'
+  | 'portalUsers'
+  | 'webBaseUrl'
   | 'clock'
   | 'ids'
   | 'debtors'

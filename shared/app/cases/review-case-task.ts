@@ -9,6 +9,7 @@ import { withEvents, type CaseEvent, type CollectionCase } from '../../domain/ca
 import { reminderVariables } from '../../domain/messaging/compose-reminder';
 import { debtorLocale } from '../../domain/messaging/message-locale';
 import { messageText } from '../templates/message-text';
+import { issuePortalLink } from '../portal/portal-link-access';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
 import type { ContactRefusalCode } from '../../domain/compliance/contact-gate';
@@ -107,6 +108,12 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
           let refused: Refusal[] = [];
           const locale = debtorLocale(debtor);
           const variables = reminderVariables(debtor.name, book.invoices, locale);
+          // One link per review, made only if a text of this step shows it.
+          let link: Promise<string> | undefined;
+          const portalLink = () =>
+            (link ??= issuePortalLink(services, actor, ref.debtorId).then(
+              (issued) => `${services.webBaseUrl()}${issued.link}`,
+            ));
           const send = async (channel: ContactChannel): Promise<Refusal | undefined> => {
             // An automated voice call reads the short (text message) wording out.
             const voice = channel === 'call' && action.step.action === 'voice';
@@ -120,6 +127,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
                     channel === 'call' ? 'sms' : channel,
                     locale,
                     variables,
+                    portalLink,
                   );
             const template = text?.template ?? action.step.action;
             const outcome = await attemptContact(services, actor, {

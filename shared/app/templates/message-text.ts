@@ -6,7 +6,7 @@ import { composeReminder, type ComposedMessage } from '../../domain/messaging/co
 import type { MessageLocale } from '../../domain/messaging/message-locale';
 import { templateId } from '../../domain/messaging/message-template';
 import { builtinTemplate, type WrittenChannel } from '../../domain/messaging/reminder-templates';
-import type { TemplateVariable } from '../../domain/messaging/render-template';
+import { usesVariable, type TemplateVariable } from '../../domain/messaging/render-template';
 import type { PolicyStep } from '../../domain/policies/policy';
 import type { Services } from '../../runtime/services';
 
@@ -17,7 +17,13 @@ export async function messageText(
   channel: WrittenChannel,
   locale: MessageLocale,
   variables: Readonly<Record<TemplateVariable, string>>,
+  /** Makes the debtor's portal link, for the texts that show one. */
+  portalLink?: () => Promise<string>,
 ): Promise<ComposedMessage> {
+  const filled = async (template: { subject?: string; body: string }) =>
+    portalLink && usesVariable(`${template.subject ?? ''}\n${template.body}`, 'portalLink')
+      ? { ...variables, portalLink: await portalLink() }
+      : variables;
   if (step.template) {
     for (const language of [...new Set([locale.language, 'en' as const])]) {
       const own = await services.templates.get(
@@ -25,10 +31,11 @@ export async function messageText(
         templateId({ key: step.template, channel, language }),
       );
       if (own) {
-        const composed = composeReminder(own, variables);
+        const composed = composeReminder(own, await filled(own));
         return { ...composed, template: `${own.id}@v${own.version}` };
       }
     }
   }
-  return composeReminder(builtinTemplate(step.action, channel, locale.language), variables);
+  const builtin = builtinTemplate(step.action, channel, locale.language);
+  return composeReminder(builtin, await filled(builtin));
 }

@@ -20,6 +20,7 @@ export function reminderVariables(
   debtorName: string,
   invoices: readonly Invoice[],
   locale: MessageLocale,
+  portalLink = '',
 ): Record<TemplateVariable, string> {
   const open = invoices
     .filter((invoice) => outstanding(invoice) > 0)
@@ -35,6 +36,7 @@ export function reminderVariables(
   const invoiceLabel = locale.language === 'de' ? 'Rechnung' : 'Invoice';
   return {
     debtorName,
+    portalLink,
     // Per currency, never summed across currencies.
     totalOutstanding: [...totals]
       .sort(([a], [b]) => a.localeCompare(b))

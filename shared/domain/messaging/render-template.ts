@@ -9,6 +9,8 @@ export const TEMPLATE_VARIABLES = [
   'itemisedBalance',
   'oldestDueDate',
   'invoiceCount',
+  // The signed link that opens the debtor's portal (filled only for messages that use it).
+  'portalLink',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -18,6 +20,11 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 export function unknownVariables(text: string): string[] {
   const known = new Set<string>(TEMPLATE_VARIABLES);
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!).filter((name) => !known.has(name));
+}
+
+/** Whether a template text names a variable (a portal link is only made for texts that show it). */
+export function usesVariable(text: string, name: TemplateVariable): boolean {
+  return [...text.matchAll(PLACEHOLDER)].some((match) => match[1] === name);
 }
 
 export function renderTemplate(text: string, values: Readonly<Record<TemplateVariable, string>>): string {
