@@ -78,6 +78,11 @@ export class RecoupStack extends Stack {
           endpoint: `https://cognito-idp.${this.region}.${this.urlSuffix}/`,
           clientId: this.auth.client.userPoolClientId,
         },
+        console: {
+          authorizeUrl: `${this.auth.hostedUiBaseUrl}/oauth2/authorize`,
+          tokenUrl: `${this.auth.hostedUiBaseUrl}/oauth2/token`,
+          clientId: this.auth.client.userPoolClientId,
+        },
       },
     });
 

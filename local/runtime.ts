@@ -22,6 +22,7 @@ import { StripePayments } from '../shared/adapters/stripe/stripe-payments';
 import { LocalLinkSigner } from './auth/local-link-signer';
 import { LocalPortalUsers } from './auth/local-portal-users';
 import { LocalCognito, LOCAL_CLIENT_ID } from './auth/local-cognito';
+import { LocalHostedUi, LOCAL_CONSOLE_CLIENT_ID } from './auth/local-hosted-ui';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
@@ -127,9 +128,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     clock,
     devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers),
     cognito: new LocalCognito(portalUsers, issuer, linkSigner, clock),
-    // What the deployed bundle finds in config.json: where to sign in (here: the local stand-in).
+    hostedUi: new LocalHostedUi(issuer, clock),
+    // What the deployed bundle finds in config.json: where to sign in (here: the local stand-ins).
     webConfig: (origin) => ({
       cognito: { endpoint: `${origin}/dev/cognito-idp`, clientId: LOCAL_CLIENT_ID },
+      console: {
+        authorizeUrl: `${origin}/dev/oauth2/authorize`,
+        tokenUrl: `${origin}/dev/oauth2/token`,
+        clientId: LOCAL_CONSOLE_CLIENT_ID,
+      },
     }),
     // Locally a request answers once what it set off has settled, so what it changed is visible.
     afterRequest: settled,

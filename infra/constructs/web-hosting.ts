@@ -38,7 +38,10 @@ export class WebHosting extends Construct {
       stage: StageConfig;
       apiUrl: string;
       /** `/config.json` of the apps: where the portal signs in with its links. */
-      config: { cognito: { endpoint: string; clientId: string } };
+      config: {
+        cognito: { endpoint: string; clientId: string };
+        console: { authorizeUrl: string; tokenUrl: string; clientId: string };
+      };
     },
   ) {
     super(scope, id);

@@ -16,6 +16,7 @@ import type { DevRoutes } from './dev-routes';
 import { matchRoute } from './route-matcher';
 import { serveWebAsset } from './web-assets';
 import type { LocalCognito } from '../auth/local-cognito';
+import type { LocalHostedUi } from '../auth/local-hosted-ui';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -30,6 +31,8 @@ export interface LocalServerOptions {
   devRoutes: DevRoutes;
   /** The user-pool stand-in the portal signs in with (`/dev/cognito-idp`). */
   cognito: LocalCognito;
+  /** The hosted sign-in stand-in the console signs in with (`/dev/oauth2/*`). */
+  hostedUi: LocalHostedUi;
   /** The web apps' runtime configuration (`/config.json`), for the origin they were loaded from. */
   webConfig: (origin: string) => unknown;
   /** Awaited before a response is sent (the local workflows settle). */
@@ -67,6 +70,16 @@ export function createLocalServer(options: LocalServerOptions): Server {
     if (url.pathname === '/config.json' && method === 'GET') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
       response.end(JSON.stringify(options.webConfig(`http://${request.headers.host ?? 'localhost'}`)));
+      return;
+    }
+    if (url.pathname === '/dev/oauth2/authorize' || url.pathname === '/dev/oauth2/token') {
+      const form = new URLSearchParams(body);
+      const answer =
+        url.pathname === '/dev/oauth2/token' && method === 'POST'
+          ? await options.hostedUi.token(form)
+          : options.hostedUi.authorize(method, url.searchParams, form);
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
       return;
     }
     if (url.pathname === '/dev/cognito-idp' && method === 'POST') {

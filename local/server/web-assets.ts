@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const APP_PATHS = /^\/(?:$|portal(?:\/|$)|console(?:\/|$))/u;
+const APP_PATHS = /^\/(?:$|portal(?:\/|$)|console(?:\/|$)|auth\/callback$)/u;
 
 export function serveWebAsset(distDir: string, path: string, response: ServerResponse): boolean {
   if (!existsSync(distDir)) return false;

@@ -314,3 +314,19 @@ it('the link in a reminder opens the portal: the message carries it, the browser
   await expect(page.getByTestId('balances').textContent()).resolves.toContain('£420.00');
   await context.close();
 });
+
+it('staff sign in to the console through the hosted sign-in page (authorization code with PKCE)', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${api.runtime.url}/console?lang=en`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The local stand-in of the user pool's hosted page.
+  await page.getByLabel('Tenant').fill(TENANT);
+  await page.getByLabel('User').fill('carol');
+  await page.getByLabel('Role').selectOption('collector');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Today’s worklist/ }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/console');
+  expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('recoup.pkce'))).toBeNull();
+  await context.close();
+});

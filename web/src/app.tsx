@@ -5,6 +5,7 @@
  */
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { ConsoleApp } from './console/console-app';
+import { AuthCallback } from './console/auth-callback';
 import { I18nProvider } from './i18n/i18n';
 import { PortalApp } from './portal/portal-app';
 import { takeTokenFromLink } from './api/session';
@@ -31,6 +32,7 @@ export function App() {
           <Route path="/portal" component={PortalApp} />
           <Route path="/console/*" component={ConsoleApp} />
           <Route path="/console" component={ConsoleApp} />
+          <Route path="/auth/callback" component={AuthCallback} />
           <Route default component={Home} />
         </Router>
       </LocationProvider>

@@ -97,3 +97,75 @@ export async function signInWithLink(link: string): Promise<boolean> {
   sessionStorage.setItem(KEY, AuthenticationResult.AccessToken);
   return true;
 }
+
+interface WebConfig {
+  cognito: { endpoint: string; clientId: string };
+  console: { authorizeUrl: string; tokenUrl: string; clientId: string };
+}
+
+async function webConfig(): Promise<WebConfig> {
+  return (await (await fetch('/config.json')).json()) as WebConfig;
+}
+
+const PKCE_KEY = 'recoup.pkce';
+
+function randomText(bytes: number): string {
+  const values = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...values))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** Staff sign in with the user pool's hosted page: the authorization code flow with PKCE (S256). */
+export async function startConsoleSignIn(): Promise<void> {
+  const config = await webConfig();
+  const verifier = randomText(48);
+  const state = randomText(16);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  const challenge = btoa(String.fromCharCode(...new Uint8Array(digest)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  const url = new URL(config.console.authorizeUrl);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: config.console.clientId,
+    redirect_uri: `${location.origin}/auth/callback`,
+    scope: 'openid email profile',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  location.assign(url.toString());
+}
+
+/** Back from the hosted page: the code (for this very state) becomes the session's token. */
+export async function completeConsoleSignIn(): Promise<boolean> {
+  const query = new URLSearchParams(location.search);
+  const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as {
+    verifier: string;
+    state: string;
+  } | null;
+  sessionStorage.removeItem(PKCE_KEY);
+  const code = query.get('code');
+  if (!pending || !code || query.get('state') !== pending.state) return false;
+  const config = await webConfig();
+  const response = await fetch(config.console.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.console.clientId,
+      code,
+      redirect_uri: `${location.origin}/auth/callback`,
+      code_verifier: pending.verifier,
+    }).toString(),
+  });
+  if (!response.ok) return false;
+  const tokens = (await response.json()) as { access_token?: string };
+  if (!tokens.access_token) return false;
+  sessionStorage.setItem(KEY, tokens.access_token);
+  return true;
+}

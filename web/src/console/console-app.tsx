@@ -3,7 +3,7 @@
  * compliance check before a call), and the dashboard of the AR figures.
  */
 import { Route, Router, useLocation } from 'preact-iso';
-import { claims, signOut } from '../api/session';
+import { claims, signOut, startConsoleSignIn } from '../api/session';
 import { LanguageSwitch, useI18n } from '../i18n/i18n';
 import { Dashboard } from './dashboard';
 import { DebtorStory } from './debtor-story';
@@ -49,7 +49,12 @@ export function ConsoleApp() {
       </header>
       <main id="main" class="page">
         {!staff ? (
-          <p role="alert">{t('console.signedOut')}</p>
+          <>
+            <p role="alert">{t('console.signedOut')}</p>
+            <button type="button" onClick={() => void startConsoleSignIn()}>
+              {t('console.signIn')}
+            </button>
+          </>
         ) : (
           <Router>
             <Route path="/" component={Worklist} />
