@@ -312,6 +312,30 @@ it('the link in a reminder opens the portal: the message carries it, the browser
   await page.goto(link!.replace('/portal#', '/portal?lang=en#'));
   await page.getByRole('heading', { name: 'Your account' }).waitFor();
   await expect(page.getByTestId('balances').textContent()).resolves.toContain('£420.00');
+
+  // This creditor offers no plans online: the portal says so, with the reason the API gives.
+  const plan = page.getByRole('region', { name: 'Pay in installments' });
+  await plan.getByLabel('Number of installments').fill('2');
+  await plan.getByLabel('First installment on').fill('2027-03-20');
+  await plan.getByRole('button', { name: 'Agree the plan' }).click();
+  await plan.getByRole('alert').waitFor();
+  await expect(plan.getByRole('alert').textContent()).resolves.toContain(
+    'payment plans are agreed with a collector, not online',
+  );
+
+  // Once it offers them, the debtor agrees one on their own.
+  const rules = { maxInstallments: 6, frequencies: ['monthly'], maxDaysToFirstInstallment: 30 };
+  const settings = await api.request('PUT', '/v1/settings', {
+    token: manager,
+    body: { timezone: 'Europe/London', selfServicePlans: rules },
+  });
+  expect(settings.status).toBe(200);
+  await plan.getByRole('button', { name: 'Agree the plan' }).click();
+  await page.getByText('Your payment plan is agreed.').waitFor();
+  const plans = await api.request('GET', `/v1/debtors/${debtor.body.id}/plans`, { token: manager });
+  expect(plans.body.items).toEqual([
+    expect.objectContaining({ total: 42_000, status: 'active', frequency: 'monthly' }),
+  ]);
   await context.close();
 });
 

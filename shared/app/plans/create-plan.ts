@@ -13,6 +13,12 @@ import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { evaluateStoredPlan, planView } from './plan-evaluation';
 import type { Debtor } from '../../domain/debtors/debtor';
 import type { Change } from '../../ports/ledger-store';
+import type { Actor } from '../../domain/actor';
+import { selfServicePlanProblems } from '../../domain/plans/self-service-plans';
+
+function isDebtorOnly(actor: Actor): boolean {
+  return actor.roles.length > 0 && actor.roles.every((role) => role === 'debtor');
+}
 
 export interface PlanInput {
   invoiceIds: string[];
@@ -27,7 +33,7 @@ export interface PlanInput {
  * installments. The invoices leave normal dunning while the plan is active.
  */
 export async function createPlan(
-  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger' | 'settings'>,
   context: UseCaseContext,
   debtorId: string,
   input: PlanInput,
@@ -60,6 +66,16 @@ export async function createPlan(
         throw new RuleViolationError(`Invoice ${invoice.number} is already on plan ${invoice.planId}`);
     });
     const total = covered.reduce((sum, invoice) => sum + outstanding(invoice), 0);
+    if (isDebtorOnly(context.actor)) {
+      // The debtor asks on their own: only within what the creditor offers online.
+      const { selfServicePlans } = await services.settings.get(debtor.tenantId);
+      const problems = selfServicePlanProblems(
+        selfServicePlans,
+        { currency, total, installments: input.installments, frequency: input.frequency, firstDueDate: input.firstDueDate },
+        localDate(now, debtor.timezone),
+      );
+      if (problems.length > 0) throw new ValidationError(problems);
+    }
     const plan: PaymentPlan = {
       id: planId,
       tenantId: debtor.tenantId,

@@ -18,7 +18,7 @@ export async function updateSettings(
   context: UseCaseContext,
   changes: Pick<
     TenantSettings,
-    'timezone' | 'approvalThresholds' | 'contactRules' | 'collectors' | 'alerts'
+    'timezone' | 'approvalThresholds' | 'contactRules' | 'collectors' | 'alerts' | 'selfServicePlans'
   > & {
     baseCurrency?: string;
   },

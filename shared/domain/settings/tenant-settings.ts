@@ -2,6 +2,8 @@
 import type { TenantContactRules } from '../compliance/tenant-contact-rules';
 import type { CurrencyCode } from '../money/currencies';
 
+import type { SelfServicePlanRules } from '../plans/self-service-plans';
+
 export interface TenantSettings {
   tenantId: string;
   /** The creditor's time zone: when "today" turns over for its reports and due-date alerts. */
@@ -19,6 +21,8 @@ export interface TenantSettings {
   collectors?: Collector[];
   /** Due-date alerts and reports. */
   alerts?: AlertSettings;
+  /** Payment plans debtors may agree on their own in the portal; none when absent. */
+  selfServicePlans?: SelfServicePlanRules;
   version: number;
   updatedAt?: string;
   updatedBy?: string;

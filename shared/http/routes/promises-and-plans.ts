@@ -38,7 +38,7 @@ export const createPlan = defineRoute({
   handlerEntry: 'functions/api/plans/create-plan.ts',
   summary: 'Agree a payment plan over invoices: installments weekly or monthly from a first due date',
   tag: 'Promises and plans',
-  auth: { kind: 'jwt', roles: WRITE_ROLES },
+  auth: { kind: 'jwt', roles: [...WRITE_ROLES, 'debtor'] },
   request: { params: debtorParams, body: createPlanBody },
   responses: { 201: { description: 'Plan with its schedule', schema: planView } },
   idempotent: true,

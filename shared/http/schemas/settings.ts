@@ -47,6 +47,17 @@ const alerts = z.strictObject({
   managerEmails: z.array(z.email().max(254)).max(20),
 });
 
+const selfServicePlans = z
+  .strictObject({
+    maxInstallments: z.int().min(1).max(60),
+    frequencies: z.array(z.enum(['weekly', 'monthly'])).min(1).max(2),
+    maxDaysToFirstInstallment: z.int().min(0).max(90),
+    minInstallment: z
+      .record(z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code'), minorUnits)
+      .optional(),
+  })
+  .meta({ description: 'Payment plans debtors may agree on their own in the portal' });
+
 export const settingsBody = z
   .strictObject({
     timezone: timeZone,
@@ -64,6 +75,7 @@ export const settingsBody = z
       .refine((list) => new Set(list.map((entry) => entry.id)).size === list.length, 'ids must be unique')
       .optional(),
     alerts: alerts.optional(),
+    selfServicePlans: selfServicePlans.optional(),
   })
   .meta({ id: 'TenantSettings' });
 
@@ -75,6 +87,7 @@ export const settingsView = z
     contactRules: contactRules.optional(),
     collectors: z.array(collector).optional(),
     alerts: alerts.optional(),
+    selfServicePlans: selfServicePlans.optional(),
     version: z.number().int(),
     updatedAt: z.string().optional(),
     updatedBy: z.string().optional(),

@@ -31,6 +31,7 @@ export interface Invoice {
   dueDate: string;
   status: string;
   openDisputeId?: string;
+  planId?: string;
 }
 
 export interface Payment {

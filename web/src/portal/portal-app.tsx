@@ -13,6 +13,7 @@ import { DisputeForm } from './dispute-form';
 import { PreferencesForm } from './preferences-form';
 import { PromiseForm } from './promise-form';
 import { PayForm } from './pay-form';
+import { PlanForm } from './plan-form';
 
 interface PortalData {
   debtor: Debtor;
@@ -197,6 +198,13 @@ function PortalContent({ data, reload }: { data: PortalData; reload: () => void 
 
       <PayForm debtorId={data.debtor.id} balances={balances} />
       <PromiseForm debtorId={data.debtor.id} balances={balances} onDone={reload} />
+      <PlanForm
+        debtorId={data.debtor.id}
+        invoices={open.filter(
+          (invoice) => !invoice.openDisputeId && invoice.status !== 'disputed' && !invoice.planId,
+        )}
+        onDone={reload}
+      />
       <DisputeForm
         invoices={open.filter((invoice) => !invoice.openDisputeId && invoice.status !== 'disputed')}
         onDone={reload}
