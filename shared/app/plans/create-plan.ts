@@ -71,7 +71,13 @@ export async function createPlan(
       const { selfServicePlans } = await services.settings.get(debtor.tenantId);
       const problems = selfServicePlanProblems(
         selfServicePlans,
-        { currency, total, installments: input.installments, frequency: input.frequency, firstDueDate: input.firstDueDate },
+        {
+          currency,
+          total,
+          installments: input.installments,
+          frequency: input.frequency,
+          firstDueDate: input.firstDueDate,
+        },
         localDate(now, debtor.timezone),
       );
       if (problems.length > 0) throw new ValidationError(problems);

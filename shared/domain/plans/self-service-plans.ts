@@ -28,7 +28,8 @@ export function selfServicePlanProblems(
   request: PlanRequest,
   today: CalendarDate,
 ): { path: string; message: string }[] {
-  if (!rules) return [{ path: 'installments', message: 'payment plans are agreed with a collector, not online' }];
+  if (!rules)
+    return [{ path: 'installments', message: 'payment plans are agreed with a collector, not online' }];
   const problems: { path: string; message: string }[] = [];
   if (request.installments > rules.maxInstallments) {
     problems.push({ path: 'installments', message: `must be at most ${rules.maxInstallments}` });
@@ -43,7 +44,10 @@ export function selfServicePlanProblems(
   const minimum = rules.minInstallment?.[request.currency];
   // The smallest installment of an exact split is the floor of the share.
   if (minimum !== undefined && Math.floor(request.total / request.installments) < minimum) {
-    problems.push({ path: 'installments', message: `each installment must be at least ${minimum} minor units` });
+    problems.push({
+      path: 'installments',
+      message: `each installment must be at least ${minimum} minor units`,
+    });
   }
   return problems;
 }

@@ -50,7 +50,10 @@ const alerts = z.strictObject({
 const selfServicePlans = z
   .strictObject({
     maxInstallments: z.int().min(1).max(60),
-    frequencies: z.array(z.enum(['weekly', 'monthly'])).min(1).max(2),
+    frequencies: z
+      .array(z.enum(['weekly', 'monthly']))
+      .min(1)
+      .max(2),
     maxDaysToFirstInstallment: z.int().min(0).max(90),
     minInstallment: z
       .record(z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code'), minorUnits)
