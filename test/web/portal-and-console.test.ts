@@ -354,3 +354,41 @@ it('staff sign in to the console through the hosted sign-in page (authorization 
   expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('recoup.pkce'))).toBeNull();
   await context.close();
 });
+
+it('a manager edits a cadence, saves a new version and reads the simulator’s verdict', async () => {
+  const token = await api.token('web-link-co', ['manager'], { sub: 'mo' });
+  const page = await open('/console/policies', token);
+  const steps = page.getByTestId('policy-steps');
+  await steps.waitFor();
+  await page.getByRole('button', { name: 'Add a step' }).click();
+  await page.getByLabel('Action 2').selectOption('sms');
+  await page.getByLabel('Day 2').fill('5');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.getByText('Saved. Running cases keep the version they started with.').waitFor();
+
+  const policies = (await api.request('GET', '/v1/policies', { token })).body.items;
+  expect(policies[0]).toMatchObject({
+    version: 2,
+    steps: [
+      expect.objectContaining({ offsetDays: 0, action: 'email', template: 'with-link' }),
+      expect.objectContaining({ offsetDays: 5, action: 'sms' }),
+    ],
+  });
+
+  await page.getByRole('button', { name: /Simulate/ }).click();
+  const simulation = page.getByTestId('simulation');
+  await simulation.waitFor();
+  const expected = (
+    await api.request('POST', `/v1/policies/${policies[0].id}/simulate`, {
+      token,
+      body: { days: 120, sample: { count: 200, seed: 1 } },
+    })
+  ).body;
+  expect(expected.policy.version).toBe(2);
+  expect((await page.getByTestId('sim-sent').textContent())?.trim()).toBe(
+    `${expected.summary.sent} / ${expected.summary.planned}`,
+  );
+  expect((await page.getByTestId('sim-lawful').textContent())?.trim()).toBe(expected.lawful ? '✓' : '✗');
+  await screenshot(page, 'console-policy');
+  await page.context().close();
+});

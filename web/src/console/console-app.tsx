@@ -8,6 +8,7 @@ import { LanguageSwitch, useI18n } from '../i18n/i18n';
 import { Dashboard } from './dashboard';
 import { DebtorStory } from './debtor-story';
 import { Worklist } from './worklist';
+import { PolicyEditor } from './policy-editor';
 
 const STAFF = ['admin', 'manager', 'collector', 'accountant', 'auditor'];
 
@@ -29,6 +30,9 @@ export function ConsoleApp() {
           </a>
           <a href="/console/dashboard" aria-current={url === '/console/dashboard' ? 'page' : undefined}>
             {t('console.dashboard')}
+          </a>
+          <a href="/console/policies" aria-current={url === '/console/policies' ? 'page' : undefined}>
+            {t('console.policies')}
           </a>
         </nav>
         <span class="muted">{session?.sub}</span>
@@ -59,6 +63,7 @@ export function ConsoleApp() {
           <Router>
             <Route path="/" component={Worklist} />
             <Route path="/dashboard" component={Dashboard} />
+            <Route path="/policies" component={PolicyEditor} />
             <Route path="/debtors/:id" component={DebtorStory} />
           </Router>
         )}
