@@ -285,6 +285,9 @@ describe('what a US consumer receives', () => {
     const [email, sms] = received.map((message) => message.body.replace(/[\u00a0\u202f]/g, ' '));
     expect(email).toContain('To stop receiving emails about this debt, reply with the word STOP.');
     expect(sms).toContain('Reply STOP to opt out of texts.');
+    // Every built-in reminder carries the debtor's portal link.
+    for (const body of [email, sms])
+      expect(body).toMatch(/http:\/\/localhost:\d+\/portal#link=[A-Za-z0-9_-]+/);
     for (const body of [email, sms]) {
       expect(body).toContain('¥150,000');
       expect(body).toContain('€1,250.50');

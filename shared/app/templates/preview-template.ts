@@ -21,6 +21,9 @@ const SAMPLE_INVOICES: Invoice[] = [
   sampleInvoice('SAMPLE-2', 48_050, '2026-02-15'),
 ];
 
+/** What a preview shows in place of a real portal link. */
+export const PREVIEW_PORTAL_LINK = 'https://portal.example/portal#link=…';
+
 export async function previewTemplate(
   services: Pick<Services, 'clock' | 'templates' | 'debtors' | 'ledger' | 'settings' | 'contacts'>,
   context: UseCaseContext,
@@ -46,7 +49,8 @@ export async function previewTemplate(
     const notice = situation.packs.find((pack) => pack.validationNotice)?.validationNotice;
     if (notice) noticeEnd = validationPeriodEnd(localDate(now, situation.debtor.timezone), notice);
   }
-  const variables = reminderVariables(name, invoices, locale);
+  // A preview shows where the portal link goes without making one (it would let someone in).
+  const variables = reminderVariables(name, invoices, locale, PREVIEW_PORTAL_LINK);
   const composed = composeReminder(template, variables);
   const footers = messageFooters(obligations, template.channel, template.language, {
     itemisedBalance: variables.itemisedBalance,

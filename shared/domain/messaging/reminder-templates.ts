@@ -23,13 +23,13 @@ const TEXTS: Record<MessageLanguage, Record<Kind, { subject: string; long: strin
   en: {
     reminder: {
       subject: 'Payment reminder',
-      long: 'Dear {{debtorName}},\n\nOur records show the following open balance of {{totalOutstanding}}:\n{{itemisedBalance}}\n\nIf you have already paid, please ignore this message.',
-      sms: '{{debtorName}}: {{totalOutstanding}} is open on your account (oldest due {{oldestDueDate}}). Please pay or contact us.',
+      long: 'Dear {{debtorName}},\n\nOur records show the following open balance of {{totalOutstanding}}:\n{{itemisedBalance}}\n\nPay, promise a date or tell us what is wrong, online: {{portalLink}}\n\nIf you have already paid, please ignore this message.',
+      sms: '{{debtorName}}: {{totalOutstanding}} is open on your account (oldest due {{oldestDueDate}}). Pay or reply online: {{portalLink}}',
     },
     final_notice: {
       subject: 'Final notice before further action',
-      long: 'Dear {{debtorName}},\n\nDespite our reminders, {{totalOutstanding}} remains unpaid:\n{{itemisedBalance}}\n\nPlease pay within 10 days or contact us to agree a payment plan.',
-      sms: '{{debtorName}}: final notice, {{totalOutstanding}} remains unpaid. Please pay within 10 days or contact us.',
+      long: 'Dear {{debtorName}},\n\nDespite our reminders, {{totalOutstanding}} remains unpaid:\n{{itemisedBalance}}\n\nPlease pay within 10 days or agree a payment plan: {{portalLink}}',
+      sms: '{{debtorName}}: final notice, {{totalOutstanding}} remains unpaid. Please pay within 10 days: {{portalLink}}',
     },
     handoff: {
       subject: 'Your account has been passed on',
@@ -40,13 +40,13 @@ const TEXTS: Record<MessageLanguage, Record<Kind, { subject: string; long: strin
   de: {
     reminder: {
       subject: 'Zahlungserinnerung',
-      long: 'Guten Tag {{debtorName}},\n\nunseren Unterlagen nach ist folgender Betrag von {{totalOutstanding}} offen:\n{{itemisedBalance}}\n\nFalls Sie bereits gezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.',
-      sms: '{{debtorName}}: Auf Ihrem Konto sind {{totalOutstanding}} offen (älteste Fälligkeit {{oldestDueDate}}). Bitte zahlen Sie oder melden Sie sich.',
+      long: 'Guten Tag {{debtorName}},\n\nunseren Unterlagen nach ist folgender Betrag von {{totalOutstanding}} offen:\n{{itemisedBalance}}\n\nZahlen, einen Termin zusagen oder uns sagen, was nicht stimmt – online: {{portalLink}}\n\nFalls Sie bereits gezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.',
+      sms: '{{debtorName}}: Auf Ihrem Konto sind {{totalOutstanding}} offen (älteste Fälligkeit {{oldestDueDate}}). Zahlen oder antworten Sie online: {{portalLink}}',
     },
     final_notice: {
       subject: 'Letzte Mahnung vor weiteren Schritten',
-      long: 'Guten Tag {{debtorName}},\n\ntrotz unserer Erinnerungen sind {{totalOutstanding}} noch offen:\n{{itemisedBalance}}\n\nBitte zahlen Sie innerhalb von 10 Tagen oder vereinbaren Sie mit uns eine Ratenzahlung.',
-      sms: '{{debtorName}}: Letzte Mahnung, {{totalOutstanding}} sind noch offen. Bitte zahlen Sie innerhalb von 10 Tagen.',
+      long: 'Guten Tag {{debtorName}},\n\ntrotz unserer Erinnerungen sind {{totalOutstanding}} noch offen:\n{{itemisedBalance}}\n\nBitte zahlen Sie innerhalb von 10 Tagen oder vereinbaren Sie eine Ratenzahlung: {{portalLink}}',
+      sms: '{{debtorName}}: Letzte Mahnung, {{totalOutstanding}} sind noch offen. Bitte zahlen Sie innerhalb von 10 Tagen: {{portalLink}}',
     },
     handoff: {
       subject: 'Übergabe Ihrer Forderung',
