@@ -23,6 +23,8 @@ console.log(`Recoup is running at ${runtime.url}`);
 console.log(`  data:    ${dataDir}`);
 console.log(`  clock:   ${runtime.clock.now().toISOString()}`);
 console.log(`  OpenAPI: ${runtime.url}/v1/openapi.json`);
+console.log(`  Console: ${runtime.url}/console (sign in as any tenant, user and staff role)`);
+console.log(`  Portal:  a link from POST /v1/debtors/{id}/portal-link, or a reminder in /dev/outbox`);
 console.log(`Admin token for tenant "demo" (valid 12 h):`);
 console.log(token);
 
