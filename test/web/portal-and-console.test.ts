@@ -391,4 +391,5 @@ it('a manager edits a cadence, saves a new version and reads the simulator’s v
   expect((await page.getByTestId('sim-lawful').textContent())?.trim()).toBe(expected.lawful ? '✓' : '✗');
   await screenshot(page, 'console-policy');
   await page.context().close();
-});
+  // The simulator runs 200 debtors over 120 days twice (the page, then the API to compare).
+}, 90_000);
