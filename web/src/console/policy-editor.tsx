@@ -46,6 +46,8 @@ export function PolicyEditor() {
   const { t } = useI18n();
   const policies = useResource(() => api.get<Page<Policy>>('/v1/policies'), []);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
+  // Kept here: saving makes a new version, and the form of the new version replaces the old one.
+  const [saved, setSaved] = useState(false);
   const current = policies.data?.items.find(
     (policy) => policy.id === (chosen ?? policies.data?.items[0]?.id),
   );
@@ -64,8 +66,20 @@ export function PolicyEditor() {
           </select>
         </label>
       ) : null}
+      {saved ? (
+        <p role="status" class="status ok">
+          {t('console.policySaved')}
+        </p>
+      ) : null}
       {current ? (
-        <PolicyForm key={`${current.id}@${current.version}`} policy={current} onSaved={policies.reload} />
+        <PolicyForm
+          key={`${current.id}@${current.version}`}
+          policy={current}
+          onSaved={() => {
+            setSaved(true);
+            policies.reload();
+          }}
+        />
       ) : null}
     </section>
   );
@@ -187,7 +201,7 @@ function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: () => void }
         <button type="submit" disabled={save.busy}>
           {t('console.policySave')}
         </button>
-        <FormStatus done={save.done} error={save.error} doneText={t('console.policySaved')} />
+        <FormStatus done={false} error={save.error} doneText="" />
       </form>
       <button type="button" disabled={simulate.busy} onClick={() => void simulate.submit()}>
         {t('console.simulate')}

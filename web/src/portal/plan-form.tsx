@@ -33,7 +33,7 @@ export function PlanForm({
     });
     onDone();
   });
-  if (invoices.length === 0) return null;
+  if (invoices.length === 0 && !send.done) return null;
   return (
     <section aria-labelledby="plan">
       <h2 id="plan">{t('portal.plan')}</h2>
