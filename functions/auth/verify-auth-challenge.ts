@@ -7,14 +7,15 @@ import { systemClock } from '../../shared/adapters/system/system-clock';
 import { portalLinkAdmits } from '../../shared/app/portal/portal-link-access';
 import { portalAccessFromEnvironment } from '../../shared/runtime/portal-access';
 
-const { linkSigner } = portalAccessFromEnvironment();
+// Made on first use: a misconfigured function fails its invocations, not its cold start's import.
+let access: ReturnType<typeof portalAccessFromEnvironment> | undefined;
 
 export const handler = async (
   event: VerifyAuthChallengeResponseTriggerEvent,
 ): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
   const attributes = event.request.userAttributes;
   event.response.answerCorrect = await portalLinkAdmits(
-    { clock: systemClock, linkSigner },
+    { clock: systemClock, linkSigner: (access ??= portalAccessFromEnvironment()).linkSigner },
     String(event.request.challengeAnswer ?? ''),
     { tenantId: attributes['custom:tenant_id'], debtorId: attributes['custom:debtor_id'] },
   );
