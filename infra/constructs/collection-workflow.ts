@@ -30,6 +30,7 @@ import { Construct } from 'constructs';
 import {
   CASE_CLOSED,
   CASE_HANDED_OFF,
+  CASE_CONTINUED,
   TRANSIENT_ERROR,
   type WorkflowTaskState,
 } from '../../shared/workflow/collection-workflow-tasks';
@@ -126,6 +127,12 @@ export function collectionWorkflowDefinition(
     errors: [CASE_HANDED_OFF],
     resultPath: JsonPath.DISCARD,
   });
+  wait.addCatch(
+    new Succeed(scope, 'CaseContinued', {
+      comment: 'Near the one-year limit: a new execution of the case took over',
+    }),
+    { errors: [CASE_CONTINUED], resultPath: JsonPath.DISCARD },
+  );
   wait.addCatch(review, { errors: [Errors.TIMEOUT], resultPath: '$.wake' });
   wait.addCatch(raiseAlarm, { errors: [Errors.ALL], resultPath: '$.error' });
   wait.next(review);

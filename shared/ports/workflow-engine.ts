@@ -8,7 +8,7 @@ export interface CaseRef {
   caseId: string;
 }
 
-export type CaseEnd = 'Recoup.CaseClosed' | 'Recoup.CaseHandedOff';
+export type CaseEnd = 'Recoup.CaseClosed' | 'Recoup.CaseHandedOff' | 'Recoup.CaseContinued';
 
 export interface WorkflowEngine {
   /** Starts the case's execution; starting one that exists already is not an error. */

@@ -14,5 +14,6 @@ export type WorkflowTaskState = keyof typeof WORKFLOW_TASKS;
 /** Errors the workflow routes on. */
 export const CASE_CLOSED = 'Recoup.CaseClosed';
 export const CASE_HANDED_OFF = 'Recoup.CaseHandedOff';
+export const CASE_CONTINUED = 'Recoup.CaseContinued';
 /** A task error worth retrying: a concurrent change, throttling, a network fault. */
 export const TRANSIENT_ERROR = 'Recoup.TransientError';

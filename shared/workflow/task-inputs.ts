@@ -11,7 +11,7 @@ export const reviewCaseInput = z.object({ caseRef, wake: z.unknown().optional() 
 export const parkCaseInput = z.object({
   token: z.string().min(1),
   caseRef,
-  status: z.enum(['active', 'paused', 'closed', 'handed_off']),
+  status: z.enum(['active', 'paused', 'closed', 'handed_off', 'continued']),
   seenSignals: z.int().min(0),
   waitSeconds: z.int().min(1),
   nextActionAt: z.string().optional(),

@@ -55,7 +55,7 @@ describe('the collection workflow in the stack', () => {
     expect(result.errors).toEqual([]);
     expect(result.isValid).toBe(true);
     expect(Object.keys((definition as { States: object }).States).sort()).toEqual(
-      ['CaseClosed', 'CaseFailed', 'CaseHandedOff', ...Object.keys(WORKFLOW_TASKS)].sort(),
+      ['CaseClosed', 'CaseContinued', 'CaseFailed', 'CaseHandedOff', ...Object.keys(WORKFLOW_TASKS)].sort(),
     );
   });
 

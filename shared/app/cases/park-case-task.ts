@@ -15,6 +15,14 @@ export async function parkCaseTask(
     await services.workflow.end(token, 'Recoup.CaseClosed', `Case ${caseRef.caseId} closed`);
     return { parked: false };
   }
+  if (input.status === 'continued') {
+    await services.workflow.end(
+      token,
+      'Recoup.CaseContinued',
+      `Case ${caseRef.caseId} continues in a new execution`,
+    );
+    return { parked: false };
+  }
   if (input.status === 'handed_off') {
     await services.workflow.end(token, 'Recoup.CaseHandedOff', `Case ${caseRef.caseId} handed off`);
     return { parked: false };

@@ -14,6 +14,7 @@ import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
 import type { ContactRefusalCode } from '../../domain/compliance/contact-gate';
 import { fallbackChannels, refusedForGood } from '../../domain/cases/channel-fallback';
+import { continued, dueForContinuation } from '../../domain/cases/continuation';
 import type { CaseRef } from '../../ports/workflow-engine';
 import { auditor } from '../audit/auditor';
 import { attemptContact } from '../contacts/attempt-contact';
@@ -23,7 +24,8 @@ import { workflowActor } from './system-actor';
 
 export interface ReviewResult {
   caseRef: CaseRef;
-  status: CollectionCase['status'];
+  /** `continued`: a new execution took the case over (continuation.ts); this one ends. */
+  status: CollectionCase['status'] | 'continued';
   nextActionAt: string;
   /** Seconds the workflow parks for: its callback task's timeout. */
   waitSeconds: number;
@@ -79,6 +81,19 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
         current.status === 'handed_off'
       ) {
         return ended(ref, current, now);
+      }
+      if (dueForContinuation(current, now)) {
+        const next = continued(current, now);
+        const audit = auditor(services.ids, actor, now);
+        await services.cases.save(current, next, [], {
+          audit: [audit('case', current.id, 'case.continued', current, next)],
+        });
+        const handover: ReviewResult & { nextExecution?: string } = {
+          ...ended(ref, current, now),
+          status: 'continued',
+          nextExecution: next.executionName,
+        };
+        return handover;
       }
       const { debtor, book, facts } = await caseFacts(services, current, now);
       const decision = reviewCase(current, facts);
@@ -279,6 +294,12 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
       } satisfies ReviewResult;
     },
   );
+  const { nextExecution, ...reviewed } = result as ReviewResult & { nextExecution?: string };
+  if (nextExecution) {
+    // After the commit, and idempotent by its name: a retried review starts nothing twice.
+    await services.workflow.start(nextExecution, ref);
+    return reviewed;
+  }
   // The outbox relay for this debtor, after the commit: every queued message — this review's, and
   // any a crash left queued before its delivery — is handed on and marked sent.
   for (const message of await services.contacts.queuedMessages(ref.tenantId, ref.debtorId)) {

@@ -23,6 +23,7 @@ export type CaseEventKind =
   | 'steps_skipped'
   | 'handed_off'
   | 'closed'
+  | 'continued'
   | 'failed';
 
 export interface CaseEvent {
@@ -50,6 +51,10 @@ export interface CollectionCase {
   policyId: string;
   policyVersion: number;
   executionName: string;
+  /** When the current execution started (its case may outlive it: continuation.ts). */
+  executionStartedAt?: string;
+  /** Which execution of the case runs now: 1, then 2 after the first handed over, … */
+  generation?: number;
   openedAt: string;
   closedAt?: string;
   closeReason?: 'settled' | 'handed_off';
@@ -86,8 +91,13 @@ export function withEvents(collectionCase: CollectionCase, events: readonly Case
  * Execution names are unique per state machine and at most 80 characters of `[A-Za-z0-9_-]`:
  * tenant + case + policy version, with a long tenant id shortened by a stable hash.
  */
-export function executionNameFor(tenantId: string, caseId: string, policyVersion: number): string {
-  const suffix = `_${caseId}_v${policyVersion}`;
+export function executionNameFor(
+  tenantId: string,
+  caseId: string,
+  policyVersion: number,
+  generation = 1,
+): string {
+  const suffix = `_${caseId}_v${policyVersion}${generation > 1 ? `_g${generation}` : ''}`;
   const room = 80 - suffix.length;
   const tenant = tenantId.length <= room ? tenantId : `${tenantId.slice(0, room - 9)}-${hash8(tenantId)}`;
   return `${tenant}${suffix}`.replace(/[^A-Za-z0-9_-]/g, '-');
@@ -120,6 +130,8 @@ export function openCase(input: {
     policyId: input.policyId,
     policyVersion: input.policyVersion,
     executionName: executionNameFor(input.tenantId, input.id, input.policyVersion),
+    executionStartedAt: at,
+    generation: 1,
     openedAt: at,
     progress: {},
     escalated: [],
