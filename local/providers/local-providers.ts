@@ -16,6 +16,7 @@ import type { Clock } from '../../shared/ports/clock';
 import { DELIVERY_REF_TAG } from '../../shared/adapters/delivery-ref-tag';
 import type { ProviderEvent } from '../../shared/messaging/provider-events';
 import { simulatedOutcome } from './provider-simulator';
+import { requestBody } from './request-body';
 import { logger } from '../../shared/observability/powertools';
 
 export interface AcceptedMessage {
@@ -82,7 +83,7 @@ export class LocalProviders {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await read(request);
+    const body = await requestBody(request);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const target = request.headers['x-amz-target'];
     if (request.method === 'POST' && url.pathname === '/v2/email/outbound-emails') {
@@ -291,15 +292,6 @@ function header(request: IncomingMessage, name: string): string | undefined {
 
 function tag(value: string | undefined): { ref?: string } {
   return value ? { ref: value } : {};
-}
-
-function read(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => done(Buffer.concat(chunks)));
-    request.on('error', fail);
-  });
 }
 
 function answer(response: ServerResponse, status: number, body: unknown): void {

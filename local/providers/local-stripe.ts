@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import type { Clock } from '../../shared/ports/clock';
+import { requestBody } from './request-body';
 import { isCurrencyCode } from '../../shared/domain/money/currencies';
 import { formatMoney } from '../../shared/domain/money/money';
 
@@ -62,7 +63,7 @@ export class LocalStripe {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await read(request);
+    const body = (await requestBody(request)).toString('utf8');
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
       if (request.headers.authorization !== `Bearer ${LOCAL_STRIPE_SECRET_KEY}`) {
@@ -168,15 +169,6 @@ function checkoutPage(session: Session, response: ServerResponse): void {
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function read(request: IncomingMessage): Promise<string> {
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', fail);
-  });
 }
 
 function answer(response: ServerResponse, status: number, body: unknown): void {

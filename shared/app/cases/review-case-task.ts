@@ -9,7 +9,7 @@ import { withEvents, type CaseEvent, type CollectionCase } from '../../domain/ca
 import { reminderVariables } from '../../domain/messaging/compose-reminder';
 import { debtorLocale } from '../../domain/messaging/message-locale';
 import { messageText } from '../templates/message-text';
-import { issuePortalLink } from '../portal/portal-link-access';
+import { portalLinkFor } from '../portal/portal-link-access';
 import type { WorkItem } from '../../domain/cases/work-item';
 import type { ContactChannel } from '../../domain/compliance/contact-channel';
 import type { ContactRefusalCode } from '../../domain/compliance/contact-gate';
@@ -126,7 +126,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
           // One link per review, made only if a text of this step shows it.
           let link: Promise<string> | undefined;
           const portalLink = () =>
-            (link ??= issuePortalLink(services, actor, ref.debtorId).then(
+            (link ??= portalLinkFor(services, debtor).then(
               (issued) => `${services.webBaseUrl()}${issued.link}`,
             ));
           const send = async (channel: ContactChannel): Promise<Refusal | undefined> => {

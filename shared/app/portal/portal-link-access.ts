@@ -4,6 +4,7 @@
  * expired, and for the very tenant and debtor the user stands for.
  */
 import type { Actor } from '../../domain/actor';
+import type { Debtor } from '../../domain/debtors/debtor';
 import {
   decodePortalLink,
   encodePortalLink,
@@ -20,7 +21,14 @@ export async function issuePortalLink(
   actor: Actor,
   debtorId: string,
 ): Promise<{ link: string; expiresAt: string }> {
-  const debtor = await findVisibleDebtor(services.debtors, actor, debtorId);
+  return portalLinkFor(services, await findVisibleDebtor(services.debtors, actor, debtorId));
+}
+
+/** The link for a debtor the caller has already read (and may see). */
+export async function portalLinkFor(
+  services: Pick<Services, 'clock' | 'linkSigner' | 'portalUsers'>,
+  debtor: Pick<Debtor, 'tenantId' | 'id'>,
+): Promise<{ link: string; expiresAt: string }> {
   await services.portalUsers.ensure(debtor.tenantId, debtor.id);
   const claims = {
     tenantId: debtor.tenantId,

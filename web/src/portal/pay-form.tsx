@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { fromDecimalString } from '../../../shared/domain/money/money';
-import { isCurrencyCode } from '../../../shared/domain/money/currencies';
-import { api, ApiProblem } from '../api/client';
+import { api } from '../api/client';
+import { CurrencyField, typedAmount } from '../components/currency-field';
 import type { Balance } from '../api/types';
 import { FormStatus } from '../components/form-status';
 import { useSubmit } from '../components/use-submit';
@@ -13,11 +12,9 @@ export function PayForm({ debtorId, balances }: { debtorId: string; balances: Ba
   const [currency, setCurrency] = useState(balances[0]?.currency ?? '');
   const [amount, setAmount] = useState('');
   const send = useSubmit(async () => {
-    const value = isCurrencyCode(currency) ? fromDecimalString(amount, currency) : undefined;
-    if (!value) throw new ApiProblem(400, t('portal.pay.amount'), [{ path: 'amount', message: amount }]);
     const checkout = await api.post<{ url: string }>(`/v1/debtors/${debtorId}/checkout`, {
       currency,
-      amount: value.amount,
+      amount: typedAmount(amount, currency, t('portal.pay.amount')),
       returnUrl: `${location.origin}/portal`,
     });
     location.assign(checkout.url);
@@ -32,16 +29,11 @@ export function PayForm({ debtorId, balances }: { debtorId: string; balances: Ba
           void send.submit();
         }}
       >
-        <label>
-          {t('portal.promise.currency')}
-          <select value={currency} onChange={(event) => setCurrency(event.currentTarget.value)}>
-            {balances.map((balance) => (
-              <option key={balance.currency} value={balance.currency}>
-                {balance.currency}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CurrencyField
+          currencies={balances.map((balance) => balance.currency)}
+          value={currency}
+          onChange={setCurrency}
+        />
         <label>
           {t('portal.pay.amount')}
           <input

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Invoice } from '../api/types';
+import { CurrencyField } from '../components/currency-field';
 import { FormStatus } from '../components/form-status';
 import { useSubmit } from '../components/use-submit';
 import { useI18n } from '../i18n/i18n';
@@ -44,14 +45,7 @@ export function PlanForm({
           void send.submit();
         }}
       >
-        <label>
-          {t('portal.promise.currency')}
-          <select value={currency} onChange={(event) => setCurrency(event.currentTarget.value)}>
-            {currencies.map((code) => (
-              <option key={code}>{code}</option>
-            ))}
-          </select>
-        </label>
+        <CurrencyField currencies={currencies} value={currency} onChange={setCurrency} />
         <label>
           {t('portal.plan.installments')}
           <input

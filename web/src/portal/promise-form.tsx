@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { fromDecimalString } from '../../../shared/domain/money/money';
-import { isCurrencyCode } from '../../../shared/domain/money/currencies';
-import { api, ApiProblem } from '../api/client';
+import { api } from '../api/client';
+import { CurrencyField, typedAmount } from '../components/currency-field';
 import type { Balance } from '../api/types';
 import { FormStatus } from '../components/form-status';
 import { useSubmit } from '../components/use-submit';
@@ -22,9 +21,11 @@ export function PromiseForm({
   const [amount, setAmount] = useState('');
   const [dueDate, setDueDate] = useState('');
   const send = useSubmit(async () => {
-    const value = isCurrencyCode(currency) ? fromDecimalString(amount, currency) : undefined;
-    if (!value) throw new ApiProblem(400, t('portal.promise.amount'), [{ path: 'amount', message: amount }]);
-    await api.post(`/v1/debtors/${debtorId}/promises`, { currency, amount: value.amount, dueDate });
+    await api.post(`/v1/debtors/${debtorId}/promises`, {
+      currency,
+      amount: typedAmount(amount, currency, t('portal.promise.amount')),
+      dueDate,
+    });
     onDone();
   });
   if (balances.length === 0) return null;
@@ -38,16 +39,11 @@ export function PromiseForm({
           void send.submit();
         }}
       >
-        <label>
-          {t('portal.promise.currency')}
-          <select value={currency} onChange={(event) => setCurrency(event.currentTarget.value)}>
-            {balances.map((balance) => (
-              <option key={balance.currency} value={balance.currency}>
-                {balance.currency}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CurrencyField
+          currencies={balances.map((balance) => balance.currency)}
+          value={currency}
+          onChange={setCurrency}
+        />
         <label>
           {t('portal.promise.amount')}
           <input
