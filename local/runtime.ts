@@ -16,6 +16,8 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/process
 import { LocalOutbox } from './outbox/local-outbox';
 import { LocalMessageDelivery } from './outbox/local-message-delivery';
 import { LocalScheduler } from './schedules/local-scheduler';
+import { LocalImportRunner } from './imports/local-import-runner';
+import { s3ImportFiles } from '../shared/runtime/import-files';
 import { startLocalChannels, type LocalChannels } from './providers/local-channels';
 import { LocalStripe, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './providers/local-stripe';
 import { StripePayments } from '../shared/adapters/stripe/stripe-payments';
@@ -42,6 +44,9 @@ export interface LocalRuntimeOptions {
   onDynamoDbCall?: (commandName: string) => void;
 }
 
+/** The local stand-in bucket of uploaded import files. */
+const IMPORTS_BUCKET = 'recoup-imports';
+
 export interface LocalRuntime {
   url: string;
   port: number;
@@ -51,6 +56,8 @@ export interface LocalRuntime {
   workflows: LocalStepFunctions;
   channels: LocalChannels;
   services: Services;
+  /** The in-process import worker: `idle()` waits for running imports. */
+  imports: LocalImportRunner;
   /** Where the data lives (benchmarks seed it directly). */
   dynamoDb: { endpoint: string; tableName: string };
   stop(): Promise<void>;
@@ -95,6 +102,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const stripe = new LocalStripe(clock);
   const stripePort = await stripe.start();
   const scheduler = new LocalScheduler(settled);
+  const imports = new LocalImportRunner();
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
@@ -111,7 +119,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       endpoint: { host: '127.0.0.1', port: stripePort, protocol: 'http' },
     }),
     jobs: scheduler,
+    importRunner: imports,
+    importFiles: s3ImportFiles(
+      {
+        bucket: IMPORTS_BUCKET,
+        endpoint: channels.providers.endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      },
+      clock,
+    ),
   });
+  imports.use(services);
   useServices(services);
   channels.connect(services.deliveryLog);
   scheduler.use(services);
@@ -154,8 +173,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     workflows,
     channels,
     services,
+    imports,
     dynamoDb: { endpoint, tableName },
     stop: async () => {
+      await imports.idle();
       workflows.stop();
       await channels.providers.stop();
       await stripe.stop();

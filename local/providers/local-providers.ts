@@ -99,6 +99,12 @@ export class LocalProviders {
     const [, bucket, ...path] = url.pathname.split('/');
     const key = decodeURIComponent(path.join('/'));
     if (bucket && key && request.method === 'PUT') return this.putObject(key, body, request, response);
+    if (bucket && key && request.method === 'HEAD') {
+      const object = this.object(key);
+      response.writeHead(object ? 200 : 404, object ? { 'content-length': object.length } : {});
+      response.end();
+      return;
+    }
     if (bucket && key && request.method === 'GET') {
       const object = this.object(key);
       if (!object) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
@@ -232,6 +238,12 @@ export class LocalProviders {
       const file = join(this.options.objectsDir, key);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, body);
+    }
+    // Only the letters bucket's objects go to the print provider; others are plain uploads.
+    if (!key.startsWith('letters/')) {
+      response.writeHead(200, { etag: `"${randomUUID()}"` });
+      response.end();
+      return;
     }
     const message: AcceptedMessage = {
       channel: 'letter',

@@ -44,6 +44,8 @@ export interface RouteDefinition<
   paymentProvider?: boolean;
   /** Issues portal links: the KMS link key and the user pool's portal users. */
   portalAccess?: boolean;
+  /** Presigns uploads to the import files bucket and hands imports to their worker queue. */
+  importFiles?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

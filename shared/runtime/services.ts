@@ -65,6 +65,13 @@ import type { LedgerStore } from '../ports/ledger-store';
 import type { ContactStore } from '../ports/contact-store';
 import type { PolicyStore } from '../ports/policy-store';
 import type { SettingsStore } from '../ports/settings-store';
+import type { ImportStore } from '../ports/import-store';
+import type { BulkRecords } from '../ports/bulk-records';
+import type { ImportFiles } from '../ports/import-files';
+import type { ImportRunner } from '../ports/import-runner';
+import { DynamoDbImportStore } from '../adapters/dynamodb/import-store';
+import { DynamoDbBulkRecords } from '../adapters/dynamodb/bulk-records';
+import { SqsImportRunner } from '../adapters/sqs/sqs-import-runner';
 
 export interface Services {
   clock: Clock;
@@ -99,6 +106,10 @@ export interface Services {
   templates: TemplateStore;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
+  imports: ImportStore;
+  bulk: BulkRecords;
+  importFiles: ImportFiles;
+  importRunner: ImportRunner;
 }
 
 export interface ServiceSettings {
@@ -120,6 +131,10 @@ export interface ServiceSettings {
   webBaseUrl?: () => string;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
+  /** S3 in AWS (import-files.ts); the local S3 stand-in locally. */
+  importFiles?: ImportFiles;
+  /** SQS in AWS (from IMPORTS_QUEUE_URL); the local runtime runs imports in process. */
+  importRunner?: ImportRunner;
 }
 
 /** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
@@ -137,6 +152,13 @@ let channelSenderFactory: ((clock: Clock) => ChannelSenders) | undefined;
  */
 export function provideChannelSenders(factory: (clock: Clock) => ChannelSenders): void {
   channelSenderFactory = factory;
+}
+
+let importFilesFactory: ((clock: Clock) => ImportFiles) | undefined;
+
+/** The import functions bring S3 and its URL presigner themselves. */
+export function provideImportFiles(factory: (clock: Clock) => ImportFiles): void {
+  importFilesFactory = factory;
 }
 
 let paymentProviderFactory: (() => PaymentProvider) | undefined;
@@ -171,6 +193,12 @@ function messagesFromEnvironment(): MessageDelivery {
   const url = process.env.OUTBOX_QUEUE_URL;
   if (!url) return unconfigured<MessageDelivery>('The outbox queue (OUTBOX_QUEUE_URL)');
   return new SqsMessageDelivery(tracer.captureAWSv3Client(new SQSClient({})), url);
+}
+
+function importRunnerFromEnvironment(): ImportRunner {
+  const url = process.env.IMPORTS_QUEUE_URL;
+  if (!url) return unconfigured<ImportRunner>('The imports queue (IMPORTS_QUEUE_URL)');
+  return new SqsImportRunner(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
 function jobsFromEnvironment(): JobQueue {
@@ -233,6 +261,13 @@ export function createServices(settings: ServiceSettings): Services {
     templates: new DynamoDbTemplateStore(client, table, clock),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
+    imports: new DynamoDbImportStore(client, table, clock),
+    bulk: new DynamoDbBulkRecords(client, table, clock),
+    importFiles:
+      settings.importFiles ??
+      importFilesFactory?.(clock) ??
+      unconfigured<ImportFiles>('Import files (IMPORTS_BUCKET)'),
+    importRunner: settings.importRunner ?? importRunnerFromEnvironment(),
   };
 }
 

@@ -26,6 +26,7 @@ import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './d
 import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getForecast } from './forecast';
+import { createImport, getImport, listImportErrors, listImports, startImport } from './imports';
 import { getMetrics } from './metrics';
 import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
@@ -57,6 +58,7 @@ export * from './disputes';
 export * from './interest';
 export * from './invoices';
 export * from './forecast';
+export * from './imports';
 export * from './metrics';
 export * from './productivity';
 export * from './payments';
@@ -135,5 +137,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   previewTemplate,
   getPortfolio,
   recordExchangeRate,
+  createImport,
+  startImport,
+  getImport,
+  listImports,
+  listImportErrors,
   listAudit,
 ];
