@@ -16,6 +16,7 @@ import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
 import { CollectionWorkflow } from './constructs/collection-workflow';
+import { ImportPipeline } from './constructs/import-pipeline';
 import type { StageConfig } from './stage';
 
 export interface RecoupStackProps extends StackProps {
@@ -35,6 +36,7 @@ export class RecoupStack extends Stack {
   readonly messaging: MessagingStack;
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
+  readonly imports: ImportPipeline;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -60,6 +62,12 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
     this.paymentKeys = new PaymentProviderKeys(this, 'PaymentProviderKeys', { stage });
+    this.imports = new ImportPipeline(this, 'Imports', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+    });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
@@ -68,6 +76,7 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
       paymentSecretArn: this.paymentKeys.secret.secretArn,
+      imports: this.imports,
     });
 
     this.web = new WebHosting(this, 'Web', {
@@ -140,6 +149,10 @@ export class RecoupStack extends Stack {
       value: this.paymentKeys.secret.secretArn,
       description:
         'Put {"secretKey":"sk_…","webhookSecret":"whsec_…"} here; the webhook is <WebUrl>/v1/webhooks/stripe',
+    });
+    new CfnOutput(this, 'ImportsBucket', {
+      value: this.imports.bucket.bucketName,
+      description: 'Uploaded import files (kept 30 days)',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }
