@@ -44,7 +44,8 @@ export async function applyRows(
     created: [...plan.createdBefore],
     updated: [],
     unchanged: [...plan.unchanged],
-    bulkInvoices: [],
+    // Written in bulk before the checkpoint the last run did not reach: aggregates still due.
+    bulkInvoices: [...plan.invoicesWrittenBefore],
     touchedDebtors: [],
     createdIds: [],
   };
@@ -127,7 +128,9 @@ async function applyInvoices(
     async ({ row, draft }) => {
       const invoiceId = importedId('inv', job.tenantId, draft.number);
       try {
-        await createInvoice(services, { actor }, draft, { invoiceId, importId: job.id });
+        // Without the import's mark: this path adds its own day aggregates, and a resumed run
+        // must not add them again (it finds the invoice unmarked: unchanged).
+        await createInvoice(services, { actor }, draft, { invoiceId });
         applied.created.push(row);
         applied.createdIds.push(invoiceId);
       } catch (error) {
@@ -136,7 +139,7 @@ async function applyInvoices(
           error instanceof ConflictError
             ? await services.bulk.invoicesByNumber(job.tenantId, [draft.number])
             : undefined;
-        if (stored?.get(draft.number)?.importId === job.id) applied.created.push(row);
+        if (stored?.get(draft.number)?.id === invoiceId) applied.unchanged.push(row);
         else applied.errors.push(...rowErrors(row, error, 'number'));
       }
     },

@@ -18,6 +18,8 @@ export interface PlannedRows {
   unchanged: number[];
   /** Rows this import created in an earlier, interrupted run: counted as created, not written again. */
   createdBefore: number[];
+  /** Of those, the invoices written in bulk: their day aggregates are not added yet. */
+  invoicesWrittenBefore: Invoice[];
   newDebtors: { row: number; draft: DebtorDraft }[];
   changedDebtors: { row: number; before: Debtor; changes: DebtorChanges }[];
   newInvoices: { row: number; draft: InvoiceDraft }[];
@@ -51,6 +53,7 @@ export async function planRows(
     errors: [],
     unchanged: [],
     createdBefore: [],
+    invoicesWrittenBefore: [],
     newDebtors: [],
     changedDebtors: [],
     newInvoices: [],
@@ -139,6 +142,7 @@ export async function planRows(
         });
       } else if (stored.importId === job.id) {
         plan.createdBefore.push(row);
+        plan.invoicesWrittenBefore.push(stored);
       } else {
         plan.unchanged.push(row);
       }

@@ -14,8 +14,8 @@ export async function createInvoice(
   services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger' | 'facts'>,
   context: UseCaseContext,
   draft: InvoiceDraft,
-  /** A bulk import names the invoice itself (and records where it came from). */
-  options: { invoiceId?: string; importId?: string } = {},
+  /** A bulk import names the invoice itself, so a repeated import finds it. */
+  options: { invoiceId?: string } = {},
 ) {
   // Reading the debtor first gives a clean 404; the transaction re-checks it exists.
   await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
@@ -24,8 +24,7 @@ export async function createInvoice(
   const currencyKnown = (await services.facts.currencies(context.actor.tenantId)).includes(draft.currency);
   return retryOnConcurrentChange({ tenantId: context.actor.tenantId, debtorId: draft.debtorId }, async () => {
     const now = services.clock.now();
-    const created = newInvoice(invoiceId, context.actor.tenantId, draft, context.actor, now);
-    const draftInvoice = options.importId ? { ...created, importId: options.importId } : created;
+    const draftInvoice = newInvoice(invoiceId, context.actor.tenantId, draft, context.actor, now);
     const problems = invoiceProblems(draftInvoice);
     if (problems.length > 0) throw new ValidationError(problems);
 
