@@ -7,6 +7,7 @@ import { changeDebtor, newDebtor, type Debtor } from '../../domain/debtors/debto
 import { ConflictError, DomainError, ValidationError } from '../../domain/errors';
 import { importActor, type ImportJob, type ImportRowError } from '../../domain/imports/import-job';
 import { invoiceProblems, newInvoice, outstanding, type Invoice } from '../../domain/invoices/invoice';
+import type { CalendarDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { createInvoice } from '../invoices/create-invoice';
@@ -38,6 +39,8 @@ export async function applyRows(
   job: ImportJob,
   plan: PlannedRows,
   resumed: boolean,
+  /** Invoices due by this date may have entered their case window already. */
+  caseHorizon: CalendarDate,
 ): Promise<AppliedRows> {
   const applied: AppliedRows = {
     errors: [],
@@ -81,7 +84,7 @@ export async function applyRows(
     }
   }
 
-  if (plan.newInvoices.length > 0) await applyInvoices(services, job, plan, resumed, applied);
+  if (plan.newInvoices.length > 0) await applyInvoices(services, job, plan, resumed, applied, caseHorizon);
   if (plan.payments.length > 0) await applyPayments(services, job, plan, applied);
   return applied;
 }
@@ -92,6 +95,7 @@ async function applyInvoices(
   plan: PlannedRows,
   resumed: boolean,
   applied: AppliedRows,
+  caseHorizon: CalendarDate,
 ): Promise<void> {
   const actor = importActor(job);
   const now = services.clock.now();
@@ -144,11 +148,13 @@ async function applyInvoices(
       }
     },
   );
+  // Only invoices already in (or about to enter) a policy's window need their case now; the
+  // tenant's daily open-cases job opens the others on the day their window begins.
   applied.touchedDebtors.push(
     ...new Set(
-      [...bulk.map(({ invoice }) => invoice), ...withCredit.map(({ draft }) => draft)].map(
-        (item) => item.debtorId,
-      ),
+      [...bulk.map(({ invoice }) => invoice), ...withCredit.map(({ draft }) => draft)]
+        .filter((item) => item.dueDate <= caseHorizon)
+        .map((item) => item.debtorId),
     ),
   );
 }

@@ -13,6 +13,9 @@ import {
   type ImportCounts,
   type ImportJob,
 } from '../../domain/imports/import-job';
+import { CASE_OPENS_DAYS_AHEAD, windowLead } from '../../domain/cases/case-window';
+import { BUILTIN_DEFAULT_POLICY } from '../../domain/policies/default-cadence';
+import { addDays, localDate } from '../../domain/time/calendar-date';
 import { mergeReceivableDays } from '../../domain/metrics/receivable-day';
 import { receivableDaysOfChange } from '../../domain/metrics/receivable-change';
 import { mapHeader, rowRecord, type HeaderMapping } from '../../imports/import-columns';
@@ -135,6 +138,7 @@ async function apply(
   const opened = new Set<string>();
   let mapping: HeaderMapping | undefined;
   let first = true;
+  const caseHorizon = await caseWindowHorizon(services, job.tenantId, timeZone);
   const file = await services.importFiles.open(job.tenantId, job.id);
   for await (const batch of readImportFile(file, BATCH_ROWS, (header) => {
     mapping = checkedHeader(job, header);
@@ -150,7 +154,7 @@ async function apply(
     if (fresh.length === 0) continue;
     const plan = await planRows(services, job, header, fresh, memory, timeZone);
     // The batch after a checkpoint may have been written in part by a run that died.
-    const applied = await applyRows(services, job, plan, first);
+    const applied = await applyRows(services, job, plan, first, caseHorizon);
     first = false;
     const errors = [...plan.errors, ...applied.errors];
     await services.imports.recordErrors(job.tenantId, job.id, errors);
@@ -227,6 +231,13 @@ async function openCases(
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_CASES, queue.length) }, worker));
+}
+
+/** The last due date whose invoices can be in a case window by tomorrow, under any of the tenant's policies. */
+async function caseWindowHorizon(services: RunServices, tenantId: string, timeZone: string) {
+  const policies = [BUILTIN_DEFAULT_POLICY, ...(await services.policies.listAll(tenantId))];
+  const lead = Math.max(...policies.map(windowLead));
+  return addDays(localDate(services.clock.now(), timeZone), lead + CASE_OPENS_DAYS_AHEAD + 1);
 }
 
 /** Validation of payments also looks for payments an earlier import already recorded. */
