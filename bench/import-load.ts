@@ -3,10 +3,18 @@
  * start, follow. Prints rows per second per phase and the heap of the process running the worker
  * (sampled while it runs): flat, because the file is streamed and batches are let go.
  */
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalRuntime } from '../local/runtime';
+
+interface ImportJobView {
+  id: string;
+  status: string;
+  failure?: string;
+  counts: { rows: number; created: number };
+  upload: { url: string; headers: Record<string, string> };
+}
 
 export interface ImportFigures {
   kind: string;
@@ -42,7 +50,7 @@ export async function importLoad(invoiceRows = 100_000, debtors = 10_000): Promi
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return (await response.json()) as Record<string, any>;
+      return (await response.json()) as ImportJobView;
     };
 
     const debtorsFile = join(dir, 'debtors.csv');
@@ -69,7 +77,6 @@ export async function importLoad(invoiceRows = 100_000, debtors = 10_000): Promi
     ] as const) {
       const created = await api('POST', '/v1/imports', { kind });
       const bytes = statSync(file).size;
-      const { readFileSync } = await import('node:fs');
       await fetch(created.upload.url, {
         method: 'PUT',
         headers: created.upload.headers,
@@ -86,7 +93,7 @@ export async function importLoad(invoiceRows = 100_000, debtors = 10_000): Promi
       const started = performance.now();
       await api('POST', `/v1/imports/${created.id}/start`, {});
       let validatedAt = 0;
-      let job: Record<string, any> = {};
+      let job = { status: 'queued' } as ImportJobView;
       while (job.status !== 'completed' && job.status !== 'failed') {
         await new Promise((next) => setTimeout(next, 100));
         job = await api('GET', `/v1/imports/${created.id}`);
