@@ -104,6 +104,11 @@ function parseInvoice(record: Readonly<Record<string, string>>): RowOutcome {
     }),
   );
   if (!parsed.success) errors.push(...schemaErrors(parsed.error));
+  // The schema checks the dates' order only once every field is valid; a row is told all at once.
+  const { issueDate, dueDate } = record;
+  if (issueDate && dueDate && isCalendarDate(issueDate) && isCalendarDate(dueDate) && dueDate < issueDate) {
+    errors.push({ field: 'dueDate', reason: 'must not be before issueDate' });
+  }
   if (errors.length > 0 || !parsed.success || !debtor) return { ok: false, errors: uniqueByField(errors) };
   const { debtorId: _placeholder, ...draft } = parsed.data;
   return { ok: true, row: { kind: 'invoices', draft: draft as Omit<InvoiceDraft, 'debtorId'>, debtor } };
