@@ -113,7 +113,11 @@ export class ImportPipeline extends Construct {
         resources: [stateMachineArn],
       }),
     );
-    acknowledgeImportsPrefix(this.worker, this.bucket, 'The worker reads the import files under imports/.');
+    acknowledgeImportsPrefix(
+      this.worker,
+      this.bucket,
+      'The import worker reads the uploaded files under imports/, one object per import.',
+    );
   }
 
   /** For the routes that open and start imports: presign uploads, check the file, queue the run. */

@@ -102,7 +102,8 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
     // The state machine may invoke its task functions' versions (`<function ARN>:*`), one rule each;
     // the schedule its one target's. The tick's dead-letter queue is a Scheduler DLQ, which the rule
     // for queues without one does not recognise. The sender writes letters under one prefix of the
-    // letters bucket, whose access is recorded on each message rather than in server access logs.
+    // letters bucket, whose access is recorded on each message rather than in server access logs;
+    // the import routes and worker use one prefix of the imports bucket.
     // The web bundle is copied by CDK's BucketDeployment handler (its role, runtime and grants) and
     // served by CloudFront on its default domain. Stripe's keys are rolled in Stripe, not by Secrets
     // Manager.
@@ -122,6 +123,10 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
             'AwsSolutions-IAM5[Resource::<letters bucket>/letters/*]',
           )
           .replace(
+            /^AwsSolutions-IAM5\[Resource::<(ImportsFiles[0-9A-F]{8}\.Arn|referencetoRecoup\w+ImportsFiles[0-9A-F]{8}Arn)>\/imports\/\*\]$/,
+            'AwsSolutions-IAM5[Resource::<imports bucket>/imports/*]',
+          )
+          .replace(
             /^AwsSolutions-IAM5\[Resource::<WebAssets[0-9A-F]{8}\.Arn>\/\*\]$/,
             'AwsSolutions-IAM5[Resource::<web bucket>/*]',
           ),
@@ -133,6 +138,7 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
       'AwsSolutions-IAM5[Resource::<workflow task>:*]',
       'AwsSolutions-IAM5[Resource::<schedule target>:*]',
       'AwsSolutions-IAM5[Resource::<letters bucket>/letters/*]',
+      'AwsSolutions-IAM5[Resource::<imports bucket>/imports/*]',
       'AwsSolutions-SQS3',
       'AwsSolutions-APIG4',
       'AwsSolutions-S1',

@@ -15,6 +15,8 @@ const WORKFLOW_TASK_COUNT = Object.keys(WORKFLOW_TASKS).length;
 const SCHEDULE_FUNCTION_COUNT = 2;
 /** SendMessages, RecordDeliveryReports, RecordInboundTexts. */
 const MESSAGING_FUNCTION_COUNT = 3;
+/** The import worker. */
+const IMPORT_FUNCTION_COUNT = 1;
 /** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
 const AUTH_TRIGGER_COUNT = 4;
 
@@ -81,9 +83,10 @@ describe('lambda functions', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        IMPORT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
-    // The trigger is in the parent; every route's function in a nested stack.
+    // The triggers and the import worker are in the parent; every route's function in a nested stack.
     expect(
       Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function')).filter(
         (logicalId) => !logicalId.startsWith('CustomCDKBucketDeployment'),
@@ -98,8 +101,8 @@ describe('lambda functions', () => {
     const inParent = Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function')).filter(
       (logicalId) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
-    expect(inParent).toHaveLength(AUTH_TRIGGER_COUNT);
-    expect(inParent.every((logicalId) => logicalId.startsWith('Auth'))).toBe(true);
+    expect(inParent).toHaveLength(AUTH_TRIGGER_COUNT + IMPORT_FUNCTION_COUNT);
+    expect(inParent.every((logicalId) => /^(Auth|Imports)/.test(logicalId))).toBe(true);
   });
 
   it('all run Node.js 22 on arm64 with tracing, JSON logs in their own log group and source maps', () => {
@@ -132,6 +135,7 @@ describe('lambda functions', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        IMPORT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT +
         3,
     );
@@ -296,6 +300,7 @@ describe('alarms', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        IMPORT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
@@ -303,12 +308,14 @@ describe('alarms', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        IMPORT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
-    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound texts.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(5);
+    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound
+    // texts, imports.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(6);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
@@ -417,7 +424,9 @@ describe('schedules', () => {
       SqsManagedSseEnabled: true,
       RedrivePolicy: { maxReceiveCount: 5 },
     });
-    const [mapping] = across('AWS::Lambda::EventSourceMapping');
+    const mapping = across('AWS::Lambda::EventSourceMapping').find(({ resource }) =>
+      JSON.stringify(resource.Properties?.FunctionName).includes('RunTenantDayJobs'),
+    );
     expect(mapping!.resource.Properties).toMatchObject({
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],

@@ -31,9 +31,11 @@ describe('prod stage', () => {
     }
     // Function log groups are in the route groups' nested stacks: every stack is checked.
     const groups = prod.resourcesAcross('AWS::Logs::LogGroup');
-    // every function's (routes, workflow tasks, the two schedule and three messaging functions, the pre-token trigger),
-    // the API access logs and the workflow's execution logs
-    expect(groups).toHaveLength(apiRoutes.length + Object.keys(WORKFLOW_TASKS).length + 2 + 3 + 3 + 1 + 3);
+    // every function's (routes, workflow tasks, the two schedule and three messaging functions, the
+    // import worker, the pre-token trigger), the API access logs and the workflow's execution logs
+    expect(groups).toHaveLength(
+      apiRoutes.length + Object.keys(WORKFLOW_TASKS).length + 2 + 3 + 1 + 3 + 1 + 3,
+    );
     for (const { resource: group } of groups) {
       expect(group.DeletionPolicy).toBe('Retain');
       expect(group.Properties?.RetentionInDays).toBe(365);
