@@ -34,12 +34,16 @@ export interface Debtor {
   /** The language the debtor asked to be written to; by default the country's (message-locale.ts). */
   language?: MessageLanguage;
   externalRef?: string;
+  /** Tax or registration id (VAT number, EIN, company number): the strongest duplicate signal. */
+  taxId?: string;
   segment?: DebtorSegment;
   creditScore?: number;
   /** The collector (user `sub`) who works this account: worklist and alerts go to them. */
   collectorId?: string;
   /** Set when a debtor was merged into another; the record stays for its history. */
   mergedInto?: string;
+  /** The merge (`mrg_…`) that set `mergedInto`: from its start, so nothing new lands meanwhile. */
+  mergeId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -57,6 +61,7 @@ export type DebtorDraft = Pick<
   | 'jurisdiction'
   | 'language'
   | 'externalRef'
+  | 'taxId'
   | 'segment'
   | 'creditScore'
   | 'collectorId'

@@ -1,0 +1,103 @@
+/**
+ * A merge of a duplicate debtor into the one that survives. It is recorded before anything moves,
+ * with the plan (every record to move), and advances chunk by chunk, each chunk one transaction
+ * that also advances `chunksDone`: a merge cut short by a crash resumes where it stopped, and no
+ * chunk applies twice. Completed, it can be reversed within a window.
+ */
+import type { CurrencyCode } from '../../money/currencies';
+
+export type MergeStatus = 'in_progress' | 'completed' | 'reversing' | 'reversed';
+
+/** Records that live in a debtor's money partition, and the activities of its contact log. */
+export const MOVED_KINDS = [
+  'invoice',
+  'payment',
+  'adjustment',
+  'dispute',
+  'promise',
+  'plan',
+  'charge',
+  'activity',
+] as const;
+export type MovedKind = (typeof MOVED_KINDS)[number];
+
+export interface MovedRecord {
+  kind: MovedKind;
+  id: string;
+  /** Version the record had when it moved (it keeps it): a reversal needs it unchanged. */
+  version?: number;
+  /** Activities are keyed by their instant too. */
+  at?: string;
+}
+
+export interface CurrencyBalance {
+  currency: CurrencyCode;
+  outstanding: number;
+}
+
+export interface DebtorMerge {
+  id: string;
+  tenantId: string;
+  survivorId: string;
+  duplicateId: string;
+  status: MergeStatus;
+  /** The plan: every record of the duplicate that moves to the survivor. */
+  records: MovedRecord[];
+  /** The duplicate's unapplied credit per currency, added to the survivor's ledger head. */
+  movedCredit: Partial<Record<CurrencyCode, number>>;
+  /** Outstanding per currency of each debtor when the merge began, for the audit and the reader. */
+  balancesBefore: { survivor: CurrencyBalance[]; duplicate: CurrencyBalance[] };
+  /** Records per chunk (each takes up to three transaction items: the copy, the original, a pointer). */
+  chunkSize: number;
+  /** Chunks committed in the current direction (merging, or reversing). */
+  chunksDone: number;
+  requestedBy: string;
+  createdAt: string;
+  completedAt?: string;
+  /** A reversal is accepted until this instant. */
+  reversibleUntil?: string;
+  reversedAt?: string;
+  reversedBy?: string;
+  version: number;
+}
+
+/** Reversible for 30 days: long enough to notice a wrong merge, short enough that books stay apart. */
+export const MERGE_REVERSAL_DAYS = 30;
+/**
+ * 25 records × 3 items + the merge record = 76 items, inside DynamoDB's 100-item transaction limit
+ * with room for the audit records of the last chunk.
+ */
+export const MERGE_CHUNK_SIZE = 25;
+
+export function chunkCount(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>): number {
+  return Math.ceil(merge.records.length / merge.chunkSize);
+}
+
+export function chunkOf(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>, index: number): MovedRecord[] {
+  return merge.records.slice(index * merge.chunkSize, (index + 1) * merge.chunkSize);
+}
+
+export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
+  return {
+    ...merge,
+    status: 'completed',
+    completedAt: now.toISOString(),
+    reversibleUntil: new Date(now.getTime() + MERGE_REVERSAL_DAYS * 24 * 3600 * 1000).toISOString(),
+    version: merge.version + 1,
+  };
+}
+
+export function reversingMerge(merge: DebtorMerge, actorSub: string, now: Date): DebtorMerge {
+  return {
+    ...merge,
+    status: 'reversing',
+    chunksDone: 0,
+    reversedBy: actorSub,
+    reversedAt: now.toISOString(),
+    version: merge.version + 1,
+  };
+}
+
+export function reversedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
+  return { ...merge, status: 'reversed', reversedAt: now.toISOString(), version: merge.version + 1 };
+}
