@@ -26,6 +26,7 @@ import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './d
 import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getForecast } from './forecast';
+import { findDuplicates, getMerge, mergeDebtors, reverseMerge } from './merges';
 import { getMetrics } from './metrics';
 import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
@@ -57,6 +58,7 @@ export * from './disputes';
 export * from './interest';
 export * from './invoices';
 export * from './forecast';
+export * from './merges';
 export * from './metrics';
 export * from './productivity';
 export * from './payments';
@@ -78,6 +80,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listDebtors,
   getDebtor,
   updateDebtor,
+  findDuplicates,
+  mergeDebtors,
+  getMerge,
+  reverseMerge,
   listDebtorInvoices,
   createInvoice,
   getInvoice,

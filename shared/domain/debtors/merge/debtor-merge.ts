@@ -58,6 +58,7 @@ export interface DebtorMerge {
   reversibleUntil?: string;
   reversedAt?: string;
   reversedBy?: string;
+  reversalReason?: string;
   version: number;
 }
 
@@ -68,6 +69,9 @@ export const MERGE_REVERSAL_DAYS = 30;
  * with room for the audit records of the last chunk.
  */
 export const MERGE_CHUNK_SIZE = 25;
+
+/** The plan lives in the merge record (400 KB at most): about 60 bytes a record leaves room for this many. */
+export const MAX_MERGE_RECORDS = 4000;
 
 export function chunkCount(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>): number {
   return Math.ceil(merge.records.length / merge.chunkSize);
@@ -87,12 +91,13 @@ export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
   };
 }
 
-export function reversingMerge(merge: DebtorMerge, actorSub: string, now: Date): DebtorMerge {
+export function reversingMerge(merge: DebtorMerge, actorSub: string, reason: string, now: Date): DebtorMerge {
   return {
     ...merge,
     status: 'reversing',
     chunksDone: 0,
     reversedBy: actorSub,
+    reversalReason: reason,
     reversedAt: now.toISOString(),
     version: merge.version + 1,
   };

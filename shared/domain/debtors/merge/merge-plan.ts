@@ -50,9 +50,21 @@ export interface MergePlan {
 }
 
 export function planMerge(survivor: MergeableBook, duplicate: MergeableBook): MergePlan {
+  return {
+    records: recordsOf(duplicate),
+    movedCredit: positiveCredit(duplicate.ledger.credit),
+    balancesBefore: {
+      survivor: outstandingByCurrency(survivor.invoices),
+      duplicate: outstandingByCurrency(duplicate.invoices),
+    },
+  };
+}
+
+/** Every record of a book, in the order they move. */
+export function recordsOf(book: MergeableBook): MovedRecord[] {
   const records: MovedRecord[] = [];
   for (const [list, kind] of MOVE_ORDER) {
-    for (const record of duplicate[list] as ({ id: string; version?: number } & { at?: string })[]) {
+    for (const record of book[list] as ({ id: string; version?: number } & { at?: string })[]) {
       records.push({
         kind,
         id: record.id,
@@ -60,14 +72,7 @@ export function planMerge(survivor: MergeableBook, duplicate: MergeableBook): Me
       });
     }
   }
-  return {
-    records,
-    movedCredit: positiveCredit(duplicate.ledger.credit),
-    balancesBefore: {
-      survivor: outstandingByCurrency(survivor.invoices),
-      duplicate: outstandingByCurrency(duplicate.invoices),
-    },
-  };
+  return records;
 }
 
 /** A record as it lives after the move: the same record, the survivor's. */
