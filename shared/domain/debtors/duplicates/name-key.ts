@@ -60,11 +60,16 @@ export function nameKey(name: string): string {
 }
 
 /**
- * Similarity of two name keys, 0–1: the Sørensen–Dice coefficient of their character bigrams,
- * which forgives a typo or a swapped word better than comparing whole words.
+ * Similarity of two name keys, 0–1: the better of the Sørensen–Dice coefficient of their character
+ * bigrams (forgives swapped words) and the edit distance relative to the longer name (forgives a
+ * typo in a short name, where one letter breaks two of few bigrams).
  */
 export function nameSimilarity(a: string, b: string): number {
   if (a === b) return a === '' ? 0 : 1;
+  return Math.max(diceOfBigrams(a, b), 1 - editDistance(a, b) / Math.max(a.length, b.length));
+}
+
+function diceOfBigrams(a: string, b: string): number {
   const left = bigrams(a);
   const right = bigrams(b);
   if (left.size === 0 || right.size === 0) return 0;
@@ -72,6 +77,23 @@ export function nameSimilarity(a: string, b: string): number {
   for (const [gram, count] of left) shared += Math.min(count, right.get(gram) ?? 0);
   const total = [...left.values(), ...right.values()].reduce((sum, count) => sum + count, 0);
   return (2 * shared) / total;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] as number;
 }
 
 function bigrams(text: string): Map<string, number> {
