@@ -16,17 +16,22 @@ export interface MergeStore {
    * transaction: the duplicate under the version read and not merged already, the survivor still
    * there and not merged. ConflictError otherwise.
    */
-  begin(merge: DebtorMerge, duplicate: Change<Debtor>, survivor: Debtor, context: WriteContext): Promise<void>;
+  begin(
+    merge: DebtorMerge,
+    duplicate: Change<Debtor>,
+    survivor: Debtor,
+    context: WriteContext,
+  ): Promise<void>;
   /** Adds records found in the duplicate's book after the plan was made (moved by later chunks). */
   extend(merge: Change<DebtorMerge>): Promise<void>;
   /**
-   * Moves one chunk of the plan in one transaction, with the merge record's `chunksDone` advanced
-   * on condition of `index`: a chunk applies once. Money records move (put in the target partition,
+   * Moves the chunk of the plan after the first `from` records in one transaction, with the merge
+   * record's `movedCount` advanced on condition of `from`: a chunk applies once. Money records move (put in the target partition,
    * deleted from the source under their version, pointers re-pointed); activities are copied to
    * the survivor's log on a merge and the copies removed on a reversal. ConflictError when the
    * chunk was done already; ConcurrentChangeError when a record changed while it was read.
    */
-  moveChunk(merge: DebtorMerge, index: number, direction: MoveDirection): Promise<void>;
+  moveChunk(merge: DebtorMerge, from: number, direction: MoveDirection): Promise<void>;
   /** The last transaction of a merge or a reversal: heads, debtors, profile, merge record, audit. */
   finish(
     change: {
@@ -40,5 +45,9 @@ export interface MergeStore {
   /** The merge record alone, under its version (a reversal starting). */
   save(merge: Change<DebtorMerge>, context: WriteContext): Promise<void>;
   /** Current versions of the given records in a debtor's money partition, by `<kind>#<id>`. */
-  versionsOf(tenantId: string, debtorId: string, records: readonly MovedRecord[]): Promise<Map<string, number>>;
+  versionsOf(
+    tenantId: string,
+    debtorId: string,
+    records: readonly MovedRecord[],
+  ): Promise<Map<string, number>>;
 }

@@ -1,3 +1,5 @@
+import { mergeDebtors } from '../../shared/app/debtors/merge-debtors';
+import type { MergeStore } from '../../shared/ports/merge-store';
 import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
 
 let api: TestApi;
@@ -47,7 +49,11 @@ const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item
 async function twoBooks(suffix: string) {
   const survivor = await post(
     '/v1/debtors',
-    sampleDebtor({ name: `Globex ${suffix} GmbH`, email: `ap@globex-${suffix}.example`, taxId: `DE 123 456 ${suffix}` }),
+    sampleDebtor({
+      name: `Globex ${suffix} GmbH`,
+      email: `ap@globex-${suffix}.example`,
+      taxId: `DE 123 456 ${suffix}`,
+    }),
   );
   const duplicate = await post(
     '/v1/debtors',
@@ -58,7 +64,10 @@ async function twoBooks(suffix: string) {
       phone: '+4930123456',
     }),
   );
-  const survivorInvoices = [await invoice(survivor.id, 'EUR', 100_000), await invoice(survivor.id, 'USD', 50_000)];
+  const survivorInvoices = [
+    await invoice(survivor.id, 'EUR', 100_000),
+    await invoice(survivor.id, 'USD', 50_000),
+  ];
   const survivorPayment = await pay(survivor.id, 'EUR', 30_000);
   const disputed = await invoice(duplicate.id, 'EUR', 40_000);
   const usd = await invoice(duplicate.id, 'USD', 20_000);
@@ -221,8 +230,12 @@ describe('duplicates and merges', () => {
     expect(ids(await get(`/v1/debtors/${duplicate.id}/invoices?limit=50`))).toEqual(
       books.duplicateInvoices.map((item) => item.id).sort(),
     );
-    expect(await get(`/v1/payments/${books.duplicatePayments[1].id}`)).toMatchObject({ debtorId: duplicate.id });
-    expect(ids(await get(`/v1/debtors/${survivor.id}/activities?limit=50`))).not.toContain(books.activities[0].id);
+    expect(await get(`/v1/payments/${books.duplicatePayments[1].id}`)).toMatchObject({
+      debtorId: duplicate.id,
+    });
+    expect(ids(await get(`/v1/debtors/${survivor.id}/activities?limit=50`))).not.toContain(
+      books.activities[0].id,
+    );
     expect((await get(`/v1/debtors/${duplicate.id}`)).mergedInto).toBeUndefined();
     expect(await actions(mergeId)).toEqual([
       'merge.started',
@@ -268,9 +281,9 @@ describe('duplicates and merges', () => {
       body: { duplicateId: duplicate.id },
     });
     expect(fromOutside.status).toBe(404);
-    expect((await api.request('GET', `/v1/debtors/${survivor.id}/duplicates`, { token: otherTenant })).status).toBe(
-      404,
-    );
+    expect(
+      (await api.request('GET', `/v1/debtors/${survivor.id}/duplicates`, { token: otherTenant })).status,
+    ).toBe(404);
     const merged = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
       token: manager,
       body: { duplicateId: duplicate.id },
@@ -278,7 +291,8 @@ describe('duplicates and merges', () => {
     const mergePath = merged.headers.get('content-location') as string;
     expect((await api.request('GET', mergePath, { token: otherTenant })).status).toBe(404);
     expect(
-      (await api.request('POST', `${mergePath}/reverse`, { token: otherTenant, body: { reason: 'x' } })).status,
+      (await api.request('POST', `${mergePath}/reverse`, { token: otherTenant, body: { reason: 'x' } }))
+        .status,
     ).toBe(404);
     const again = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
       token: manager,
@@ -290,5 +304,61 @@ describe('duplicates and merges', () => {
       body: { duplicateId: survivor.id },
     });
     expect(itself.status).toBe(422);
+  });
+
+  it('finishes a merge a crash cut short, with what reached the duplicate meanwhile', async () => {
+    const survivor = await post('/v1/debtors', sampleDebtor({ name: 'Umbrella Ltd' }));
+    const duplicate = await post('/v1/debtors', sampleDebtor({ name: 'Umbrella Limited' }));
+    await invoice(survivor.id, 'EUR', 5_000);
+    // 30 invoices: two chunks of the plan.
+    for (let index = 0; index < 30; index += 1) await invoice(duplicate.id, 'EUR', 1_000);
+    const services = api.runtime.services;
+    let chunks = 0;
+    const crashing = new Proxy(services.merges, {
+      get(target, property: keyof MergeStore) {
+        if (property === 'moveChunk') {
+          return async (...args: Parameters<MergeStore['moveChunk']>) => {
+            chunks += 1;
+            if (chunks > 1) throw new Error('the process died');
+            return target.moveChunk(...args);
+          };
+        }
+        const value = target[property];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
+    await expect(
+      mergeDebtors({ ...services, merges: crashing }, { actor }, survivor.id, duplicate.id),
+    ).rejects.toThrow('the process died');
+
+    const halfway = await get(`/v1/debtors/${duplicate.id}`);
+    expect(halfway.mergedInto).toBe(survivor.id);
+    expect(await get(`/v1/merges/${halfway.mergeId}`)).toMatchObject({
+      status: 'in_progress',
+      movedCount: 25,
+    });
+    // The duplicate's invoices are split over both partitions; the balances still add up.
+    const split = [await balances(survivor.id), await balances(duplicate.id)].map(
+      (debtor) => debtor.balances[0]?.outstanding ?? 0,
+    );
+    expect(split[0]! + split[1]!).toBe(35_000);
+    expect(split[1]).toBe(5_000);
+    // A payment lands on the duplicate while the merge is unfinished.
+    const late = await pay(duplicate.id, 'EUR', 500);
+
+    const resumed = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
+      token: manager,
+      body: { duplicateId: duplicate.id },
+    });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.balances).toEqual([{ currency: 'EUR', outstanding: 34_500, overdue: 0 }]);
+    expect((await get(`/v1/debtors/${survivor.id}/invoices?limit=50`)).items).toHaveLength(31);
+    expect(await get(`/v1/payments/${late.id}`)).toMatchObject({ debtorId: survivor.id });
+    expect(await get(`/v1/merges/${halfway.mergeId}`)).toMatchObject({
+      status: 'completed',
+      moved: { invoice: 30, payment: 1 },
+    });
+    expect(await balances(duplicate.id)).toEqual({ balances: [], credits: [] });
   });
 });

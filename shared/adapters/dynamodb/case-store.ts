@@ -1,6 +1,11 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { MAX_HISTORY, type CaseEvent, type CollectionCase, type DeferredSend } from '../../domain/cases/collection-case';
+import {
+  MAX_HISTORY,
+  type CaseEvent,
+  type CollectionCase,
+  type DeferredSend,
+} from '../../domain/cases/collection-case';
 import type { WorkItem } from '../../domain/cases/work-item';
 import { ConflictError } from '../../domain/errors';
 import type { CaseStore } from '../../ports/case-store';

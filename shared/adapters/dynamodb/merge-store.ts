@@ -1,8 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Debtor } from '../../domain/debtors/debtor';
 import {
-  chunkCount,
-  chunkOf,
+  chunkFrom,
   type DebtorMerge,
   type MovedKind,
   type MovedRecord,
@@ -105,7 +104,12 @@ export class DynamoDbMergeStore implements MergeStore {
 
   async extend(merge: Change<DebtorMerge>) {
     await commitTransaction(this.client, [
-      versionedPut(this.tableName, this.mergeItem(merge.after), merge.before.version, () => new ConflictError('The merge moved on')),
+      versionedPut(
+        this.tableName,
+        this.mergeItem(merge.after),
+        merge.before.version,
+        () => new ConflictError('The merge moved on'),
+      ),
     ]);
   }
 
@@ -121,12 +125,12 @@ export class DynamoDbMergeStore implements MergeStore {
     ]);
   }
 
-  async moveChunk(merge: DebtorMerge, index: number, direction: MoveDirection) {
+  async moveChunk(merge: DebtorMerge, from: number, direction: MoveDirection) {
     const table = this.tableName;
     const { tenantId } = merge;
-    const [from, to] =
+    const [source, to] =
       direction === 'merge' ? [merge.duplicateId, merge.survivorId] : [merge.survivorId, merge.duplicateId];
-    const records = chunkOf(merge, index);
+    const records = chunkFrom(merge, from);
     const steps: TransactionStep[] = [];
     const read = await Promise.all(
       records.map(async (record) => {
@@ -134,12 +138,14 @@ export class DynamoDbMergeStore implements MergeStore {
         const key =
           record.kind === 'activity'
             ? keys.activity(tenantId, merge.survivorId, record.at as string, record.id)
-            : MONEY[record.kind].key(tenantId, from, record.id);
-        const source =
+            : MONEY[record.kind].key(tenantId, source, record.id);
+        const readKey =
           record.kind === 'activity' && direction === 'merge'
             ? keys.activity(tenantId, merge.duplicateId, record.at as string, record.id)
             : key;
-        const result = await this.client.send(new GetCommand({ TableName: table, Key: source, ConsistentRead: true }));
+        const result = await this.client.send(
+          new GetCommand({ TableName: table, Key: readKey, ConsistentRead: true }),
+        );
         return { record, key, item: result.Item };
       }),
     );
@@ -152,7 +158,7 @@ export class DynamoDbMergeStore implements MergeStore {
             item: {
               Put: {
                 TableName: table,
-                Item: { ...item, ...key, debtorId: to, copiedFrom: from },
+                Item: { ...item, ...key, debtorId: to, copiedFrom: source },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -161,11 +167,16 @@ export class DynamoDbMergeStore implements MergeStore {
         }
         continue;
       }
-      if (!item) throw new ConflictError(`${record.kind} ${record.id} is no longer with debtor ${from}`);
+      if (!item) throw new ConflictError(`${record.kind} ${record.id} is no longer with debtor ${source}`);
       const kind = MONEY[record.kind];
       const entity = stripKeys<Entity>(item);
       steps.push(
-        versionedPut(table, kind.item(movedTo(entity, to) as never), 0, () => new ConflictError(`${record.kind} ${record.id} was moved already`)),
+        versionedPut(
+          table,
+          kind.item(movedTo(entity, to) as never),
+          0,
+          () => new ConflictError(`${record.kind} ${record.id} was moved already`),
+        ),
         {
           item: {
             Delete: {
@@ -187,7 +198,7 @@ export class DynamoDbMergeStore implements MergeStore {
               Key: kind.pointer(tenantId, record.id),
               UpdateExpression: 'SET debtorId = :to',
               ConditionExpression: 'debtorId = :from',
-              ExpressionAttributeValues: { ':to': to, ':from': from },
+              ExpressionAttributeValues: { ':to': to, ':from': source },
             },
           },
           onConditionFailed: () => new ConflictError(`${record.kind} ${record.id} points elsewhere`),
@@ -199,25 +210,22 @@ export class DynamoDbMergeStore implements MergeStore {
         Update: {
           TableName: table,
           Key: keys.merge(tenantId, merge.id),
-          UpdateExpression: 'SET chunksDone = :next',
-          ConditionExpression: 'chunksDone = :index AND #status = :status',
+          UpdateExpression: 'SET movedCount = :next',
+          ConditionExpression: 'movedCount = :from AND #status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':next': index + 1,
-            ':index': index,
+            ':next': from + records.length,
+            ':from': from,
             ':status': direction === 'merge' ? 'in_progress' : 'reversing',
           },
         },
       },
-      onConditionFailed: () => new ConflictError(`Chunk ${index} of merge ${merge.id} is done already`),
+      onConditionFailed: () => new ConflictError(`Records ${from}+ of merge ${merge.id} moved already`),
     });
     await commitTransaction(this.client, steps);
   }
 
-  async finish(
-    change: Parameters<MergeStore['finish']>[0],
-    context: WriteContext,
-  ) {
+  async finish(change: Parameters<MergeStore['finish']>[0], context: WriteContext) {
     const table = this.tableName;
     const { merge } = change;
     const steps: TransactionStep[] = [
@@ -226,22 +234,33 @@ export class DynamoDbMergeStore implements MergeStore {
           Put: {
             TableName: table,
             Item: this.mergeItem(merge.after),
-            ConditionExpression: 'version = :version AND chunksDone = :all',
-            ExpressionAttributeValues: { ':version': merge.before.version, ':all': chunkCount(merge.before) },
+            ConditionExpression: 'version = :version AND movedCount = :all',
+            ExpressionAttributeValues: {
+              ':version': merge.before.version,
+              ':all': merge.before.records.length,
+            },
           },
         },
         onConditionFailed: () => new ConflictError('The merge moved on meanwhile'),
       },
       ...change.ledgers.map(({ before, after }) => versionedPut(table, ledgerItem(after), before.version)),
       ...change.debtors.map(({ before, after }) =>
-        versionedPut(table, debtorItem(after), before.version, () => new ConflictError(`Debtor ${before.id} was changed by someone else`)),
+        versionedPut(
+          table,
+          debtorItem(after),
+          before.version,
+          () => new ConflictError(`Debtor ${before.id} was changed by someone else`),
+        ),
       ),
       ...(change.contactProfile
         ? [
             versionedPut(
               table,
               {
-                ...keys.contactProfile(change.contactProfile.after.tenantId, change.contactProfile.after.debtorId),
+                ...keys.contactProfile(
+                  change.contactProfile.after.tenantId,
+                  change.contactProfile.after.debtorId,
+                ),
                 entity: 'ContactProfile',
                 ...change.contactProfile.after,
               },

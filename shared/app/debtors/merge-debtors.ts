@@ -73,7 +73,9 @@ export async function mergeDebtors(
 
 /** A merge of these two that a crash left in progress is finished; any other is refused. */
 async function unfinishedMerge(services: MergeServices, survivor: Debtor, duplicate: Debtor) {
-  const merge = duplicate.mergeId ? await services.merges.get(duplicate.tenantId, duplicate.mergeId) : undefined;
+  const merge = duplicate.mergeId
+    ? await services.merges.get(duplicate.tenantId, duplicate.mergeId)
+    : undefined;
   if (merge?.status === 'in_progress' && merge.survivorId === survivor.id) return merge;
   throw new RuleViolationError(`Debtor ${duplicate.id} is already merged into ${duplicate.mergedInto}`);
 }
@@ -102,7 +104,7 @@ async function beginMerge(services: MergeServices, actor: Actor, survivor: Debto
     movedCredit: plan.movedCredit,
     balancesBefore: plan.balancesBefore,
     chunkSize: MERGE_CHUNK_SIZE,
-    chunksDone: 0,
+    movedCount: 0,
     requestedBy: actor.sub,
     createdAt: now.toISOString(),
     version: 1,
@@ -133,7 +135,9 @@ async function refuseWhileApprovalsPend(services: MergeServices, tenantId: strin
   do {
     const page = await services.approvals.list(tenantId, 'pending', { limit: 100, cursor });
     if (page.items.some((approval) => approval.debtorId === debtorId)) {
-      throw new RuleViolationError('The duplicate has requests waiting for approval: decide them before merging');
+      throw new RuleViolationError(
+        'The duplicate has requests waiting for approval: decide them before merging',
+      );
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -189,7 +193,12 @@ async function finishMerge(
       version: duplicateHead.ledger.version + 1,
       updatedAt: at,
     };
-    const profile = stricterContactProfile(survivorContacts.profile, duplicateContacts.profile, now, actor.sub);
+    const profile = stricterContactProfile(
+      survivorContacts.profile,
+      duplicateContacts.profile,
+      now,
+      actor.sub,
+    );
     const completed = completedMerge({ ...merge, movedCredit }, now);
     const view = debtorDetailsView(survivor, { ...book, ledger: survivorLedger }, now);
     const audit = auditor(services.ids, actor, now);

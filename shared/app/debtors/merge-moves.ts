@@ -3,7 +3,7 @@
  * chunk is one transaction that advances the record, so a run cut short by a crash is resumed by
  * the next request and no chunk applies twice.
  */
-import { chunkCount, type DebtorMerge } from '../../domain/debtors/merge/debtor-merge';
+import { chunkFrom, everythingMoved, type DebtorMerge } from '../../domain/debtors/merge/debtor-merge';
 import { ConflictError } from '../../domain/errors';
 import type { MoveDirection } from '../../ports/merge-store';
 import type { Services } from '../../runtime/services';
@@ -15,19 +15,19 @@ export async function moveRemainingChunks(
   direction: MoveDirection,
 ): Promise<DebtorMerge> {
   let current = merge;
-  while (current.chunksDone < chunkCount(current)) {
-    const index = current.chunksDone;
+  while (!everythingMoved(current)) {
+    const from = current.movedCount;
     try {
       // A record that changed between its read and the write makes the chunk read again.
       await retryOnConcurrentChange({ tenantId: merge.tenantId, debtorId: merge.id }, () =>
-        services.merges.moveChunk(current, index, direction),
+        services.merges.moveChunk(current, from, direction),
       );
-      current = { ...current, chunksDone: index + 1 };
+      current = { ...current, movedCount: from + chunkFrom(current, from).length };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       // Another request ran this chunk (a retry racing the original): go on from where it is.
       const reread = await services.merges.get(merge.tenantId, merge.id);
-      if (!reread || reread.status !== current.status || reread.chunksDone <= index) throw error;
+      if (!reread || reread.status !== current.status || reread.movedCount <= from) throw error;
       current = reread;
     }
   }

@@ -30,7 +30,9 @@ export async function reverseMerge(
   if (merge.status === 'completed') {
     merge = await beginReversal(services, context, merge, reason);
   } else if (merge.status !== 'reversing') {
-    throw new RuleViolationError(`The merge is ${merge.status.replace('_', ' ')}: only a completed merge can be reversed`);
+    throw new RuleViolationError(
+      `The merge is ${merge.status.replace('_', ' ')}: only a completed merge can be reversed`,
+    );
   }
   merge = await moveRemainingChunks(services, merge, 'reverse');
   const view = await finishReversal(services, context, merge);
@@ -89,7 +91,12 @@ async function finishReversal(services: MergeServices, context: UseCaseContext, 
     if (!survivorCredit) {
       throw new ConflictError('Credit that came from the duplicate was used while the reversal ran; retry');
     }
-    const survivorLedger = { ...survivorHead.ledger, credit: survivorCredit, version: survivorHead.ledger.version + 1, updatedAt: at };
+    const survivorLedger = {
+      ...survivorHead.ledger,
+      credit: survivorCredit,
+      version: survivorHead.ledger.version + 1,
+      updatedAt: at,
+    };
     const duplicateLedger = {
       ...duplicateHead.ledger,
       credit: addCredit(duplicateHead.ledger.credit, merge.movedCredit),

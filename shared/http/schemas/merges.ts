@@ -44,7 +44,7 @@ export const mergeView = z
     moved: z.record(z.string(), z.number().int()),
     movedCredit: z.record(z.string(), minorUnits),
     balancesBefore: z.object({ survivor: balances, duplicate: balances }),
-    chunksDone: z.number().int(),
+    movedCount: z.number().int().meta({ description: 'Records moved so far (in the current direction)' }),
     requestedBy: z.string(),
     createdAt: z.string(),
     completedAt: z.string().optional(),

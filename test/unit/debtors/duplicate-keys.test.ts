@@ -1,5 +1,8 @@
 import { addressKey } from '../../../shared/domain/debtors/duplicates/address-key';
-import { duplicateScore, MIN_CANDIDATE_SCORE } from '../../../shared/domain/debtors/duplicates/duplicate-score';
+import {
+  duplicateScore,
+  MIN_CANDIDATE_SCORE,
+} from '../../../shared/domain/debtors/duplicates/duplicate-score';
 import { emailKey } from '../../../shared/domain/debtors/duplicates/email-key';
 import { matchKeysOf } from '../../../shared/domain/debtors/duplicates/match-keys';
 import { nameKey, nameSimilarity } from '../../../shared/domain/debtors/duplicates/name-key';
@@ -47,9 +50,9 @@ describe('duplicate keys', () => {
   it('compares addresses by country, postal code and the first line with street words made one', () => {
     const berlin = { lines: ['Hauptstraße 5'], locality: 'Berlin', postalCode: '10115', country: 'DE' };
     expect(addressKey(berlin)).toBe(addressKey({ ...berlin, lines: ['Hauptstr. 5', 'Hinterhaus'] }));
-    expect(addressKey({ lines: ['10 Main Street'], locality: 'Leeds', postalCode: 'ls1 4ap', country: 'GB' })).toBe(
-      addressKey({ lines: ['10 Main St.'], locality: 'LEEDS', postalCode: 'LS14AP', country: 'GB' }),
-    );
+    expect(
+      addressKey({ lines: ['10 Main Street'], locality: 'Leeds', postalCode: 'ls1 4ap', country: 'GB' }),
+    ).toBe(addressKey({ lines: ['10 Main St.'], locality: 'LEEDS', postalCode: 'LS14AP', country: 'GB' }));
     expect(addressKey({ ...berlin, postalCode: undefined })).toBeUndefined();
     expect(addressKey(berlin)).not.toBe(addressKey({ ...berlin, country: 'AT' }));
   });
@@ -64,13 +67,19 @@ describe('duplicate score', () => {
   const globex = { name: 'Globex GmbH', email: 'ap@globex.example', taxId: 'DE123456789' };
 
   it('scores a shared tax id, email and name to 100 with every reason', () => {
-    const match = duplicateScore(globex, { name: 'GLOBEX Ltd.', email: 'AP+x@globex.example', taxId: 'de 123456789' });
+    const match = duplicateScore(globex, {
+      name: 'GLOBEX Ltd.',
+      email: 'AP+x@globex.example',
+      taxId: 'de 123456789',
+    });
     expect(match.score).toBe(100);
     expect(match.reasons.map((reason) => reason.field)).toEqual(['taxId', 'email', 'name']);
   });
 
   it('adds the points of the fields that match', () => {
-    expect(duplicateScore(globex, { name: 'Someone Else', phone: '+4930123456', email: 'ap@globex.example' })).toEqual({
+    expect(
+      duplicateScore(globex, { name: 'Someone Else', phone: '+4930123456', email: 'ap@globex.example' }),
+    ).toEqual({
       score: 40,
       reasons: [{ field: 'email', points: 40, detail: expect.any(String) }],
     });

@@ -14,9 +14,7 @@ export type MatchField = (typeof MATCH_FIELDS)[number];
 
 export type MatchKeys = Partial<Record<MatchField, string>>;
 
-export function matchKeysOf(
-  debtor: Pick<Debtor, 'email' | 'phone' | 'taxId' | 'postalAddress'>,
-): MatchKeys {
+export function matchKeysOf(debtor: Pick<Debtor, 'email' | 'phone' | 'taxId' | 'postalAddress'>): MatchKeys {
   const keys: MatchKeys = {};
   const email = debtor.email ? emailKey(debtor.email) : undefined;
   const phone = debtor.phone ? phoneKey(debtor.phone) : undefined;

@@ -45,7 +45,7 @@ const LEGAL_FORMS: readonly string[][] = [
 export function nameKey(name: string): string {
   const words = foldText(name).split(' ').filter(Boolean);
   // Strip legal forms from the end, longest first, as often as they stack ("Acme Co. Ltd").
-  for (let stripped = true; stripped && words.length > 1; ) {
+  for (let stripped = true; stripped && words.length > 1;) {
     stripped = false;
     for (const form of [...LEGAL_FORMS].sort((a, b) => b.length - a.length)) {
       if (form.length >= words.length) continue;

@@ -1,8 +1,8 @@
 /**
  * A merge of a duplicate debtor into the one that survives. It is recorded before anything moves,
  * with the plan (every record to move), and advances chunk by chunk, each chunk one transaction
- * that also advances `chunksDone`: a merge cut short by a crash resumes where it stopped, and no
- * chunk applies twice. Completed, it can be reversed within a window.
+ * that also advances `movedCount`: a merge cut short by a crash resumes where it stopped, and no
+ * chunk applies twice. Records found later are appended and move in later chunks. Completed, it can be reversed within a window.
  */
 import type { CurrencyCode } from '../../money/currencies';
 
@@ -49,8 +49,8 @@ export interface DebtorMerge {
   balancesBefore: { survivor: CurrencyBalance[]; duplicate: CurrencyBalance[] };
   /** Records per chunk (each takes up to three transaction items: the copy, the original, a pointer). */
   chunkSize: number;
-  /** Chunks committed in the current direction (merging, or reversing). */
-  chunksDone: number;
+  /** Records of the plan moved in the current direction (merging, or reversing), from the start. */
+  movedCount: number;
   requestedBy: string;
   createdAt: string;
   completedAt?: string;
@@ -73,12 +73,13 @@ export const MERGE_CHUNK_SIZE = 25;
 /** The plan lives in the merge record (400 KB at most): about 60 bytes a record leaves room for this many. */
 export const MAX_MERGE_RECORDS = 4000;
 
-export function chunkCount(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>): number {
-  return Math.ceil(merge.records.length / merge.chunkSize);
+/** The next chunk: the records after the `from` already moved, at most `chunkSize`. */
+export function chunkFrom(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>, from: number): MovedRecord[] {
+  return merge.records.slice(from, from + merge.chunkSize);
 }
 
-export function chunkOf(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>, index: number): MovedRecord[] {
-  return merge.records.slice(index * merge.chunkSize, (index + 1) * merge.chunkSize);
+export function everythingMoved(merge: Pick<DebtorMerge, 'records' | 'movedCount'>): boolean {
+  return merge.movedCount >= merge.records.length;
 }
 
 export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
@@ -95,7 +96,7 @@ export function reversingMerge(merge: DebtorMerge, actorSub: string, reason: str
   return {
     ...merge,
     status: 'reversing',
-    chunksDone: 0,
+    movedCount: 0,
     reversedBy: actorSub,
     reversalReason: reason,
     reversedAt: now.toISOString(),

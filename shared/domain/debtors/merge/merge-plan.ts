@@ -81,11 +81,17 @@ export function movedTo<T extends { debtorId: string }>(record: T, debtorId: str
 }
 
 /** The survivor's book once every planned record has moved: what the store writes, in one view. */
-export function mergedBook(survivor: MergeableBook, duplicate: MergeableBook, plan: MergePlan): MergeableBook {
+export function mergedBook(
+  survivor: MergeableBook,
+  duplicate: MergeableBook,
+  plan: MergePlan,
+): MergeableBook {
   const survivorId = survivor.ledger.debtorId;
   const planned = new Set(plan.records.map((record) => `${record.kind}#${record.id}`));
   const moved = <T extends { id: string; debtorId: string }>(records: T[], kind: MovedKind) =>
-    records.filter((record) => planned.has(`${kind}#${record.id}`)).map((record) => movedTo(record, survivorId));
+    records
+      .filter((record) => planned.has(`${kind}#${record.id}`))
+      .map((record) => movedTo(record, survivorId));
   return {
     ledger: { ...survivor.ledger, credit: addCredit(survivor.ledger.credit, plan.movedCredit) },
     invoices: [...survivor.invoices, ...moved(duplicate.invoices, 'invoice')],
@@ -135,8 +141,10 @@ export function subtractCredit(
   return positiveCredit(rest);
 }
 
-function positiveCredit(credit: Partial<Record<CurrencyCode, number>>): Partial<Record<CurrencyCode, number>> {
-  return Object.fromEntries(
-    Object.entries(credit).filter(([, amount]) => (amount ?? 0) > 0),
-  ) as Partial<Record<CurrencyCode, number>>;
+function positiveCredit(
+  credit: Partial<Record<CurrencyCode, number>>,
+): Partial<Record<CurrencyCode, number>> {
+  return Object.fromEntries(Object.entries(credit).filter(([, amount]) => (amount ?? 0) > 0)) as Partial<
+    Record<CurrencyCode, number>
+  >;
 }

@@ -44,7 +44,10 @@ export function reversalRefusals(merge: DebtorMerge, survivor: SurvivorState, no
     }
   }
   if (subtractCredit(survivor.credit, merge.movedCredit) === undefined) {
-    refusals.push({ code: 'credit_spent', detail: 'Credit that came from the duplicate has been used since' });
+    refusals.push({
+      code: 'credit_spent',
+      detail: 'Credit that came from the duplicate has been used since',
+    });
   }
   return refusals;
 }
