@@ -1,4 +1,5 @@
 import { mergeDebtors } from '../../shared/app/debtors/merge-debtors';
+import { recordPayment } from '../../shared/app/payments/record-payment';
 import type { MergeStore } from '../../shared/ports/merge-store';
 import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
 
@@ -344,8 +345,40 @@ describe('duplicates and merges', () => {
     );
     expect(split[0]! + split[1]!).toBe(35_000);
     expect(split[1]).toBe(5_000);
-    // A payment lands on the duplicate while the merge is unfinished.
-    const late = await pay(duplicate.id, 'EUR', 500);
+    // New records for a merged debtor are refused from the merge's start…
+    const refusedPayment = await api.request('POST', '/v1/payments', {
+      token: manager,
+      body: {
+        debtorId: duplicate.id,
+        currency: 'EUR',
+        amount: 500,
+        receivedAt: api.runtime.clock.now().toISOString(),
+      },
+    });
+    expect(refusedPayment.status).toBe(422);
+    // …but a payment whose request read the duplicate before the merge marked it still lands there.
+    const {
+      mergedInto: _mergedInto,
+      mergeId: _mergeId,
+      ...readBefore
+    } = { ...halfway, tenantId: TENANT, createdBy: 'manager-1' };
+    const staleDebtors = new Proxy(services.debtors, {
+      get(target, property: keyof typeof target) {
+        if (property === 'get') return async () => readBefore;
+        const value = target[property];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const { payment: late } = await recordPayment(
+      { ...services, debtors: staleDebtors },
+      { actor },
+      {
+        debtorId: duplicate.id,
+        currency: 'EUR',
+        amount: 500,
+        receivedAt: api.runtime.clock.now().toISOString(),
+      },
+    );
 
     const resumed = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
       token: manager,
