@@ -1,5 +1,6 @@
 import { mergeDebtors } from '../../shared/app/debtors/merge-debtors';
 import { recordPayment } from '../../shared/app/payments/record-payment';
+import type { DebtorStore } from '../../shared/ports/debtor-store';
 import type { MergeStore } from '../../shared/ports/merge-store';
 import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
 
@@ -363,7 +364,7 @@ describe('duplicates and merges', () => {
       ...readBefore
     } = { ...halfway, tenantId: TENANT, createdBy: 'manager-1' };
     const staleDebtors = new Proxy(services.debtors, {
-      get(target, property: keyof typeof target) {
+      get(target, property: keyof DebtorStore) {
         if (property === 'get') return async () => readBefore;
         const value = target[property];
         return typeof value === 'function' ? value.bind(target) : value;
