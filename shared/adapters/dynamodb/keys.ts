@@ -28,11 +28,11 @@ export const keys = {
    * sharing it, so the debtors that share a key are one query (match-keys.ts).
    */
   debtorMatchKey: (tenantId: string, field: string, key: string, debtorId: string) => ({
-    pk: `${t(tenantId)}#DEBTOR_MATCH#${field}#${key}`,
+    pk: `${t(tenantId)}#MATCH#${field}#${key}`,
     sk: debtorId,
   }),
   debtorMatchPartition: (tenantId: string, field: string, key: string) =>
-    `${t(tenantId)}#DEBTOR_MATCH#${field}#${key}`,
+    `${t(tenantId)}#MATCH#${field}#${key}`,
   /** A merge of two debtors: its plan and progress (debtor-merge.ts). */
   merge: (tenantId: string, mergeId: string) => ({ pk: `${t(tenantId)}#MERGE#${mergeId}`, sk: 'MERGE' }),
   invoice: (tenantId: string, debtorId: string, invoiceId: string) => ({
