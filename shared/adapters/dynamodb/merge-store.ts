@@ -7,7 +7,7 @@ import {
   type MovedRecord,
 } from '../../domain/debtors/merge/debtor-merge';
 import { movedTo } from '../../domain/debtors/merge/merge-plan';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError, RuleViolationError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import type { Change } from '../../ports/ledger-store';
@@ -204,6 +204,20 @@ export class DynamoDbMergeStore implements MergeStore {
           onConditionFailed: () => new ConflictError(`${record.kind} ${record.id} points elsewhere`),
         });
       }
+    }
+    if (direction === 'merge') {
+      // A survivor merged away meanwhile would strand what arrives: the chunk waits for that to be sorted out.
+      steps.push({
+        item: {
+          ConditionCheck: {
+            TableName: table,
+            Key: keys.debtor(tenantId, merge.survivorId),
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)',
+          },
+        },
+        onConditionFailed: () =>
+          new RuleViolationError(`Debtor ${merge.survivorId} was merged into another meanwhile`),
+      });
     }
     steps.push({
       item: {

@@ -65,8 +65,8 @@ export interface DebtorMerge {
 /** Reversible for 30 days: long enough to notice a wrong merge, short enough that books stay apart. */
 export const MERGE_REVERSAL_DAYS = 30;
 /**
- * 25 records × 3 items + the merge record = 76 items, inside DynamoDB's 100-item transaction limit
- * with room for the audit records of the last chunk.
+ * 25 records × 3 items + the merge record + the survivor's check = 77 items, inside DynamoDB's
+ * 100-item transaction limit.
  */
 export const MERGE_CHUNK_SIZE = 25;
 
