@@ -158,7 +158,7 @@ export class RouteStack extends NestedStack {
         data,
         dataAccess: dataAccessFor(route),
         environment: {
-          ...(route.signalsCase || route.auth.kind === 'signed'
+          ...(route.signalsCase || route.drivesCases || route.auth.kind === 'signed'
             ? { STATE_MACHINE_ARN: stateMachineArn }
             : {}),
           ...(route.paymentProvider ? { STRIPE_SECRET_ARN: paymentSecretArn } : {}),
@@ -189,8 +189,8 @@ export class RouteStack extends NestedStack {
           new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [paymentSecretArn] }),
         );
       }
-      if (route.signalsCase) {
-        // Opening a case starts its execution; an event wakes the parked one.
+      if (route.signalsCase || route.drivesCases) {
+        // Opening a case starts its execution; an event wakes the parked one; a merge ends one.
         fn.function.addToRolePolicy(
           new PolicyStatement({
             actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],

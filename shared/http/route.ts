@@ -40,6 +40,12 @@ export interface RouteDefinition<
    * response's `debtorId`, or the `{id}` of a debtor path.
    */
   signalsCase?: boolean;
+  /**
+   * The use case itself ends and wakes collection cases through the workflow engine (a merge ends
+   * the duplicate's case and wakes the survivor's): the function gets the workflow's permissions,
+   * and the handler wakes nothing more.
+   */
+  drivesCases?: boolean;
   /** Talks to the payment provider (its keys from Secrets Manager). */
   paymentProvider?: boolean;
   /** Issues portal links: the KMS link key and the user pool's portal users. */

@@ -40,6 +40,17 @@ export interface CaseStore {
     tenantId: string,
     debtorId: string,
   ): Promise<{ collectionCase: CollectionCase; token?: string } | undefined>;
+  /**
+   * Closes the debtor's open case (active or paused) with the event, counting it as a signal so a
+   * review in flight starts again and sees it closed; returns the closed case and the parked
+   * execution's token, if any, for the caller to end. Undefined when no case is open.
+   */
+  closeOpen(
+    tenantId: string,
+    debtorId: string,
+    close: { reason: NonNullable<CollectionCase['closeReason']>; event: CaseEvent },
+    context: (before: CollectionCase, after: CollectionCase) => WriteContext,
+  ): Promise<{ closed: CollectionCase; token?: string } | undefined>;
   /** Open work items, oldest due first. */
   workItems(tenantId: string, limit: number): Promise<WorkItem[]>;
 }

@@ -1,4 +1,5 @@
 import type { Debtor } from '../domain/debtors/debtor';
+import type { MatchField } from '../domain/debtors/duplicates/match-keys';
 import type { Page, PageRequest } from './page';
 import type { WriteContext } from './write-context';
 
@@ -10,6 +11,8 @@ export interface DebtorQuery extends PageRequest {
 export interface DebtorStore {
   get(tenantId: string, id: string): Promise<Debtor | undefined>;
   list(tenantId: string, query: DebtorQuery): Promise<Page<Debtor>>;
+  /** Ids of the debtors whose normalised field equals the key (match-keys.ts), at most `limit`. */
+  sharingMatchKey(tenantId: string, field: MatchField, key: string, limit: number): Promise<string[]>;
   /** Fails with ConflictError when the external reference is taken. */
   create(debtor: Debtor, context: WriteContext): Promise<void>;
   /** Fails with ConflictError when `before.version` is no longer current. */

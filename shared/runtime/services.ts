@@ -41,6 +41,7 @@ import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbApprovalStore } from '../adapters/dynamodb/approval-store';
 import { DynamoDbAuditLog } from '../adapters/dynamodb/audit-log';
 import { DynamoDbDebtorStore } from '../adapters/dynamodb/debtor-store';
+import { DynamoDbMergeStore } from '../adapters/dynamodb/merge-store';
 import { DynamoDbExchangeRateStore } from '../adapters/dynamodb/exchange-rate-store';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoDbInvoiceStore } from '../adapters/dynamodb/invoice-store';
@@ -56,6 +57,7 @@ import type { ApprovalStore } from '../ports/approval-store';
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { DebtorStore } from '../ports/debtor-store';
+import type { MergeStore } from '../ports/merge-store';
 import type { ExchangeRateStore } from '../ports/exchange-rate-store';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyStore } from '../ports/idempotency-store';
@@ -77,6 +79,7 @@ export interface Services {
   clock: Clock;
   ids: IdGenerator;
   debtors: DebtorStore;
+  merges: MergeStore;
   invoices: InvoiceStore;
   ledger: LedgerStore;
   facts: LedgerFactsReader;
@@ -223,6 +226,7 @@ export function createServices(settings: ServiceSettings): Services {
     clock,
     ids: ulidGenerator(clock),
     debtors: new DynamoDbDebtorStore(client, table, clock),
+    merges: new DynamoDbMergeStore(client, table, clock),
     invoices: new DynamoDbInvoiceStore(client, table, clock),
     ledger: new DynamoDbLedgerStore(client, table, clock, timeZoneOf),
     facts: new DynamoDbLedgerFactsReader(client, table),

@@ -86,7 +86,7 @@ describe('the collection workflow in the stack', () => {
         const workflowActions = statements
           .flatMap((statement) => [statement.Action].flat())
           .filter((action) => action.startsWith('states:'));
-        if (route.signalsCase) {
+        if (route.signalsCase || route.drivesCases) {
           expect(variables).toHaveProperty('STATE_MACHINE_ARN');
           expect(workflowActions.sort()).toEqual([
             'states:SendTaskFailure',

@@ -7,7 +7,7 @@ import type { ReceivableDay } from '../../domain/metrics/receivable-day';
 import type { BulkRecords } from '../../ports/bulk-records';
 import type { Clock } from '../../ports/clock';
 import { getAll, putAll } from './batch-items';
-import { debtorExternalRefItem, debtorItem } from './debtor-store';
+import { debtorExternalRefItem, debtorItem, debtorMatchKeyItems } from './debtor-store';
 import { keys, stripKeys } from './keys';
 import { invoiceItem, invoiceNumberItem, invoicePointerItem } from './ledger-items';
 import { receivableDaySteps } from './receivable-day-store';
@@ -83,7 +83,13 @@ export class DynamoDbBulkRecords implements BulkRecords {
   }
 
   async writeDebtors(debtors: readonly Debtor[]): Promise<void> {
-    await putAll(this.client, this.tableName, debtors.map(debtorItem), 16);
+    // The records and their duplicate-detection lookups first, the unique reference markers last.
+    await putAll(
+      this.client,
+      this.tableName,
+      debtors.flatMap((debtor) => [debtorItem(debtor), ...debtorMatchKeyItems(debtor)]),
+      16,
+    );
     await putAll(
       this.client,
       this.tableName,

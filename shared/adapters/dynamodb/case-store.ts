@@ -1,6 +1,11 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { CaseEvent, CollectionCase, DeferredSend } from '../../domain/cases/collection-case';
+import {
+  MAX_HISTORY,
+  type CaseEvent,
+  type CollectionCase,
+  type DeferredSend,
+} from '../../domain/cases/collection-case';
 import type { WorkItem } from '../../domain/cases/work-item';
 import { ConflictError } from '../../domain/errors';
 import type { CaseStore } from '../../ports/case-store';
@@ -206,6 +211,55 @@ export class DynamoDbCaseStore implements CaseStore {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  async closeOpen(
+    tenantId: string,
+    debtorId: string,
+    close: { reason: NonNullable<CollectionCase['closeReason']>; event: CaseEvent },
+    context: (before: CollectionCase, after: CollectionCase) => WriteContext,
+  ) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const current = await this.current(tenantId, debtorId);
+      if (!current || !OPEN_STATUSES.includes(current.status)) return undefined;
+      const { waitToken: token, ...rest } = current;
+      const closed: CollectionCase = {
+        ...rest,
+        status: 'closed',
+        closedAt: close.event.at,
+        closeReason: close.reason,
+        history: [...current.history, close.event].slice(-MAX_HISTORY),
+        signals: current.signals + 1,
+        version: current.version + 1,
+      };
+      delete closed.nextActionAt;
+      delete closed.currentStep;
+      try {
+        await commitTransaction(this.client, [
+          {
+            item: {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.currentCase(tenantId, debtorId), entity: 'CollectionCase', ...closed },
+                // The token read is the one taken: a park in between makes this fail and read again.
+                ConditionExpression: `version = :version AND signals = :signals AND ${token ? 'waitToken = :token' : 'attribute_not_exists(waitToken)'}`,
+                ExpressionAttributeValues: {
+                  ':version': current.version,
+                  ':signals': current.signals,
+                  ...(token ? { ':token': token } : {}),
+                },
+              },
+            },
+            onConditionFailed: () => new ConcurrentChangeError(),
+          },
+          ...writeContextSteps(this.tableName, context(rest, closed), this.clock.now()),
+        ]);
+        return { closed, ...(token ? { token } : {}) };
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError)) throw error;
+      }
+    }
+    throw new ConcurrentChangeError();
   }
 
   async workItems(tenantId: string, limit: number) {

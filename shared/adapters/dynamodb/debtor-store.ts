@@ -1,6 +1,7 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { searchKey, type Debtor } from '../../domain/debtors/debtor';
 import { ConflictError } from '../../domain/errors';
+import { matchKeysOf, type MatchField, type MatchKeys } from '../../domain/debtors/duplicates/match-keys';
 import type { DebtorQuery, DebtorStore } from '../../ports/debtor-store';
 import type { Page } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
@@ -63,6 +64,7 @@ export class DynamoDbDebtorStore implements DebtorStore {
       ),
     ];
     if (debtor.externalRef) steps.push(this.claimExternalRef(debtor));
+    steps.push(...this.matchKeySteps(debtor, {}, matchKeysOf(debtor)));
     await commitTransaction(this.client, [
       ...steps,
       ...writeContextSteps(this.tableName, context, this.clock.now()),
@@ -95,10 +97,54 @@ export class DynamoDbDebtorStore implements DebtorStore {
         });
       }
     }
+    steps.push(...this.matchKeySteps(after, matchKeysOf(before), matchKeysOf(after)));
     await commitTransaction(this.client, [
       ...steps,
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
+  }
+
+  async sharingMatchKey(tenantId: string, field: MatchField, key: string, limit: number): Promise<string[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.debtorMatchPartition(tenantId, field, key) },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => item.debtorId as string);
+  }
+
+  /** The lookup items of the keys that changed: new ones put, old ones deleted (match-keys.ts). */
+  private matchKeySteps(debtor: Debtor, before: MatchKeys, after: MatchKeys): TransactionStep[] {
+    const steps: TransactionStep[] = [];
+    for (const field of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<MatchField>) {
+      const was = before[field];
+      const now = after[field];
+      if (was === now) continue;
+      if (was) {
+        steps.push({
+          item: {
+            Delete: {
+              TableName: this.tableName,
+              Key: keys.debtorMatchKey(debtor.tenantId, field, was, debtor.id),
+            },
+          },
+        });
+      }
+      if (now) {
+        steps.push({
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: debtorMatchKeyItem(debtor, field, now),
+            },
+          },
+        });
+      }
+    }
+    return steps;
   }
 
   private claimExternalRef(debtor: Debtor): TransactionStep {
@@ -135,4 +181,21 @@ export function debtorExternalRefItem(debtor: Debtor & { externalRef: string }):
     entity: 'DebtorExternalRef',
     debtorId: debtor.id,
   };
+}
+
+/** A lookup item of one of the debtor's match keys (normalised email, phone, tax id…). */
+export function debtorMatchKeyItem(debtor: Debtor, field: MatchField, key: string): Record<string, unknown> {
+  return {
+    ...keys.debtorMatchKey(debtor.tenantId, field, key, debtor.id),
+    entity: 'DebtorMatchKey',
+    field,
+    debtorId: debtor.id,
+  };
+}
+
+/** Every match-key lookup item of a new debtor. */
+export function debtorMatchKeyItems(debtor: Debtor): Record<string, unknown>[] {
+  return (Object.entries(matchKeysOf(debtor)) as [MatchField, string | undefined][]).flatMap(
+    ([field, key]) => (key ? [debtorMatchKeyItem(debtor, field, key)] : []),
+  );
 }

@@ -23,6 +23,18 @@ export const keys = {
     pk: `${t(tenantId)}#DEBTOR_REF#${externalRef}`,
     sk: 'UNIQUE',
   }),
+  /**
+   * A debtor's exact duplicate key (normalised email, phone, tax id, address): one item per debtor
+   * sharing it, so the debtors that share a key are one query (match-keys.ts).
+   */
+  debtorMatchKey: (tenantId: string, field: string, key: string, debtorId: string) => ({
+    pk: `${t(tenantId)}#MATCH#${field}#${key}`,
+    sk: debtorId,
+  }),
+  debtorMatchPartition: (tenantId: string, field: string, key: string) =>
+    `${t(tenantId)}#MATCH#${field}#${key}`,
+  /** A merge of two debtors: its plan and progress (debtor-merge.ts). */
+  merge: (tenantId: string, mergeId: string) => ({ pk: `${t(tenantId)}#MERGE#${mergeId}`, sk: 'MERGE' }),
   invoice: (tenantId: string, debtorId: string, invoiceId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `INVOICE#${invoiceId}`,

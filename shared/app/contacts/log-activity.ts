@@ -1,3 +1,4 @@
+import { refuseIfMerged } from '../debtors/find-debtor';
 import { contactChannel, newActivity, type ActivityDraft } from '../../domain/activities/activity';
 import { afterContact } from '../../domain/compliance/contact-profile';
 import { canContact } from '../../domain/compliance/contact-gate';
@@ -33,6 +34,7 @@ export async function logActivity(
   return retryOnConcurrentChange({ tenantId: context.actor.tenantId, debtorId }, async () => {
     const situation = await contactSituation(services, context.actor, debtorId, at);
     const { debtor, profile } = situation;
+    refuseIfMerged(debtor);
     const channel = contactChannel({ type: draft.type, direction: draft.direction ?? 'outbound' });
     const decision = channel
       ? canContact(gateRequest(situation, { channel, at, purpose: draft.purpose ?? 'collection' }))

@@ -1,6 +1,7 @@
 import { owedOnCharges } from '../../domain/interest/interest-charge';
 import { chargePayments } from '../../domain/payments/payment';
 import type { DebtorBook } from '../../ports/ledger-store';
+import type { Debtor } from '../../domain/debtors/debtor';
 import { localDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
@@ -16,14 +17,16 @@ export async function getDebtor(
 ) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, id);
   const book = await services.ledger.book(debtor.tenantId, debtor.id);
-  const asOf = localDate(services.clock.now(), debtor.timezone);
+  return { debtor, view: debtorDetailsView(debtor, book, services.clock.now()) };
+}
+
+/** The full view of a debtor from its book: balances, aging, credit, risk and charges owed. */
+export function debtorDetailsView(debtor: Debtor, book: DebtorBook, now: Date) {
+  const asOf = localDate(now, debtor.timezone);
   return {
-    debtor,
-    view: {
-      ...debtorView(debtor, { invoices: book.invoices, ledger: book.ledger, asOf }),
-      ...debtorRisk(debtor, book, asOf),
-      charges: chargesOwedByCurrency(book),
-    },
+    ...debtorView(debtor, { invoices: book.invoices, ledger: book.ledger, asOf }),
+    ...debtorRisk(debtor, book, asOf),
+    charges: chargesOwedByCurrency(book),
   };
 }
 

@@ -17,7 +17,7 @@ import type { PromiseToPay } from '../../domain/promises/promise-to-pay';
 import type { Change } from '../../ports/ledger-store';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
-import { findVisibleDebtor } from '../debtors/find-debtor';
+import { findDebtorTakingRecords } from '../debtors/find-debtor';
 import { decidedPromises, receivedPayments } from '../promises/promise-evaluation';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { paymentView } from '../views/payment-view';
@@ -79,7 +79,7 @@ export async function recordPayment(
   /** A bulk import names the payment itself, so re-importing the same payment finds it. */
   options: { paymentId?: string; importId?: string } = {},
 ) {
-  const debtor = await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
+  const debtor = await findDebtorTakingRecords(services.debtors, context.actor, draft.debtorId);
   if (new Date(draft.receivedAt).getTime() > services.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
     throw new ValidationError([{ path: 'receivedAt', message: 'must not be in the future' }]);
   }

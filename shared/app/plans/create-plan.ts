@@ -8,7 +8,7 @@ import { schedule, type PlanFrequency } from '../../domain/plans/plan';
 import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
-import { findVisibleDebtor } from '../debtors/find-debtor';
+import { findDebtorTakingRecords } from '../debtors/find-debtor';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { evaluateStoredPlan, planView } from './plan-evaluation';
 import type { Debtor } from '../../domain/debtors/debtor';
@@ -38,7 +38,7 @@ export async function createPlan(
   debtorId: string,
   input: PlanInput,
 ) {
-  const debtor = await findVisibleDebtor(services.debtors, context.actor, debtorId);
+  const debtor = await findDebtorTakingRecords(services.debtors, context.actor, debtorId);
   const planId = services.ids.next('pln');
   return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();

@@ -6,7 +6,7 @@ import { cancel, type PromiseToPay } from '../../domain/promises/promise-to-pay'
 import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
-import { findVisibleDebtor } from '../debtors/find-debtor';
+import { findDebtorTakingRecords } from '../debtors/find-debtor';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
 import { promiseView } from './promise-view';
 
@@ -25,7 +25,7 @@ export async function makePromise(
   debtorId: string,
   input: PromiseInput,
 ) {
-  const debtor = await findVisibleDebtor(services.debtors, context.actor, debtorId);
+  const debtor = await findDebtorTakingRecords(services.debtors, context.actor, debtorId);
   const promiseId = services.ids.next('prm');
   return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();

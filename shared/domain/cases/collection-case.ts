@@ -57,7 +57,8 @@ export interface CollectionCase {
   generation?: number;
   openedAt: string;
   closedAt?: string;
-  closeReason?: 'settled' | 'handed_off';
+  /** `merged`: the debtor was merged into another, whose case goes on with its debts. */
+  closeReason?: 'settled' | 'handed_off' | 'merged';
   pauseReason?: 'dispute' | 'cease';
   /** Steps done or skipped, per invoice the cadence was anchored on. */
   progress: Record<string, number[]>;

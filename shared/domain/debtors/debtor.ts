@@ -34,6 +34,8 @@ export interface Debtor {
   /** The language the debtor asked to be written to; by default the country's (message-locale.ts). */
   language?: MessageLanguage;
   externalRef?: string;
+  /** Tax or registration id (VAT number, EIN, company number): the strongest duplicate signal. */
+  taxId?: string;
   segment?: DebtorSegment;
   creditScore?: number;
   /** The collector (user `sub`) who works this account: worklist and alerts go to them. */
@@ -42,6 +44,8 @@ export interface Debtor {
   mergedInto?: string;
   /** The bulk import that created it, if one did. */
   importId?: string;
+  /** The merge (`mrg_…`) that set `mergedInto`: from its start, so nothing new lands meanwhile. */
+  mergeId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -59,6 +63,7 @@ export type DebtorDraft = Pick<
   | 'jurisdiction'
   | 'language'
   | 'externalRef'
+  | 'taxId'
   | 'segment'
   | 'creditScore'
   | 'collectorId'

@@ -35,7 +35,8 @@ export const getDebtor = defineRoute({
   method: 'GET',
   path: '/v1/debtors/{id}',
   handlerEntry: 'functions/api/debtors/get-debtor.ts',
-  summary: 'Get a debtor with balances and aging per currency',
+  summary:
+    'Get a debtor with balances and aging per currency; a merged debtor has mergedInto and a Location header naming the survivor',
   tag: 'Debtors',
   auth: { kind: 'jwt', roles: [...READ_ROLES, 'debtor'] },
   request: { params: debtorParams },

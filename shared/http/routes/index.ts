@@ -27,6 +27,7 @@ import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharg
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getForecast } from './forecast';
 import { createImport, getImport, listImportErrors, listImports, startImport } from './imports';
+import { findDuplicates, getMerge, mergeDebtors, reverseMerge } from './merges';
 import { getMetrics } from './metrics';
 import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
@@ -59,6 +60,7 @@ export * from './interest';
 export * from './invoices';
 export * from './forecast';
 export * from './imports';
+export * from './merges';
 export * from './metrics';
 export * from './productivity';
 export * from './payments';
@@ -80,6 +82,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listDebtors,
   getDebtor,
   updateDebtor,
+  findDuplicates,
+  mergeDebtors,
+  getMerge,
+  reverseMerge,
   listDebtorInvoices,
   createInvoice,
   getInvoice,

@@ -41,7 +41,7 @@ export const caseView = z
       .meta({ description: 'A contact the compliance gate refused, retried at notBefore' }),
     openedAt: z.string(),
     closedAt: z.string().optional(),
-    closeReason: z.enum(['settled', 'handed_off']).optional(),
+    closeReason: z.enum(['settled', 'handed_off', 'merged']).optional(),
     reviews: z.int(),
     history: z.array(caseEvent),
     version: z.int(),

@@ -33,6 +33,9 @@ const language = z.enum(MESSAGE_LANGUAGES).meta({
 const collectorId = shortText(128).meta({
   description: 'The assigned collector: a user id (sub) of the tenant',
 });
+const taxId = shortText(40).meta({
+  description: 'Tax or registration id (VAT number, EIN, company number); compared for duplicates',
+});
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +12125550100');
 
 export const createDebtorBody = z
@@ -46,6 +49,7 @@ export const createDebtorBody = z
     jurisdiction,
     language: language.optional(),
     externalRef: shortText(100).optional(),
+    taxId: taxId.optional(),
     segment: segment.optional(),
     creditScore: z.number().int().min(0).max(1000).optional(),
     collectorId: collectorId.optional(),
@@ -64,6 +68,7 @@ export const updateDebtorBody = z
     jurisdiction: jurisdiction.optional(),
     language: language.nullable().optional(),
     externalRef: shortText(100).nullable().optional(),
+    taxId: taxId.nullable().optional(),
     segment: segment.nullable().optional(),
     creditScore: z.number().int().min(0).max(1000).nullable().optional(),
     collectorId: collectorId.nullable().optional(),
@@ -98,9 +103,15 @@ export const debtorView = z
     jurisdiction: z.string(),
     language: z.enum(MESSAGE_LANGUAGES).optional(),
     externalRef: z.string().optional(),
+    taxId: z.string().optional(),
     segment: segment.optional(),
     creditScore: z.number().optional(),
     collectorId: z.string().optional(),
+    mergedInto: idOf('dbt').optional().meta({
+      description:
+        'Set once this debtor was merged into another: its records live there now (`Location` names it)',
+    }),
+    mergeId: idOf('mrg').optional().meta({ description: 'The merge that set `mergedInto`' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,0 +1,109 @@
+/**
+ * A merge of a duplicate debtor into the one that survives. It is recorded before anything moves,
+ * with the plan (every record to move), and advances chunk by chunk, each chunk one transaction
+ * that also advances `movedCount`: a merge cut short by a crash resumes where it stopped, and no
+ * chunk applies twice. Records found later are appended and move in later chunks. Completed, it can be reversed within a window.
+ */
+import type { CurrencyCode } from '../../money/currencies';
+
+export type MergeStatus = 'in_progress' | 'completed' | 'reversing' | 'reversed';
+
+/** Records that live in a debtor's money partition, and the activities of its contact log. */
+export const MOVED_KINDS = [
+  'invoice',
+  'payment',
+  'adjustment',
+  'dispute',
+  'promise',
+  'plan',
+  'charge',
+  'activity',
+] as const;
+export type MovedKind = (typeof MOVED_KINDS)[number];
+
+export interface MovedRecord {
+  kind: MovedKind;
+  id: string;
+  /** Version the record had when it moved (it keeps it): a reversal needs it unchanged. */
+  version?: number;
+  /** Activities are keyed by their instant too. */
+  at?: string;
+}
+
+export interface CurrencyBalance {
+  currency: CurrencyCode;
+  outstanding: number;
+}
+
+export interface DebtorMerge {
+  id: string;
+  tenantId: string;
+  survivorId: string;
+  duplicateId: string;
+  status: MergeStatus;
+  /** The plan: every record of the duplicate that moves to the survivor. */
+  records: MovedRecord[];
+  /** The duplicate's unapplied credit per currency, added to the survivor's ledger head. */
+  movedCredit: Partial<Record<CurrencyCode, number>>;
+  /** Outstanding per currency of each debtor when the merge began, for the audit and the reader. */
+  balancesBefore: { survivor: CurrencyBalance[]; duplicate: CurrencyBalance[] };
+  /** Records per chunk (each takes up to three transaction items: the copy, the original, a pointer). */
+  chunkSize: number;
+  /** Records of the plan moved in the current direction (merging, or reversing), from the start. */
+  movedCount: number;
+  requestedBy: string;
+  createdAt: string;
+  completedAt?: string;
+  /** A reversal is accepted until this instant. */
+  reversibleUntil?: string;
+  reversedAt?: string;
+  reversedBy?: string;
+  reversalReason?: string;
+  version: number;
+}
+
+/** Reversible for 30 days: long enough to notice a wrong merge, short enough that books stay apart. */
+export const MERGE_REVERSAL_DAYS = 30;
+/**
+ * 25 records × 3 items + the merge record + the survivor's check = 77 items, inside DynamoDB's
+ * 100-item transaction limit.
+ */
+export const MERGE_CHUNK_SIZE = 25;
+
+/** The plan lives in the merge record (400 KB at most): about 60 bytes a record leaves room for this many. */
+export const MAX_MERGE_RECORDS = 4000;
+
+/** The next chunk: the records after the `from` already moved, at most `chunkSize`. */
+export function chunkFrom(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>, from: number): MovedRecord[] {
+  return merge.records.slice(from, from + merge.chunkSize);
+}
+
+export function everythingMoved(merge: Pick<DebtorMerge, 'records' | 'movedCount'>): boolean {
+  return merge.movedCount >= merge.records.length;
+}
+
+export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
+  return {
+    ...merge,
+    status: 'completed',
+    completedAt: now.toISOString(),
+    reversibleUntil: new Date(now.getTime() + MERGE_REVERSAL_DAYS * 24 * 3600 * 1000).toISOString(),
+    version: merge.version + 1,
+  };
+}
+
+export function reversingMerge(merge: DebtorMerge, actorSub: string, reason: string, now: Date): DebtorMerge {
+  return {
+    ...merge,
+    status: 'reversing',
+    movedCount: 0,
+    reversedBy: actorSub,
+    reversalReason: reason,
+    reversedAt: now.toISOString(),
+    version: merge.version + 1,
+  };
+}
+
+export function reversedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
+  return { ...merge, status: 'reversed', reversedAt: now.toISOString(), version: merge.version + 1 };
+}

@@ -1,0 +1,74 @@
+import { startTestApi, type TestApi } from '../support/local-api';
+
+let api: TestApi;
+let token: string;
+const TENANT = 'merge-cases-co';
+
+beforeAll(async () => {
+  api = await startTestApi();
+  token = await api.token(TENANT, ['admin'], { sub: 'admin-1' });
+  await api.runtime.clock.moveTo(new Date('2027-03-01T09:00:00Z'));
+});
+afterAll(() => api.stop());
+
+let counter = 0;
+async function debtorWithInvoice(name: string, dueDate: string) {
+  const debtor = await api.request('POST', '/v1/debtors', {
+    token,
+    body: {
+      name,
+      kind: 'business',
+      email: 'ap@initech.example',
+      timezone: 'Europe/Berlin',
+      jurisdiction: 'DE',
+    },
+  });
+  const invoice = await api.request('POST', '/v1/invoices', {
+    token,
+    body: {
+      debtorId: debtor.body.id,
+      number: `MC-${++counter}`,
+      currency: 'EUR',
+      amount: 80_000,
+      issueDate: '2027-01-01',
+      dueDate,
+    },
+  });
+  expect(invoice.status).toBe(201);
+  return debtor.body.id as string;
+}
+
+const caseOf = async (debtorId: string) =>
+  (await api.request('GET', `/v1/debtors/${debtorId}/case`, { token })).body;
+const executionsOf = async (debtorId: string) =>
+  (await api.request('GET', `/dev/executions?debtorId=${debtorId}`)).body.items;
+
+describe('a merge and the collection cases', () => {
+  it("ends the duplicate's case and execution, and the survivor's case takes the debts up", async () => {
+    // The survivor owes later (no case yet); the duplicate is overdue, its case running.
+    const survivorId = await debtorWithInvoice('Initech GmbH', '2027-06-01');
+    const duplicateId = await debtorWithInvoice('Initech AG', '2027-02-15');
+    expect(await caseOf(survivorId)).toMatchObject({ status: 404 });
+    const running = await caseOf(duplicateId);
+    expect(running.status).toBe('active');
+    expect(await executionsOf(duplicateId)).toMatchObject([{ status: 'RUNNING' }]);
+
+    const merged = await api.request('POST', `/v1/debtors/${survivorId}/merge`, {
+      token,
+      body: { duplicateId },
+    });
+    expect(merged.status).toBe(200);
+
+    expect(await caseOf(duplicateId)).toMatchObject({
+      id: running.id,
+      status: 'closed',
+      closeReason: 'merged',
+    });
+    expect(await executionsOf(duplicateId)).toMatchObject([
+      { status: 'SUCCEEDED', currentState: 'CaseClosed' },
+    ]);
+    const taken = await caseOf(survivorId);
+    expect(taken.status).toBe('active');
+    expect(await executionsOf(survivorId)).toMatchObject([{ status: 'RUNNING', name: taken.executionName }]);
+  });
+});
