@@ -29,6 +29,13 @@ import type { AlertRuleStore } from '../ports/alert-rule-store';
 import type { ForecastStore } from '../ports/forecast-store';
 import type { TemplateStore } from '../ports/template-store';
 import { DynamoDbTemplateStore } from '../adapters/dynamodb/template-store';
+import { DynamoDbWebhookStore } from '../adapters/dynamodb/webhook-store';
+import { SqsWebhookQueue } from '../adapters/sqs/sqs-webhook-queue';
+import { fetchWebhookTransport } from '../adapters/http/fetch-webhook-transport';
+import type { UrlPolicy } from '../domain/webhooks/webhook-endpoint';
+import type { WebhookStore } from '../ports/webhook-store';
+import type { WebhookQueue } from '../ports/webhook-queue';
+import type { WebhookTransport } from '../ports/webhook-transport';
 import { DynamoDbForecastStore } from '../adapters/dynamodb/forecast-store';
 import { DynamoDbAlertRuleStore } from '../adapters/dynamodb/alert-rule-store';
 import { DynamoDbRollupStore } from '../adapters/dynamodb/rollup-store';
@@ -97,6 +104,11 @@ export interface Services {
   alertRules: AlertRuleStore;
   forecasts: ForecastStore;
   templates: TemplateStore;
+  webhooks: WebhookStore;
+  webhookQueue: WebhookQueue;
+  webhookTransport: WebhookTransport;
+  /** Which endpoint URLs are accepted: HTTPS only in AWS; http://localhost too locally. */
+  webhookUrlPolicy: UrlPolicy;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -120,6 +132,12 @@ export interface ServiceSettings {
   webBaseUrl?: () => string;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
+  /** SQS in AWS (from WEBHOOK_QUEUE_URL); the local runtime brings its own queue. */
+  webhookQueue?: WebhookQueue;
+  /** Node's fetch everywhere; tests may observe it. */
+  webhookTransport?: WebhookTransport;
+  /** `https_only` unless the local runtime says otherwise. */
+  webhookUrlPolicy?: UrlPolicy;
 }
 
 /** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
@@ -171,6 +189,12 @@ function messagesFromEnvironment(): MessageDelivery {
   const url = process.env.OUTBOX_QUEUE_URL;
   if (!url) return unconfigured<MessageDelivery>('The outbox queue (OUTBOX_QUEUE_URL)');
   return new SqsMessageDelivery(tracer.captureAWSv3Client(new SQSClient({})), url);
+}
+
+function webhookQueueFromEnvironment(): WebhookQueue {
+  const url = process.env.WEBHOOK_QUEUE_URL;
+  if (!url) return unconfigured<WebhookQueue>('The webhook queue (WEBHOOK_QUEUE_URL)');
+  return new SqsWebhookQueue(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
 function jobsFromEnvironment(): JobQueue {
@@ -231,6 +255,10 @@ export function createServices(settings: ServiceSettings): Services {
     alertRules: new DynamoDbAlertRuleStore(client, table, clock),
     forecasts: new DynamoDbForecastStore(client, table),
     templates: new DynamoDbTemplateStore(client, table, clock),
+    webhooks: new DynamoDbWebhookStore(client, table, clock),
+    webhookQueue: settings.webhookQueue ?? webhookQueueFromEnvironment(),
+    webhookTransport: settings.webhookTransport ?? fetchWebhookTransport,
+    webhookUrlPolicy: settings.webhookUrlPolicy ?? 'https_only',
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

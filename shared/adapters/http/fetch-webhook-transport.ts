@@ -1,0 +1,29 @@
+import type { WebhookTransport } from '../../ports/webhook-transport';
+
+/**
+ * Posts with Node's fetch, no redirects followed (a redirect could lead the sender somewhere the
+ * endpoint's URL check never saw) and the response body discarded unread beyond its status.
+ */
+export const fetchWebhookTransport: WebhookTransport = {
+  async post({ url, body, headers, timeoutMs }) {
+    const started = performance.now();
+    const latency = () => Math.round(performance.now() - started);
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await response.body?.cancel();
+      return { status: response.status, latencyMs: latency() };
+    } catch (error) {
+      const name = (error as Error).name;
+      return {
+        latencyMs: latency(),
+        error: name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'connection failed',
+      };
+    }
+  },
+};
