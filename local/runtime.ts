@@ -26,6 +26,8 @@ import { LocalHostedUi, LOCAL_CONSOLE_CLIENT_ID } from './auth/local-hosted-ui';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
+import { LocalWebhookQueue } from './webhooks/local-webhooks';
+import { sweepWebhookEvents } from '../shared/app/webhooks/relay-webhook-events';
 import { createLocalServer } from './server/http-server';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -50,6 +52,8 @@ export interface LocalRuntime {
   outbox: LocalOutbox;
   workflows: LocalStepFunctions;
   channels: LocalChannels;
+  /** The webhook delivery queue (its dead letters, for tests). */
+  webhooks: LocalWebhookQueue;
   services: Services;
   /** Where the data lives (benchmarks seed it directly). */
   dynamoDb: { endpoint: string; tableName: string };
@@ -82,11 +86,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ? { queueFile: join(dataDir, 'outbox-queue.json'), lettersDir: join(dataDir, 'objects') }
       : {}),
   });
+  const webhooks = new LocalWebhookQueue(clock, dataDir && join(dataDir, 'webhook-queue.json'));
+  let relayWebhooks = async () => {};
   // Quiet means no execution mid-flight and no provider report unhandled: a report can wake a
-  // case (a bounce), and a case can send again.
+  // case (a bounce), and a case can send again. Then the webhook events of all that are relayed
+  // (the table's stream does it in AWS).
   const settled = async () => {
     do await workflows.settled();
     while (await channels.providers.settled());
+    await relayWebhooks();
   };
   clock.settleWith(settled);
   let webBaseUrl = 'http://localhost';
@@ -111,12 +119,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       endpoint: { host: '127.0.0.1', port: stripePort, protocol: 'http' },
     }),
     jobs: scheduler,
+    webhookQueue: webhooks,
+    webhookUrlPolicy: 'https_or_local_http',
   });
   useServices(services);
+  webhooks.connect();
+  relayWebhooks = async () => {
+    await sweepWebhookEvents(services, 0);
+  };
   channels.connect(services.deliveryLog);
   scheduler.use(services);
   clock.addTimerSource(scheduler);
   clock.addTimerSource(channels.queue);
+  clock.addTimerSource(webhooks.queue);
   await workflows.resume();
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),
@@ -153,6 +168,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     outbox,
     workflows,
     channels,
+    webhooks,
     services,
     dynamoDb: { endpoint, tableName },
     stop: async () => {

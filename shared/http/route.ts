@@ -28,8 +28,14 @@ export interface RouteDefinition<
    */
   auth: { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] } | { kind: 'signed'; by: 'stripe' };
   request: { body?: Body; query?: Query; params?: Params };
-  /** Successful responses by status code, for the OpenAPI document. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /**
+   * Successful responses by status code, for the OpenAPI document. JSON unless `mediaType` says
+   * otherwise (`text/csv` for the exports, whose handlers answer with `ApiTextResult`).
+   */
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; mediaType?: 'text/csv; charset=utf-8' }
+  >;
   /** POST routes that move money or send a message accept and honour `Idempotency-Key`. */
   idempotent?: boolean;
   /** Reads `If-Match` for optimistic concurrency. */
@@ -44,6 +50,8 @@ export interface RouteDefinition<
   paymentProvider?: boolean;
   /** Issues portal links: the KMS link key and the user pool's portal users. */
   portalAccess?: boolean;
+  /** Queues webhook deliveries (the webhook queue's URL and permission to send to it). */
+  webhookQueue?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

@@ -137,7 +137,11 @@ export class DynamoDbWebhookStore implements WebhookStore {
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-        ExpressionAttributeValues: { ':pk': keys.unrelayedWebhookEvents, ':before': before.toISOString() },
+        // `#~` sorts after every `#<tenant>#<id>` of that instant: events of that very millisecond count.
+        ExpressionAttributeValues: {
+          ':pk': keys.unrelayedWebhookEvents,
+          ':before': `${before.toISOString()}#~`,
+        },
         Limit: limit,
       }),
     );
