@@ -16,8 +16,10 @@ export const fetchWebhookTransport: WebhookTransport = {
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
-      await response.body?.cancel();
-      return { status: response.status, latencyMs: latency() };
+      const answered = { status: response.status, latencyMs: latency() };
+      // The body is not read: only the status counts, and a receiver's answer may be large.
+      await response.body?.cancel().catch(() => undefined);
+      return answered;
     } catch (error) {
       const name = (error as Error).name;
       return {

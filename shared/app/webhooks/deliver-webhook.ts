@@ -77,7 +77,16 @@ export async function deliverWebhook(
     },
     timeoutMs: WEBHOOK_TIMEOUT_MS,
   });
-  const next = afterAttempt(claim, { at: services.clock.now(), ...response }, random());
+  const next = afterAttempt(
+    claim,
+    {
+      at: services.clock.now(),
+      latencyMs: response.latencyMs,
+      ...(response.status !== undefined ? { responseStatus: response.status } : {}),
+      ...(response.error ? { error: response.error } : {}),
+    },
+    random(),
+  );
   if (!(await services.webhooks.transitionDelivery(claim, next))) {
     // Our claim was taken over (we outlived it): the other sender's record stands.
     return { kind: 'done', status: claim.status };
