@@ -27,6 +27,8 @@ function cellText(cell: CsvCell): string {
 export function csvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return stringify([header.map(cellText), ...rows.map((row) => row.map(cellText))], {
     record_delimiter: 'windows',
-    quoted_match: /\r/,
+    // csv-stringify quotes the record delimiter (CRLF) but not a lone CR or LF, which readers
+    // also take for a line end.
+    quoted_match: /[\r\n]/,
   });
 }
