@@ -48,6 +48,8 @@ export interface HttpApiProps {
   stateMachineArn: string;
   /** The payment provider's keys, for the routes that take card payments (`paymentProvider`). */
   paymentSecretArn: string;
+  /** The webhook delivery queue, for the routes that queue deliveries (`webhookQueue`). */
+  webhookQueue: { queueUrl: string; queueArn: string };
 }
 
 /**
@@ -140,6 +142,7 @@ export class HttpApi extends Construct {
           observability,
           stateMachineArn: props.stateMachineArn,
           paymentSecretArn: props.paymentSecretArn,
+          webhookQueue: props.webhookQueue,
           portal: {
             keyArn: auth.portalLinkKey.keyArn,
             userPoolId: auth.userPool.userPoolId,

@@ -118,6 +118,8 @@ export interface RouteStackProps extends NestedStackProps {
   paymentSecretArn: string;
   /** The portal link key and the user pool, for the routes that issue portal links. */
   portal: { keyArn: string; userPoolId: string; userPoolArn: string };
+  /** The webhook delivery queue, for the routes that queue deliveries. */
+  webhookQueue: { queueUrl: string; queueArn: string };
 }
 
 /** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
@@ -137,6 +139,7 @@ export class RouteStack extends NestedStack {
       stateMachineArn,
       paymentSecretArn,
       portal,
+      webhookQueue,
       ...nestedStackProps
     } = props;
     super(scope, id, {
@@ -161,8 +164,14 @@ export class RouteStack extends NestedStack {
           ...(route.portalAccess
             ? { PORTAL_LINK_KEY_ID: portal.keyArn, USER_POOL_ID: portal.userPoolId }
             : {}),
+          ...(route.webhookQueue ? { WEBHOOK_QUEUE_URL: webhookQueue.queueUrl } : {}),
         },
       });
+      if (route.webhookQueue) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [webhookQueue.queueArn] }),
+        );
+      }
       if (route.portalAccess) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [portal.keyArn] }),

@@ -15,6 +15,8 @@ const WORKFLOW_TASK_COUNT = Object.keys(WORKFLOW_TASKS).length;
 const SCHEDULE_FUNCTION_COUNT = 2;
 /** SendMessages, RecordDeliveryReports, RecordInboundTexts. */
 const MESSAGING_FUNCTION_COUNT = 3;
+/** RelayWebhookEvents, SendWebhooks. */
+const WEBHOOK_FUNCTION_COUNT = 2;
 /** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
 const AUTH_TRIGGER_COUNT = 4;
 
@@ -75,12 +77,13 @@ describe('lambda functions', () => {
       ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
 
-  it('one per route, one per workflow task, two for the schedules, three for messaging, plus the Cognito triggers', () => {
+  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, plus the Cognito triggers', () => {
     expect(functions()).toHaveLength(
       apiRoutes.length +
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     // The trigger is in the parent; every route's function in a nested stack.
@@ -132,6 +135,7 @@ describe('lambda functions', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT +
         3,
     );
@@ -296,6 +300,7 @@ describe('alarms', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
@@ -303,6 +308,7 @@ describe('alarms', () => {
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
@@ -527,5 +533,58 @@ describe('web hosting', () => {
     const deployRole = Object.entries(roles).find(([logicalId]) => logicalId.startsWith('WebDeployRole'));
     expect(deployRole).toBeDefined();
     expect(deployRole![1].Properties?.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('webhooks', () => {
+  it('relays only new webhook events from the stream, with retries, partial failures and a dead-letter queue', () => {
+    const template = dev.templateOf(dev.stack.webhooks);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'LATEST',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { entity: { S: ['WebhookEvent'] } } },
+            }),
+          },
+        ],
+      },
+    });
+  });
+
+  it('sends from the webhook queue, whose entries outlive a day of retries, with an alarmed dead-letter queue', () => {
+    const template = dev.templateOf(dev.stack.webhooks);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+    dev.template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 120,
+      MessageRetentionPeriod: 4 * 24 * 3600,
+      RedrivePolicy: { maxReceiveCount: 30, deadLetterTargetArn: Match.anyValue() },
+    });
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('webhook dead-letter queue'),
+    });
+  });
+
+  it('lets only the retry route, the relay, the sender and the tick queue deliveries', () => {
+    // Policies that may send to a queue whose ARN (or the nested stack parameter carrying it) names the webhook queue.
+    const senders = dev
+      .resourcesAcross('AWS::IAM::Policy')
+      .filter(({ resource }) => JSON.stringify(resource).includes('sqs:SendMessage'))
+      .filter(({ resource }) => JSON.stringify(resource).includes('WebhookQueue'));
+    const names = senders.map(({ logicalId }) => logicalId).join(' ');
+    expect(names).toMatch(/RelayWebhookEvents/);
+    expect(names).toMatch(/OpenTenantDays/);
+    expect(names).toMatch(/retryWebhookDelivery/);
+    expect(names).not.toMatch(/createPayment|SendMessages/);
   });
 });
