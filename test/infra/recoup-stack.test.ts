@@ -313,8 +313,8 @@ describe('alarms', () => {
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
-    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound texts.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(5);
+    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound texts, webhooks.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(6);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
