@@ -64,6 +64,7 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       queue: this.webhookQueue.queue,
       deadLetters: this.webhookQueue.deadLetters,
+      outbox: this.outbox.queue,
     });
     this.messaging = new MessagingStack(this, 'Messaging', {
       stage,

@@ -27,7 +27,6 @@ import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
 import { LocalWebhookQueue } from './webhooks/local-webhooks';
-import { sweepWebhookEvents } from '../shared/app/webhooks/relay-webhook-events';
 import { createLocalServer } from './server/http-server';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -124,9 +123,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   useServices(services);
   webhooks.connect();
-  relayWebhooks = async () => {
-    await sweepWebhookEvents(services, 0);
-  };
+  relayWebhooks = () => webhooks.relay(services);
   channels.connect(services.deliveryLog);
   scheduler.use(services);
   clock.addTimerSource(scheduler);

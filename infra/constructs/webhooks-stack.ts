@@ -5,7 +5,8 @@
  *   webhook queue; a batch that keeps failing ends in the dead-letter queue (and the tick's sweep
  *   relays its events anyway);
  * - SendWebhooks consumes the webhook queue (partial batch failures) and posts each delivery,
- *   signed, to its endpoint over the internet — it needs no other AWS service.
+ *   signed, to its endpoint over the internet; when it disables a failing endpoint it tells the
+ *   tenant's managers through the outbox.
  */
 import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -23,6 +24,8 @@ export interface WebhooksStackProps extends NestedStackProps {
   observability: Observability;
   queue: Queue;
   deadLetters: Queue;
+  /** Where the sender queues the managers' notice of an endpoint it disabled. */
+  outbox: Queue;
 }
 
 export class WebhooksStack extends NestedStack {
@@ -30,7 +33,7 @@ export class WebhooksStack extends NestedStack {
   readonly sender: ApiFunction;
 
   constructor(scope: Construct, id: string, props: WebhooksStackProps) {
-    const { stage, data, observability, queue, deadLetters, ...nestedStackProps } = props;
+    const { stage, data, observability, queue, deadLetters, outbox, ...nestedStackProps } = props;
     super(scope, id, { description: `Recoup ${stage.stage}: outbound webhooks`, ...nestedStackProps });
 
     this.relay = new ApiFunction(this, 'RelayWebhookEvents', {
@@ -73,8 +76,9 @@ export class WebhooksStack extends NestedStack {
       // Batches of up to 10 at 5 at a time, each post at most 10 s: well inside a minute, and
       // inside the two minutes a delivery's claim holds (WEBHOOK_CLAIM_HOLDS_MS).
       timeout: Duration.seconds(60),
-      environment: { WEBHOOK_QUEUE_URL: queue.queueUrl },
+      environment: { WEBHOOK_QUEUE_URL: queue.queueUrl, OUTBOX_QUEUE_URL: outbox.queueUrl },
     });
+    outbox.grantSendMessages(this.sender.function);
     // Receiving grants ChangeMessageVisibility too: how an entry waits for its next attempt.
     this.sender.function.addEventSource(
       new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),

@@ -5,6 +5,8 @@
  * every timer has settled, with the same relay code the tick's sweep runs.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
+import { sweepWebhookEvents } from '../../shared/app/webhooks/relay-webhook-events';
+import type { Services } from '../../shared/runtime/services';
 import type { Clock } from '../../shared/ports/clock';
 import type { WebhookDeliveryRef, WebhookQueue } from '../../shared/ports/webhook-queue';
 import {
@@ -32,6 +34,33 @@ export class LocalWebhookQueue implements WebhookQueue {
       async (event) =>
         (await (await sender).handler(event, lambdaContext('send-webhooks'))) as SQSBatchResponse,
     );
+  }
+
+  private running: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
+
+  /**
+   * Relays every new event, as the stream would. Concurrent requests share sweeps rather than each
+   * running its own over the same events: a caller waits for a sweep that starts after it came, so
+   * its own change's events are in it.
+   */
+  relay(services: Pick<Services, 'clock' | 'webhooks' | 'webhookQueue'>): Promise<void> {
+    const sweep = () => {
+      this.running = sweepWebhookEvents(services, 0)
+        .then(() => undefined)
+        .finally(() => {
+          this.running = undefined;
+        });
+      return this.running;
+    };
+    if (!this.running) return sweep();
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return sweep();
+      });
+    return this.next;
   }
 
   enqueue(ref: WebhookDeliveryRef): Promise<void> {

@@ -254,6 +254,14 @@ describe('webhooks', () => {
     const failing = await startWebhookReceiver();
     try {
       const { admin, debtorId } = await tenant('hooks-down');
+      const settings = await api.request('PUT', '/v1/settings', {
+        token: admin,
+        body: {
+          timezone: 'Europe/Berlin',
+          alerts: { daysBeforeDue: [3], managerEmails: ['ar-lead@hooks-down.example'] },
+        },
+      });
+      expect(settings.status).toBe(200);
       const endpoint = await subscribe(admin, failing.url);
       failing.answers.push(...Array.from({ length: 1000 }, () => 503));
       for (let payment = 0; payment < DISABLE_AFTER_FAILED_DELIVERIES; payment++) {
@@ -282,6 +290,14 @@ describe('webhooks', () => {
       expect(audit.body.items.map((entry: any) => [entry.action, entry.actor.sub])).toContainEqual([
         'webhook.disabled',
         'system:webhooks',
+      ]);
+
+      // The managers are told, once.
+      const notices = ((await api.request('GET', '/dev/outbox')).body.items as any[]).filter(
+        (message) => message.template === 'webhook_disabled' && message.tenantId === 'hooks-down',
+      );
+      expect(notices.map((notice) => [notice.to, notice.subject])).toEqual([
+        ['ar-lead@hooks-down.example', `Webhook endpoint ${new URL(failing.url).host} disabled`],
       ]);
 
       // Disabled: nothing is posted; enabled again, a delivery can be retried by hand.

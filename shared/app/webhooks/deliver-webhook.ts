@@ -21,8 +21,14 @@ import type { WebhookDeliveryRef } from '../../ports/webhook-queue';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { webhookActor } from '../cases/system-actor';
+import { sendNotifications } from '../notifications/send-notifications';
+import { DEFAULT_ALERTS } from '../../domain/settings/tenant-settings';
+import { endpointDisabledNotices } from '../../domain/webhooks/endpoint-disabled-notice';
 
-export type WebhookSenderServices = Pick<Services, 'clock' | 'ids' | 'webhooks' | 'webhookTransport'>;
+export type WebhookSenderServices = Pick<
+  Services,
+  'clock' | 'ids' | 'webhooks' | 'webhookTransport' | 'settings' | 'notifications' | 'messages'
+>;
 
 /** A receiver has this long to answer; a slow one is a failed attempt, retried later. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -135,5 +141,13 @@ async function countOutcome(
     });
   } catch {
     // Someone changed it meanwhile (re-enabled, edited, removed): their change stands.
+    return;
   }
+  const settings = await services.settings.get(endpoint.tenantId);
+  const managers = (settings.alerts ?? DEFAULT_ALERTS).managerEmails;
+  await sendNotifications(
+    services,
+    endpoint.tenantId,
+    endpointDisabledNotices(disabled, managers, disabled.updatedAt),
+  );
 }
