@@ -66,7 +66,8 @@ export function webhookSenderHandler(services: () => WebhookSenderServices & Pic
             metrics.addMetric(`Webhooks_${outcome.status}`, 'Count', 1);
             continue;
           }
-          const wait = outcome.at.getTime() - services().clock.now().getTime();
+          // At least a second: an instant already past would hand the entry straight back.
+          const wait = Math.max(1000, outcome.at.getTime() - services().clock.now().getTime());
           await services().webhookQueue.postpone(record.receiptHandle, wait);
           failures.push({ itemIdentifier: record.messageId });
           metrics.addMetric('WebhooksPostponed', 'Count', 1);
