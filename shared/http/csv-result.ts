@@ -1,5 +1,5 @@
-import type { CsvExport } from '../../../shared/app/exports/csv-export';
-import type { ApiTextResult } from '../../../shared/http/api-handler';
+import type { CsvExport } from '../app/exports/csv-export';
+import type { ApiTextResult } from './api-handler';
 
 /** An export as the HTTP answer: CSV in UTF-8, offered as a download under its file name. */
 export function csvResult(file: CsvExport): ApiTextResult {
