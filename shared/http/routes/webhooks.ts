@@ -3,6 +3,7 @@ import { idParams } from '../schemas/common';
 import {
   createWebhookBody,
   updateWebhookBody,
+  updatedWebhook,
   webhookDeliveriesQuery,
   webhookDeliveryList,
   webhookDeliveryParams,
@@ -62,10 +63,7 @@ export const updateWebhook = defineRoute({
   auth: ADMIN,
   request: { params: idParams('whk'), body: updateWebhookBody },
   responses: {
-    200: {
-      description: 'The endpoint; with `secret` when it was rotated',
-      schema: webhookWithSecret.partial({ secret: true }),
-    },
+    200: { description: 'The endpoint; with `secret` when it was rotated', schema: updatedWebhook },
   },
   conditional: true,
 });

@@ -60,6 +60,10 @@ export const webhookWithSecret = webhookView
   })
   .meta({ id: 'WebhookWithSecret' });
 
+export const updatedWebhook = webhookWithSecret
+  .partial({ secret: true })
+  .meta({ id: 'UpdatedWebhook', description: 'The endpoint; with `secret` when it was rotated' });
+
 export const webhookList = z
   .object({ items: z.array(webhookView), nextCursor: z.null() })
   .meta({ id: 'WebhookList' });
