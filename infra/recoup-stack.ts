@@ -10,6 +10,8 @@ import { DataTable } from './constructs/data-table';
 import { HttpApi } from './constructs/http-api';
 import { Observability } from './constructs/observability';
 import { OutboxQueue } from './constructs/outbox-queue';
+import { WebhookQueue } from './constructs/webhook-queue';
+import { WebhooksStack } from './constructs/webhooks-stack';
 import { WorkflowStack } from './constructs/workflow-stack';
 import { ScheduleStack } from './constructs/schedule-stack';
 import { MessagingStack } from './constructs/messaging-stack';
@@ -31,6 +33,8 @@ export class RecoupStack extends Stack {
   readonly auth: Auth;
   readonly api: HttpApi;
   readonly outbox: OutboxQueue;
+  readonly webhookQueue: WebhookQueue;
+  readonly webhooks: WebhooksStack;
   readonly workflows: WorkflowStack;
   readonly schedules: ScheduleStack;
   readonly messaging: MessagingStack;
@@ -46,13 +50,23 @@ export class RecoupStack extends Stack {
     this.data = new DataTable(this, 'Data', { stage });
     this.auth = new Auth(this, 'Auth', { stage, observability: this.observability });
     this.outbox = new OutboxQueue(this, 'Outbox', { stage, observability: this.observability });
+    this.webhookQueue = new WebhookQueue(this, 'WebhookQueue', { stage, observability: this.observability });
     const stateMachineName = `recoup-${stage.stage}-collection`;
     this.schedules = new ScheduleStack(this, 'Schedules', {
       stage,
       data: this.data,
       observability: this.observability,
       outbox: this.outbox.queue,
+      webhookQueue: this.webhookQueue.queue,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+    });
+    this.webhooks = new WebhooksStack(this, 'Webhooks', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      queue: this.webhookQueue.queue,
+      deadLetters: this.webhookQueue.deadLetters,
+      outbox: this.outbox.queue,
     });
     this.messaging = new MessagingStack(this, 'Messaging', {
       stage,
@@ -77,6 +91,7 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
       paymentSecretArn: this.paymentKeys.secret.secretArn,
       imports: this.imports,
+      webhookQueue: this.webhookQueue.queue,
     });
 
     this.web = new WebHosting(this, 'Web', {

@@ -28,6 +28,7 @@ import { LocalHostedUi, LOCAL_CONSOLE_CLIENT_ID } from './auth/local-hosted-ui';
 import { LocalStepFunctions } from './workflows/local-step-functions';
 import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
+import { LocalWebhookQueue } from './webhooks/local-webhooks';
 import { createLocalServer } from './server/http-server';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -55,6 +56,8 @@ export interface LocalRuntime {
   outbox: LocalOutbox;
   workflows: LocalStepFunctions;
   channels: LocalChannels;
+  /** The webhook delivery queue (its dead letters, for tests). */
+  webhooks: LocalWebhookQueue;
   services: Services;
   /** The in-process import worker: `idle()` waits for running imports. */
   imports: LocalImportRunner;
@@ -89,11 +92,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ? { queueFile: join(dataDir, 'outbox-queue.json'), lettersDir: join(dataDir, 'objects') }
       : {}),
   });
+  const webhooks = new LocalWebhookQueue(clock, dataDir && join(dataDir, 'webhook-queue.json'));
+  let relayWebhooks = async () => {};
   // Quiet means no execution mid-flight and no provider report unhandled: a report can wake a
-  // case (a bounce), and a case can send again.
+  // case (a bounce), and a case can send again. Then the webhook events of all that are relayed
+  // (the table's stream does it in AWS).
   const settled = async () => {
     do await workflows.settled();
     while (await channels.providers.settled());
+    await relayWebhooks();
   };
   clock.settleWith(settled);
   let webBaseUrl = 'http://localhost';
@@ -129,13 +136,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       },
       clock,
     ),
+    webhookQueue: webhooks,
+    webhookUrlPolicy: 'https_or_local_http',
   });
   imports.use(services);
   useServices(services);
+  webhooks.connect();
+  relayWebhooks = () => webhooks.relay(services);
   channels.connect(services.deliveryLog);
   scheduler.use(services);
   clock.addTimerSource(scheduler);
   clock.addTimerSource(channels.queue);
+  clock.addTimerSource(webhooks.queue);
   await workflows.resume();
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),
@@ -172,6 +184,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     outbox,
     workflows,
     channels,
+    webhooks,
     services,
     imports,
     dynamoDb: { endpoint, tableName },

@@ -50,6 +50,8 @@ export interface HttpApiProps {
   /** The payment provider's keys, for the routes that take card payments (`paymentProvider`). */
   paymentSecretArn: string;
   imports: ImportPipeline;
+  /** The webhook delivery queue, for the routes that queue deliveries (`webhookQueue`). */
+  webhookQueue: { queueUrl: string; queueArn: string };
 }
 
 /**
@@ -143,6 +145,7 @@ export class HttpApi extends Construct {
           stateMachineArn: props.stateMachineArn,
           paymentSecretArn: props.paymentSecretArn,
           imports: props.imports,
+          webhookQueue: props.webhookQueue,
           portal: {
             keyArn: auth.portalLinkKey.keyArn,
             userPoolId: auth.userPool.userPoolId,

@@ -121,6 +121,8 @@ export interface RouteStackProps extends NestedStackProps {
   portal: { keyArn: string; userPoolId: string; userPoolArn: string };
   /** The import files bucket and queue, for the routes that open and start imports. */
   imports: ImportPipeline;
+  /** The webhook delivery queue, for the routes that queue deliveries. */
+  webhookQueue: { queueUrl: string; queueArn: string };
 }
 
 /** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
@@ -141,6 +143,7 @@ export class RouteStack extends NestedStack {
       paymentSecretArn,
       portal,
       imports,
+      webhookQueue,
       ...nestedStackProps
     } = props;
     super(scope, id, {
@@ -165,8 +168,14 @@ export class RouteStack extends NestedStack {
           ...(route.portalAccess
             ? { PORTAL_LINK_KEY_ID: portal.keyArn, USER_POOL_ID: portal.userPoolId }
             : {}),
+          ...(route.webhookQueue ? { WEBHOOK_QUEUE_URL: webhookQueue.queueUrl } : {}),
         },
       });
+      if (route.webhookQueue) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [webhookQueue.queueArn] }),
+        );
+      }
       if (route.portalAccess) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [portal.keyArn] }),

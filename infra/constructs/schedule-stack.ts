@@ -35,6 +35,8 @@ export interface ScheduleStackProps extends NestedStackProps {
   data: DataTable;
   observability: Observability;
   outbox: IQueue;
+  /** The tick's sweep relays webhook events the stream left unrelayed. */
+  webhookQueue: IQueue;
   stateMachineArn: string;
 }
 
@@ -43,7 +45,7 @@ export class ScheduleStack extends NestedStack {
   readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: ScheduleStackProps) {
-    const { stage, data, observability, outbox, stateMachineArn, ...nestedStackProps } = props;
+    const { stage, data, observability, outbox, webhookQueue, stateMachineArn, ...nestedStackProps } = props;
     super(scope, id, { description: `Recoup ${stage.stage}: schedules (tenant days)`, ...nestedStackProps });
 
     this.deadLetters = new Queue(this, 'JobDeadLetters', {
@@ -66,16 +68,22 @@ export class ScheduleStack extends NestedStack {
 
     const tick = new ApiFunction(this, 'OpenTenantDays', {
       entry: 'functions/schedules/open-tenant-days.ts',
-      description: 'Schedules: queue the jobs of every tenant whose local day has begun; sweep the outbox',
+      description:
+        'Schedules: queue the jobs of every tenant whose local day has begun; sweep the outbox and unrelayed webhook events',
       stage,
       observability,
       data,
       dataAccess: 'readWrite',
       timeout: Duration.minutes(1),
-      environment: { JOBS_QUEUE_URL: this.jobs.queueUrl, OUTBOX_QUEUE_URL: outbox.queueUrl },
+      environment: {
+        JOBS_QUEUE_URL: this.jobs.queueUrl,
+        OUTBOX_QUEUE_URL: outbox.queueUrl,
+        WEBHOOK_QUEUE_URL: webhookQueue.queueUrl,
+      },
     });
     this.jobs.grantSendMessages(tick.function);
     outbox.grantSendMessages(tick.function);
+    webhookQueue.grantSendMessages(tick.function);
 
     const worker = new ApiFunction(this, 'RunTenantDayJobs', {
       entry: 'functions/schedules/run-tenant-day-jobs.ts',

@@ -45,6 +45,14 @@ export class LocalQueue implements TimerSource {
     }
   }
 
+  /** Visibility timeouts a consumer changed for the receipt it holds (ChangeMessageVisibility). */
+  private readonly visibilityChanges = new Map<string, number>();
+
+  /** As SQS ChangeMessageVisibility: the receipt's entry, if it fails, comes back after `delayMs`. */
+  changeVisibility(receiptHandle: string, delayMs: number): void {
+    this.visibilityChanges.set(receiptHandle, this.clock.now().getTime() + delayMs);
+  }
+
   /** Wired once the handler's services exist. */
   consumeWith(consumer: (event: SQSEvent) => Promise<SQSBatchResponse>): void {
     this.consumer = consumer;
@@ -78,9 +86,12 @@ export class LocalQueue implements TimerSource {
       failed = new Set(entries.map((entry) => entry.messageId)); // the whole batch comes back
     }
     for (const entry of entries) {
+      const handle = receiptHandleOf(entry);
+      const changed = this.visibilityChanges.get(handle);
+      this.visibilityChanges.delete(handle);
       if (!failed.has(entry.messageId)) continue;
       if (entry.receiveCount >= this.options.maxReceives) this.deadLetters.push(entry);
-      else this.waiting.push({ ...entry, visibleAt: now + this.options.visibilityTimeoutMs });
+      else this.waiting.push({ ...entry, visibleAt: changed ?? now + this.options.visibilityTimeoutMs });
     }
     this.save();
   }
@@ -95,10 +106,14 @@ export class LocalQueue implements TimerSource {
   }
 }
 
+function receiptHandleOf(entry: Entry): string {
+  return `${entry.messageId}#${entry.receiveCount}`;
+}
+
 function record(entry: Entry, now: number): SQSRecord {
   return {
     messageId: entry.messageId,
-    receiptHandle: `${entry.messageId}#${entry.receiveCount}`,
+    receiptHandle: receiptHandleOf(entry),
     body: entry.body,
     attributes: {
       ApproximateReceiveCount: String(entry.receiveCount),

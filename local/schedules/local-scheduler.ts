@@ -1,11 +1,12 @@
 /**
  * The deployed schedules, run on the local clock: the quarter-hour tick (EventBridge Scheduler
  * in AWS) fires at every tick instant at which some tenant's day has begun or a message left
- * queued is due for the outbox sweep, and the jobs it
+ * queued is due for the outbox sweep (or a webhook event left unrelayed for the relay's), and the jobs it
  * queues (SQS FIFO in AWS) run at once, in order, with the clock standing at the tick.
  */
 import { logger } from '../../shared/observability/powertools';
 import { SWEEP_AFTER_MS } from '../../shared/app/notifications/sweep-outbox';
+import { RELAY_SWEEP_AFTER_MS } from '../../shared/app/webhooks/relay-webhook-events';
 import { tick } from '../../shared/app/schedules/tick';
 import { runTenantDayJob } from '../../shared/app/schedules/run-tenant-day-job';
 import type { TenantDayJob } from '../../shared/domain/schedules/tenant-day';
@@ -31,9 +32,12 @@ export class LocalScheduler implements TimerSource, JobQueue {
     const earliestDay = await services.schedules.earliestRun();
     // A message left queued is swept at the first tick after it has waited long enough.
     const [stale] = await services.contacts.queuedBefore(new Date('9999-12-31T23:59:59Z'), 1);
+    // Likewise a webhook event nothing relayed (a process that died after its commit).
+    const [unrelayed] = await services.webhooks.unrelayedEvents(new Date('9999-12-31T23:59:59Z'), 1);
     const candidates = [
       ...(earliestDay ? [Date.parse(earliestDay)] : []),
       ...(stale ? [Date.parse(stale.createdAt) + SWEEP_AFTER_MS] : []),
+      ...(unrelayed ? [Date.parse(unrelayed.occurredAt) + RELAY_SWEEP_AFTER_MS] : []),
     ];
     this.nextTick =
       candidates.length === 0

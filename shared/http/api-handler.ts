@@ -34,6 +34,14 @@ export interface ApiResult {
   headers?: Record<string, string>;
 }
 
+/** A body that is not JSON (a CSV export): sent as it is, with its media type. */
+export interface ApiTextResult {
+  statusCode?: number;
+  text: string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
 type ApiEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
     authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]> } };
@@ -48,7 +56,7 @@ export function successStatus(route: RouteDefinition): number {
 
 export function apiHandler<R extends RouteDefinition>(
   route: R,
-  handle: (request: ApiRequest<R>) => Promise<ApiResult>,
+  handle: (request: ApiRequest<R>) => Promise<ApiResult | ApiTextResult>,
 ) {
   const run = async (event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const response = await respond(event);
@@ -85,6 +93,13 @@ export function apiHandler<R extends RouteDefinition>(
           headers,
         };
         const result = await handle({ ...input, actor, ifMatch, idempotency: claim, raw });
+        if ('text' in result) {
+          return {
+            statusCode: result.statusCode ?? successStatus(route),
+            headers: { 'content-type': result.contentType, ...result.headers },
+            body: result.text,
+          };
+        }
         if (route.signalsCase) await wakeCase(route, actor, input, result.body);
         return json(result.statusCode ?? successStatus(route), result.body, result.headers);
       } catch (error) {

@@ -71,7 +71,9 @@ export function openApiDocumentFor(routes: readonly RouteDefinition[]) {
             status,
             {
               description: response.description,
-              ...(response.schema ? { content: { 'application/json': { schema: response.schema } } } : {}),
+              ...(response.schema
+                ? { content: { [response.mediaType ?? 'application/json']: { schema: response.schema } } }
+                : {}),
             },
           ]),
         ),

@@ -28,8 +28,14 @@ export interface RouteDefinition<
    */
   auth: { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] } | { kind: 'signed'; by: 'stripe' };
   request: { body?: Body; query?: Query; params?: Params };
-  /** Successful responses by status code, for the OpenAPI document. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /**
+   * Successful responses by status code, for the OpenAPI document. JSON unless `mediaType` says
+   * otherwise (`text/csv` for the exports, whose handlers answer with `ApiTextResult`).
+   */
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; mediaType?: 'text/csv; charset=utf-8' }
+  >;
   /** POST routes that move money or send a message accept and honour `Idempotency-Key`. */
   idempotent?: boolean;
   /** Reads `If-Match` for optimistic concurrency. */
@@ -52,6 +58,8 @@ export interface RouteDefinition<
   portalAccess?: boolean;
   /** Presigns uploads to the import files bucket and hands imports to their worker queue. */
   importFiles?: boolean;
+  /** Queues webhook deliveries (the webhook queue's URL and permission to send to it). */
+  webhookQueue?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

@@ -29,6 +29,13 @@ import type { AlertRuleStore } from '../ports/alert-rule-store';
 import type { ForecastStore } from '../ports/forecast-store';
 import type { TemplateStore } from '../ports/template-store';
 import { DynamoDbTemplateStore } from '../adapters/dynamodb/template-store';
+import { DynamoDbWebhookStore } from '../adapters/dynamodb/webhook-store';
+import { SqsWebhookQueue } from '../adapters/sqs/sqs-webhook-queue';
+import { fetchWebhookTransport } from '../adapters/http/fetch-webhook-transport';
+import type { UrlPolicy } from '../domain/webhooks/webhook-endpoint';
+import type { WebhookStore } from '../ports/webhook-store';
+import type { WebhookQueue } from '../ports/webhook-queue';
+import type { WebhookTransport } from '../ports/webhook-transport';
 import { DynamoDbForecastStore } from '../adapters/dynamodb/forecast-store';
 import { DynamoDbAlertRuleStore } from '../adapters/dynamodb/alert-rule-store';
 import { DynamoDbRollupStore } from '../adapters/dynamodb/rollup-store';
@@ -107,6 +114,11 @@ export interface Services {
   alertRules: AlertRuleStore;
   forecasts: ForecastStore;
   templates: TemplateStore;
+  webhooks: WebhookStore;
+  webhookQueue: WebhookQueue;
+  webhookTransport: WebhookTransport;
+  /** Which endpoint URLs are accepted: HTTPS only in AWS; http://localhost too locally. */
+  webhookUrlPolicy: UrlPolicy;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
   imports: ImportStore;
@@ -138,6 +150,12 @@ export interface ServiceSettings {
   importFiles?: ImportFiles;
   /** SQS in AWS (from IMPORTS_QUEUE_URL); the local runtime runs imports in process. */
   importRunner?: ImportRunner;
+  /** SQS in AWS (from WEBHOOK_QUEUE_URL); the local runtime brings its own queue. */
+  webhookQueue?: WebhookQueue;
+  /** Node's fetch everywhere; tests may observe it. */
+  webhookTransport?: WebhookTransport;
+  /** `https_only` unless the local runtime says otherwise. */
+  webhookUrlPolicy?: UrlPolicy;
 }
 
 /** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
@@ -204,6 +222,12 @@ function importRunnerFromEnvironment(): ImportRunner {
   return new SqsImportRunner(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
+function webhookQueueFromEnvironment(): WebhookQueue {
+  const url = process.env.WEBHOOK_QUEUE_URL;
+  if (!url) return unconfigured<WebhookQueue>('The webhook queue (WEBHOOK_QUEUE_URL)');
+  return new SqsWebhookQueue(tracer.captureAWSv3Client(new SQSClient({})), url);
+}
+
 function jobsFromEnvironment(): JobQueue {
   const url = process.env.JOBS_QUEUE_URL;
   if (!url) return unconfigured<JobQueue>('The tenant-day jobs queue (JOBS_QUEUE_URL)');
@@ -263,6 +287,10 @@ export function createServices(settings: ServiceSettings): Services {
     alertRules: new DynamoDbAlertRuleStore(client, table, clock),
     forecasts: new DynamoDbForecastStore(client, table),
     templates: new DynamoDbTemplateStore(client, table, clock),
+    webhooks: new DynamoDbWebhookStore(client, table, clock),
+    webhookQueue: settings.webhookQueue ?? webhookQueueFromEnvironment(),
+    webhookTransport: settings.webhookTransport ?? fetchWebhookTransport,
+    webhookUrlPolicy: settings.webhookUrlPolicy ?? 'https_only',
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
     imports: new DynamoDbImportStore(client, table, clock),

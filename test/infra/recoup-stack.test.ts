@@ -17,6 +17,8 @@ const SCHEDULE_FUNCTION_COUNT = 2;
 const MESSAGING_FUNCTION_COUNT = 3;
 /** The import worker. */
 const IMPORT_FUNCTION_COUNT = 1;
+/** RelayWebhookEvents, SendWebhooks. */
+const WEBHOOK_FUNCTION_COUNT = 2;
 /** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
 const AUTH_TRIGGER_COUNT = 4;
 
@@ -77,13 +79,14 @@ describe('lambda functions', () => {
       ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
 
-  it('one per route, one per workflow task, two for the schedules, three for messaging, plus the Cognito triggers', () => {
+  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, plus the Cognito triggers', () => {
     expect(functions()).toHaveLength(
       apiRoutes.length +
         WORKFLOW_TASK_COUNT +
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     // The triggers and the import worker are in the parent; every route's function in a nested stack.
@@ -136,6 +139,7 @@ describe('lambda functions', () => {
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT +
         3,
     );
@@ -301,6 +305,7 @@ describe('alarms', () => {
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
@@ -309,13 +314,14 @@ describe('alarms', () => {
         SCHEDULE_FUNCTION_COUNT +
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
+        WEBHOOK_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
     // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound
-    // texts, imports.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(6);
+    // texts, imports, webhooks.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(7);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
@@ -536,5 +542,58 @@ describe('web hosting', () => {
     const deployRole = Object.entries(roles).find(([logicalId]) => logicalId.startsWith('WebDeployRole'));
     expect(deployRole).toBeDefined();
     expect(deployRole![1].Properties?.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('webhooks', () => {
+  it('relays only new webhook events from the stream, with retries, partial failures and a dead-letter queue', () => {
+    const template = dev.templateOf(dev.stack.webhooks);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'LATEST',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { entity: { S: ['WebhookEvent'] } } },
+            }),
+          },
+        ],
+      },
+    });
+  });
+
+  it('sends from the webhook queue, whose entries outlive a day of retries, with an alarmed dead-letter queue', () => {
+    const template = dev.templateOf(dev.stack.webhooks);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+    dev.template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 120,
+      MessageRetentionPeriod: 4 * 24 * 3600,
+      RedrivePolicy: { maxReceiveCount: 30, deadLetterTargetArn: Match.anyValue() },
+    });
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('webhook dead-letter queue'),
+    });
+  });
+
+  it('lets only the retry route, the relay, the sender and the tick queue deliveries', () => {
+    // Policies that may send to a queue whose ARN (or the nested stack parameter carrying it) names the webhook queue.
+    const senders = dev
+      .resourcesAcross('AWS::IAM::Policy')
+      .filter(({ resource }) => JSON.stringify(resource).includes('sqs:SendMessage'))
+      .filter(({ resource }) => JSON.stringify(resource).includes('WebhookQueue'));
+    const names = senders.map(({ logicalId }) => logicalId).join(' ');
+    expect(names).toMatch(/RelayWebhookEvents/);
+    expect(names).toMatch(/OpenTenantDays/);
+    expect(names).toMatch(/retryWebhookDelivery/);
+    expect(names).not.toMatch(/createPayment|SendMessages/);
   });
 });

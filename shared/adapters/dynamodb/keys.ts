@@ -227,6 +227,26 @@ export const keys = {
     pk: `${t(tenantId)}#SCHEDULE`,
     sk: `${date}#${job}`,
   }),
+  /** A tenant's webhook endpoints share one small partition, read whole when events fan out. */
+  webhooksPartition: (tenantId: string) => `${t(tenantId)}#WEBHOOKS`,
+  webhook: (tenantId: string, webhookId: string) => ({ pk: `${t(tenantId)}#WEBHOOKS`, sk: webhookId }),
+  /** An event for the webhooks, written in the transaction of the change it reports. */
+  webhookEvent: (tenantId: string, eventId: string) => ({
+    pk: `${t(tenantId)}#WEBHOOK_EVENT#${eventId}`,
+    sk: 'EVENT',
+  }),
+  /**
+   * gsi1: every tenant's events not yet fanned out to their endpoints, oldest first — read only by
+   * the relay's sweep (a system index: its items are each tenant's own).
+   */
+  unrelayedWebhookEvents: 'SYSTEM#UNRELAYED_WEBHOOK_EVENTS',
+  /** One endpoint's deliveries; sort keys are `whd_<ulid of the event>`, so they sort by time. */
+  webhookDeliveries: (tenantId: string, webhookId: string) =>
+    `${t(tenantId)}#WEBHOOK#${webhookId}#DELIVERIES`,
+  webhookDelivery: (tenantId: string, webhookId: string, deliveryId: string) => ({
+    pk: `${t(tenantId)}#WEBHOOK#${webhookId}#DELIVERIES`,
+    sk: deliveryId,
+  }),
   idempotency: (tenantId: string, key: string) => ({
     pk: `${t(tenantId)}#IDEMPOTENCY#${key}`,
     sk: 'RESPONSE',

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../ports/concurrent-change';
 import { IdempotencyRecordExists, type WriteContext } from '../../ports/write-context';
+import { webhookEventsOf } from '../../domain/webhooks/webhook-event';
 import { keys } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -22,6 +23,8 @@ export interface TransactionStep {
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+/** An event is relayed within seconds; it is kept a while longer to answer questions about it. */
+const WEBHOOK_EVENT_TTL_SECONDS = 30 * 24 * 3600;
 
 export function writeContextSteps(tableName: string, context: WriteContext, now: Date): TransactionStep[] {
   const steps: TransactionStep[] = context.audit.map((entry) => ({
@@ -40,6 +43,25 @@ export function writeContextSteps(tableName: string, context: WriteContext, now:
       },
     },
   }));
+  // The webhook outbox: the events of this change, stored with it or not at all (webhook-event.ts).
+  for (const event of webhookEventsOf(context.audit)) {
+    steps.push({
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.webhookEvent(event.tenantId, event.id),
+            gsi1pk: keys.unrelayedWebhookEvents,
+            gsi1sk: `${event.occurredAt}#${event.tenantId}#${event.id}`,
+            entity: 'WebhookEvent',
+            ...event,
+            expiresAt: Math.floor(now.getTime() / 1000) + WEBHOOK_EVENT_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  }
   const idempotency = context.idempotency;
   if (idempotency) {
     const tenantId = context.audit[0]?.tenantId;

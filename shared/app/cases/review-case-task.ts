@@ -280,6 +280,16 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
                 current,
                 after,
               ),
+              // Its own record: an escalation is news of its own (a `case.escalated` webhook event).
+              ...workItems
+                .filter((item) => item.kind === 'escalation')
+                .map((item) =>
+                  audit('case', current.id, 'case.escalated', null, {
+                    debtorId: ref.debtorId,
+                    workItemId: item.id,
+                    assignee: item.assignee,
+                  }),
+                ),
             ]
           : [],
       });

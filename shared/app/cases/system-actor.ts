@@ -9,3 +9,8 @@ export function workflowActor(tenantId: string): Actor {
 export function scheduleActor(tenantId: string): Actor {
   return { sub: 'system:schedule', tenantId, roles: ['admin'] };
 }
+
+/** The webhook sender acts as the system when it disables a failing endpoint (`system:webhooks`). */
+export function webhookActor(tenantId: string): Actor {
+  return { sub: 'system:webhooks', tenantId, roles: ['admin'] };
+}

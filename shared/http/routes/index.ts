@@ -48,6 +48,16 @@ import { getSettings, putSettings } from './settings';
 import { health, openApiDocument } from './system';
 import { createTemplate, getTemplate, listTemplates, previewTemplate, updateTemplate } from './templates';
 import { getWorklist } from './worklist';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  retryWebhookDelivery,
+  updateWebhook,
+} from './webhooks';
+import { exportAging, exportDebtorLedger, exportMetrics } from './exports';
 
 export * from './adjustments';
 export * from './alerts';
@@ -74,6 +84,8 @@ export * from './settings';
 export * from './system';
 export * from './templates';
 export * from './worklist';
+export * from './webhooks';
+export * from './exports';
 
 export const apiRoutes: readonly RouteDefinition[] = [
   health,
@@ -149,4 +161,14 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listImports,
   listImportErrors,
   listAudit,
+  createWebhook,
+  listWebhooks,
+  getWebhook,
+  updateWebhook,
+  deleteWebhook,
+  listWebhookDeliveries,
+  retryWebhookDelivery,
+  exportAging,
+  exportMetrics,
+  exportDebtorLedger,
 ];

@@ -28,6 +28,25 @@ describe('route table', () => {
     expect(document.components?.schemas?.Debtor).toBeDefined();
   });
 
+  it('describes the CSV exports as text/csv, and everything else as JSON', () => {
+    const document = openApiDocumentFor(apiRoutes);
+    const mediaTypes = (path: string) =>
+      Object.keys((document.paths?.[path]?.get?.responses?.['200'] as { content?: object })?.content ?? {});
+    for (const path of ['/v1/exports/aging.csv', '/v1/exports/metrics.csv', '/v1/debtors/{id}/ledger.csv']) {
+      expect(mediaTypes(path)).toEqual(['text/csv; charset=utf-8']);
+    }
+    expect(mediaTypes('/v1/metrics')).toEqual(['application/json']);
+  });
+
+  it('tells the webhook routes from the Stripe webhook', () => {
+    const created = matchRoute(apiRoutes, 'POST', '/v1/webhooks');
+    expect(created !== 'method-not-allowed' && created?.route.id).toBe('createWebhook');
+    const stripe = matchRoute(apiRoutes, 'POST', '/v1/webhooks/stripe');
+    expect(stripe !== 'method-not-allowed' && stripe?.route.id).toBe('paymentWebhook');
+    const read = matchRoute(apiRoutes, 'GET', '/v1/webhooks/whk_01JD7X2M4K8Q9R3S5T6V7W8X9Y');
+    expect(read !== 'method-not-allowed' && read?.route.id).toBe('getWebhook');
+  });
+
   it('matches static segments before parameters and tells 405 from 404', () => {
     const match = matchRoute(apiRoutes, 'GET', '/v1/debtors/dbt_1/invoices');
     expect(match !== 'method-not-allowed' && match?.route.id).toBe('listDebtorInvoices');

@@ -1,0 +1,111 @@
+/**
+ * Lambda wrappers of the webhook pipeline: the relay (fed by the table's stream, one new event at a
+ * time, reporting the records that failed so the stream retries only those) and the sender (fed by
+ * the webhook queue, partial batch failures; an entry whose delivery must wait is postponed to its
+ * next attempt rather than deleted). Powertools as everywhere.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type {
+  Context,
+  DynamoDBBatchResponse,
+  DynamoDBStreamEvent,
+  SQSBatchResponse,
+  SQSEvent,
+} from 'aws-lambda';
+import * as z from 'zod';
+import { deliverWebhook, type WebhookSenderServices } from '../app/webhooks/deliver-webhook';
+import { relayWebhookEvent } from '../app/webhooks/relay-webhook-events';
+import { logger, metrics, tracer } from '../observability/powertools';
+import type { WebhookDeliveryRef } from '../ports/webhook-queue';
+import type { Services } from '../runtime/services';
+
+/** Deliveries of one batch in flight at once: each mostly waits for its receiver. */
+const CONCURRENCY = 5;
+
+function wrap<E, R>(handle: (event: E) => Promise<R>) {
+  const handler = middy<E, R, Error, Context>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }));
+  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
+  return handler.handler(handle);
+}
+
+const deliveryRefSchema = z.strictObject({
+  tenantId: z.string().min(1),
+  webhookId: z.string().min(1),
+  deliveryId: z.string().min(1),
+});
+
+export function parseWebhookEntry(body: string): WebhookDeliveryRef | undefined {
+  try {
+    const parsed = deliveryRefSchema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function webhookSenderHandler(services: () => WebhookSenderServices & Pick<Services, 'webhookQueue'>) {
+  return wrap<SQSEvent, SQSBatchResponse>(async (event) => {
+    const failures: SQSBatchResponse['batchItemFailures'] = [];
+    const records = [...event.Records];
+    const work = async () => {
+      for (let record = records.shift(); record; record = records.shift()) {
+        const ref = parseWebhookEntry(record.body);
+        if (!ref) {
+          // Can never succeed: logged and let go rather than retried into the dead-letter queue.
+          logger.error('Malformed webhook queue entry', { messageId: record.messageId });
+          continue;
+        }
+        try {
+          const outcome = await deliverWebhook(services(), ref);
+          if (outcome.kind === 'done') {
+            metrics.addMetric(`Webhooks_${outcome.status}`, 'Count', 1);
+            continue;
+          }
+          // At least a second: an instant already past would hand the entry straight back.
+          const wait = Math.max(1000, outcome.at.getTime() - services().clock.now().getTime());
+          await services().webhookQueue.postpone(record.receiptHandle, wait);
+          failures.push({ itemIdentifier: record.messageId });
+          metrics.addMetric('WebhooksPostponed', 'Count', 1);
+        } catch (error) {
+          failures.push({ itemIdentifier: record.messageId });
+          metrics.addMetric('WebhookSenderErrors', 'Count', 1);
+          logger.error('Webhook delivery failed', { delivery: ref.deliveryId, error: error as Error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, records.length) }, work));
+    return { batchItemFailures: failures };
+  });
+}
+
+export function webhookRelayHandler(services: () => Pick<Services, 'clock' | 'webhooks' | 'webhookQueue'>) {
+  return wrap<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {
+    const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      const image = record.dynamodb?.NewImage;
+      const tenantId = image?.tenantId?.S;
+      const eventId = image?.id?.S;
+      if (record.eventName !== 'INSERT' || image?.entity?.S !== 'WebhookEvent' || !tenantId || !eventId)
+        continue;
+      try {
+        // Read back rather than decoded from the image: the store's reading is the one the sweep uses.
+        const stored = await services().webhooks.event(tenantId, eventId);
+        if (!stored) continue;
+        const endpoints = await relayWebhookEvent(services(), stored);
+        metrics.addMetric('WebhookEventsRelayed', 'Count', 1);
+        metrics.addMetric('WebhookDeliveriesQueued', 'Count', endpoints);
+      } catch (error) {
+        // From this record on, the stream retries (records of a shard stay in order).
+        failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+        logger.error('Webhook relay failed', { event: eventId, error: error as Error });
+        break;
+      }
+    }
+    return { batchItemFailures: failures };
+  });
+}
