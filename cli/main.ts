@@ -3,17 +3,22 @@
  *   recoup import <debtors|invoices|payments> <file.csv> [--dry-run] [--all-errors]
  *   recoup import-errors <importId>
  *   recoup imports
+ *   recoup export <aging|metrics|ledger> [debtorId] [--as-of] [--from --to] [--currency] [--out file.csv]
  * Where: --url (RECOUP_URL, default http://localhost:3000); who: --token (RECOUP_TOKEN), or for
  * the local runtime a development token of --tenant (RECOUP_TENANT, default "demo").
  */
 import { parseArgs } from 'node:util';
 import { ApiClient, ApiError } from './api-client';
+import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 
 const USAGE = `Usage:
   recoup import <debtors|invoices|payments> <file.csv> [--dry-run] [--all-errors] [--quiet]
   recoup import-errors <importId>
   recoup imports
+  recoup export aging [--as-of YYYY-MM-DD] [--currency EUR] [--out aging.csv]
+  recoup export metrics --from YYYY-MM-DD --to YYYY-MM-DD [--currency EUR] [--out metrics.csv]
+  recoup export ledger <debtorId> [--out ledger.csv]
 Options: --url <api> (RECOUP_URL)  --token <jwt> (RECOUP_TOKEN)  --tenant <id> (local runtime only)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +32,11 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'all-errors': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      currency: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -81,6 +91,18 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${job.id}\t${job.kind}\t${job.status}\t${job.counts.rows} rows\t${job.fileName}`);
       }
       return 0;
+    }
+    case 'export': {
+      const [report, debtorId] = rest;
+      return exportCommand(api, {
+        report: report ?? '',
+        ...(debtorId ? { debtorId } : {}),
+        ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.currency ? { currency: values.currency } : {}),
+        ...(values.out ? { out: values.out } : {}),
+      });
     }
     default:
       console.error(USAGE);
