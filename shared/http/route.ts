@@ -44,6 +44,8 @@ export interface RouteDefinition<
   paymentProvider?: boolean;
   /** Issues portal links: the KMS link key and the user pool's portal users. */
   portalAccess?: boolean;
+  /** Signs uploads to or downloads from the documents bucket. */
+  documentStore?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

@@ -65,6 +65,10 @@ import type { LedgerStore } from '../ports/ledger-store';
 import type { ContactStore } from '../ports/contact-store';
 import type { PolicyStore } from '../ports/policy-store';
 import type { SettingsStore } from '../ports/settings-store';
+import type { DocumentStore } from '../ports/document-store';
+import type { FileStore } from '../ports/file-store';
+import type { MalwareScanner } from '../ports/malware-scanner';
+import { DynamoDbDocumentStore } from '../adapters/dynamodb/document-store';
 
 export interface Services {
   clock: Clock;
@@ -97,6 +101,10 @@ export interface Services {
   alertRules: AlertRuleStore;
   forecasts: ForecastStore;
   templates: TemplateStore;
+  documents: DocumentStore;
+  /** The documents bucket (S3 in AWS, document-files.ts; a stand-in locally). */
+  files: FileStore;
+  malwareScanner: MalwareScanner;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
 }
@@ -120,6 +128,8 @@ export interface ServiceSettings {
   webBaseUrl?: () => string;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
+  /** The documents bucket and its malware scan (document-files.ts); the local S3 stand-in locally. */
+  documentFiles?: DocumentFiles;
 }
 
 /** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
@@ -147,6 +157,14 @@ export function providePortalAccess(
   factory: () => { linkSigner: LinkSigner; portalUsers: PortalUsers },
 ): void {
   portalAccessFactory = factory;
+}
+
+type DocumentFiles = { files: FileStore; malwareScanner: MalwareScanner };
+let documentFilesFactory: ((clock: Clock) => DocumentFiles) | undefined;
+
+/** The functions that sign uploads and downloads or check stored files bring the S3 client themselves. */
+export function provideDocumentFiles(factory: (clock: Clock) => DocumentFiles): void {
+  documentFilesFactory = factory;
 }
 
 /** The checkout and webhook functions bring the payment provider (and the Stripe client) themselves. */
@@ -231,6 +249,12 @@ export function createServices(settings: ServiceSettings): Services {
     alertRules: new DynamoDbAlertRuleStore(client, table, clock),
     forecasts: new DynamoDbForecastStore(client, table),
     templates: new DynamoDbTemplateStore(client, table, clock),
+    documents: new DynamoDbDocumentStore(client, table, clock),
+    ...(settings.documentFiles ??
+      documentFilesFactory?.(clock) ?? {
+        files: unconfigured<FileStore>('The documents bucket (DOCUMENTS_BUCKET)'),
+        malwareScanner: unconfigured<MalwareScanner>('The malware scan of documents'),
+      }),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
   };

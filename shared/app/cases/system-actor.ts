@@ -9,3 +9,8 @@ export function workflowActor(tenantId: string): Actor {
 export function scheduleActor(tenantId: string): Actor {
   return { sub: 'system:schedule', tenantId, roles: ['admin'] };
 }
+
+/** The storage's events act as the system too (audited as `system:documents`). */
+export function documentsActor(tenantId: string): Actor {
+  return { sub: 'system:documents', tenantId, roles: ['admin'] };
+}
