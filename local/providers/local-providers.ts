@@ -3,7 +3,14 @@
  * real SDK clients and adapters run unchanged against them:
  * - SES v2 `SendEmail` (REST JSON, `POST /v2/email/outbound-emails`);
  * - End User Messaging `SendTextMessage` / `SendVoiceMessage` (JSON 1.0, `X-Amz-Target`);
- * - S3 `PutObject` / `GetObject` with `If-None-Match: *` (path style, `/<bucket>/<key>`).
+ * - S3 `PutObject` / `GetObject` with `If-None-Match: *` (path style, `/<bucket>/<key>`); only
+ *   objects under `letters/` are letters;
+ * - S3 for documents: browser uploads by presigned POST (policy signature, expiration and
+ *   conditions checked as S3 checks them; CORS for the web apps), `HeadObject`, ranged `GetObject`,
+ *   `GetObjectTagging`, and presigned GETs (signature and expiry checked). A document upload is
+ *   scanned and tagged as GuardDuty Malware Protection would (local-malware-scan.ts), and its
+ *   `Object Created` and scan-result events go to `onStorageEvent`, awaited before the upload is
+ *   answered: locally a request answers once what it set off has settled.
  * Each accepted message is reported to `onAccepted`, and the service's events (Send, Delivery,
  * Bounce, Complaint; text status) are published afterwards, as EventBridge would, to `onEvent`.
  */
@@ -11,6 +18,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { StorageEvent } from '../../shared/documents/storage-events';
+import { scanStatusTag } from './local-malware-scan';
+import { parseMultipartForm } from './multipart-form';
+import { checkPostPolicy } from './post-policy';
+import { amzDateInstant, presignedGetSignature, sameSignature } from './sigv4';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../shared/ports/clock';
 import { DELIVERY_REF_TAG } from '../../shared/adapters/delivery-ref-tag';
@@ -39,11 +51,27 @@ export interface LocalProvidersOptions {
   onEvent?: (event: ProviderEvent) => Promise<void>;
   /** Called before each answer; a test throws here to cut the connection (a sender killed mid-call). */
   beforeAnswer?: (message: AcceptedMessage) => void | Promise<void>;
+  /** The keys signatures are checked with (the clients' static local credentials). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** S3's and GuardDuty's events for uploaded documents, as EventBridge would deliver them. */
+  onStorageEvent?: (event: StorageEvent) => Promise<void>;
 }
+
+/** What S3 keeps beside an object's bytes. */
+interface ObjectMetadata {
+  contentType?: string;
+  tags: Record<string, string>;
+}
+
+/** Only these keys are documents (the GuardDuty plan and the event rule watch this prefix). */
+const DOCUMENTS_PREFIX = 'documents/';
+const LETTERS_PREFIX = 'letters/';
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export class LocalProviders {
   private server: Server | undefined;
   private readonly objects = new Map<string, Buffer>();
+  private readonly metadata = new Map<string, ObjectMetadata>();
   private pending = new Set<Promise<void>>();
   readonly accepted: AcceptedMessage[] = [];
   endpoint = '';
@@ -82,6 +110,25 @@ export class LocalProviders {
     return this.objects.get(key) ?? (file && existsSync(file) ? readFileSync(file) : undefined);
   }
 
+  private metadataOf(key: string): ObjectMetadata {
+    const file = this.options.objectsDir && join(this.options.objectsDir, `${key}.meta.json`);
+    return (
+      this.metadata.get(key) ??
+      (file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ObjectMetadata) : { tags: {} })
+    );
+  }
+
+  private store(key: string, body: Buffer, metadata: ObjectMetadata): void {
+    this.objects.set(key, body);
+    this.metadata.set(key, metadata);
+    if (this.options.objectsDir) {
+      const file = join(this.options.objectsDir, key);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, body);
+      writeFileSync(`${file}.meta.json`, JSON.stringify(metadata));
+    }
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await requestBody(request);
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -98,14 +145,14 @@ export class LocalProviders {
     }
     const [, bucket, ...path] = url.pathname.split('/');
     const key = decodeURIComponent(path.join('/'));
+    if (bucket && request.method === 'OPTIONS') return corsPreflight(request, response);
+    if (bucket && !key && request.method === 'POST') return this.postObject(bucket, body, request, response);
     if (bucket && key && request.method === 'PUT') return this.putObject(key, body, request, response);
-    if (bucket && key && request.method === 'GET') {
-      const object = this.object(key);
-      if (!object) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
-      response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': object.length });
-      response.end(object);
-      return;
+    if (bucket && key && request.method === 'HEAD') return this.headObject(key, response);
+    if (bucket && key && request.method === 'GET' && url.searchParams.has('tagging')) {
+      return this.getObjectTagging(key, response);
     }
+    if (bucket && key && request.method === 'GET') return this.getObject(key, url, request, response);
     answer(response, 404, { message: `No stand-in for ${request.method} ${url.pathname}` });
   }
 
@@ -227,11 +274,12 @@ export class LocalProviders {
         'At least one of the pre-conditions you specified did not hold',
       );
     }
-    this.objects.set(key, body);
-    if (this.options.objectsDir) {
-      const file = join(this.options.objectsDir, key);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, body);
+    const contentType = header(request, 'content-type');
+    this.store(key, body, { ...(contentType ? { contentType } : {}), tags: {} });
+    if (!key.startsWith(LETTERS_PREFIX)) {
+      response.writeHead(200, { etag: `"${randomUUID()}"` });
+      response.end();
+      return;
     }
     const message: AcceptedMessage = {
       channel: 'letter',
@@ -244,6 +292,143 @@ export class LocalProviders {
     await this.accept(message);
     response.writeHead(200, { etag: `"${randomUUID()}"` });
     response.end();
+  }
+
+  /** POST Object: a browser upload with a signed policy (form fields first, the file last). */
+  private async postObject(
+    bucket: string,
+    body: Buffer,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    const cors = corsHeaders(request);
+    const form = parseMultipartForm(body, header(request, 'content-type') ?? '');
+    if (!form) {
+      return s3Error(
+        response,
+        400,
+        'MalformedPOSTRequest',
+        'The body of your POST request is not well-formed multipart/form-data.',
+        cors,
+      );
+    }
+    // S3 checks the expiration against its own clock, the real one.
+    const check = checkPostPolicy(form, bucket, this.credentials(), Date.now());
+    if (!check.ok) return s3Error(response, check.status, check.code, check.message, cors);
+    const content = form.file!.content;
+    const contentType = form.fields.get('content-type');
+    this.store(check.key, content, { ...(contentType ? { contentType } : {}), tags: {} });
+    if (check.key.startsWith(DOCUMENTS_PREFIX)) await this.documentStored(bucket, check.key, content);
+    response.writeHead(204, { ...cors, etag: `"${randomUUID()}"`, location: `/${bucket}/${check.key}` });
+    response.end();
+  }
+
+  /** As in AWS: the object-created event, then GuardDuty's scan tags the object and reports. */
+  private async documentStored(bucket: string, key: string, content: Buffer): Promise<void> {
+    const deliver = async (event: StorageEvent) => {
+      try {
+        await this.options.onStorageEvent?.(event);
+      } catch (error) {
+        // EventBridge would retry and then dead-letter it; the upload itself has succeeded.
+        logger.error('Storage event failed', { detailType: event['detail-type'], error: error as Error });
+      }
+    };
+    await deliver({
+      source: 'aws.s3',
+      'detail-type': 'Object Created',
+      detail: { bucket: { name: bucket }, object: { key } },
+    });
+    const tag = scanStatusTag(content);
+    const metadata = this.metadataOf(key);
+    this.store(key, content, { ...metadata, tags: { ...metadata.tags, [tag.key]: tag.value } });
+    await deliver({
+      source: 'aws.guardduty',
+      'detail-type': 'GuardDuty Malware Protection Object Scan Result',
+      detail: { s3ObjectDetails: { bucketName: bucket, objectKey: key } },
+    });
+  }
+
+  private headObject(key: string, response: ServerResponse): void {
+    const object = this.object(key);
+    if (!object) {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': this.metadataOf(key).contentType ?? 'application/octet-stream',
+      'content-length': object.length,
+    });
+    response.end();
+  }
+
+  private getObjectTagging(key: string, response: ServerResponse): void {
+    if (!this.object(key)) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
+    const tags = Object.entries(this.metadataOf(key).tags)
+      .map(([name, value]) => `<Tag><Key>${name}</Key><Value>${value}</Value></Tag>`)
+      .join('');
+    response.writeHead(200, { 'content-type': 'application/xml' });
+    response.end(`<?xml version="1.0" encoding="UTF-8"?><Tagging><TagSet>${tags}</TagSet></Tagging>`);
+  }
+
+  /** GetObject: by the SDK (a letter, the first bytes of a document) or by a presigned URL. */
+  private getObject(key: string, url: URL, request: IncomingMessage, response: ServerResponse): void {
+    const presigned = url.searchParams.has('X-Amz-Signature');
+    if (presigned) {
+      const refusal = this.presignedRefusal(url, request);
+      if (refusal) return s3Error(response, 403, refusal.code, refusal.message);
+    }
+    const object = this.object(key);
+    if (!object) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
+    const contentType =
+      url.searchParams.get('response-content-type') ?? this.metadataOf(key).contentType ?? 'application/pdf';
+    const disposition = url.searchParams.get('response-content-disposition');
+    const headers = {
+      'content-type': contentType,
+      ...(disposition ? { 'content-disposition': disposition } : {}),
+    };
+    const range = /^bytes=(\d+)-(\d*)$/.exec(header(request, 'range') ?? '');
+    if (range) {
+      const from = Number(range[1]);
+      const to = Math.min(range[2] ? Number(range[2]) : object.length - 1, object.length - 1);
+      if (from >= object.length)
+        return s3Error(response, 416, 'InvalidRange', 'The requested range is not satisfiable');
+      const part = object.subarray(from, to + 1);
+      response.writeHead(206, {
+        ...headers,
+        'content-length': part.length,
+        'content-range': `bytes ${from}-${to}/${object.length}`,
+      });
+      response.end(part);
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-length': object.length });
+    response.end(object);
+  }
+
+  private presignedRefusal(
+    url: URL,
+    request: IncomingMessage,
+  ): { code: string; message: string } | undefined {
+    const query = url.searchParams;
+    const signed = presignedGetSignature(this.credentials().secretAccessKey, {
+      path: url.pathname,
+      query,
+      headers: request.headers,
+    });
+    if (!signed || !sameSignature(signed, query.get('X-Amz-Signature') ?? '')) {
+      return {
+        code: 'SignatureDoesNotMatch',
+        message: 'The request signature we calculated does not match the signature you provided',
+      };
+    }
+    const expires = amzDateInstant(query.get('X-Amz-Date') ?? '') + Number(query.get('X-Amz-Expires')) * 1000;
+    if (!(expires > Date.now())) return { code: 'AccessDenied', message: 'Request has expired' };
+    return undefined;
+  }
+
+  private credentials() {
+    return this.options.credentials ?? LOCAL_S3_CREDENTIALS;
   }
 
   private async accept(message: AcceptedMessage): Promise<void> {
@@ -311,8 +496,30 @@ function jsonError(response: ServerResponse, status: number, type: string, messa
   response.end(JSON.stringify({ __type: type, Message: message }));
 }
 
-function s3Error(response: ServerResponse, status: number, code: string, message: string): void {
-  response.writeHead(status, { 'content-type': 'application/xml' });
+/** The bucket's CORS rule for the web apps: any origin may POST an upload (the policy is the guard). */
+function corsHeaders(request: IncomingMessage): Record<string, string> {
+  const origin = header(request, 'origin');
+  return origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+}
+
+function corsPreflight(request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, {
+    ...corsHeaders(request),
+    'access-control-allow-methods': 'GET, POST',
+    'access-control-allow-headers': header(request, 'access-control-request-headers') ?? '',
+    'access-control-max-age': '3000',
+  });
+  response.end();
+}
+
+function s3Error(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { ...headers, 'content-type': 'application/xml' });
   response.end(
     `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
   );

@@ -14,6 +14,7 @@ export const handler = apiHandler(route, async ({ actor, idempotency, params, bo
     {
       ...file,
       attachedTo: attachedTo ?? { kind: 'debtor', id: params.id },
+      debtorId: params.id,
     },
   );
   return { body: view, headers: { location: `/v1/documents/${document.id}` } };

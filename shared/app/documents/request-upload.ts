@@ -11,7 +11,7 @@ import {
 } from '../../domain/documents/document';
 import { sanitizeFileName } from '../../domain/documents/file-name';
 import { declaredFileIssues, isAllowedContentType } from '../../domain/documents/file-rules';
-import { ValidationError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import type { UseCaseContext } from '../context';
@@ -23,11 +23,20 @@ export const UPLOAD_FORM_SECONDS = 15 * 60;
 
 export interface UploadRequest {
   attachedTo: { kind: AttachmentKind; id: string };
+  /** The debtor the request names (its path), when it names one: the record must be theirs. */
+  debtorId?: string;
   fileName: string;
   contentType: string;
   size: number;
   category: DocumentCategory;
 }
+
+const ENTITY_OF_KIND: Record<AttachmentKind, string> = {
+  debtor: 'Debtor',
+  invoice: 'Invoice',
+  dispute: 'Dispute',
+  payment: 'Payment',
+};
 
 export async function requestUpload(
   services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'invoices' | 'ledger' | 'documents' | 'files'>,
@@ -35,6 +44,10 @@ export async function requestUpload(
   request: UploadRequest,
 ) {
   const { debtorId } = await attachmentTarget(services, context, request.attachedTo);
+  // Another debtor's record would put the file in the wrong debtor's folder: as if not there.
+  if (request.debtorId !== undefined && request.debtorId !== debtorId) {
+    throw new NotFoundError(ENTITY_OF_KIND[request.attachedTo.kind]);
+  }
   const issues = declaredFileIssues(request);
   if (issues.length > 0 || !isAllowedContentType(request.contentType)) throw new ValidationError(issues);
   const now = services.clock.now();
