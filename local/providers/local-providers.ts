@@ -61,6 +61,11 @@ export interface LocalProvidersOptions {
 interface ObjectMetadata {
   contentType?: string;
   tags: Record<string, string>;
+  versionId?: string;
+}
+
+function storedName(key: string, versionId?: string): string {
+  return versionId ? `${key}.versions/${versionId}` : key;
 }
 
 /** Only these keys are documents (the GuardDuty plan and the event rule watch this prefix). */
@@ -105,27 +110,48 @@ export class LocalProviders {
     return any;
   }
 
-  object(key: string): Buffer | undefined {
-    const file = this.options.objectsDir && join(this.options.objectsDir, key);
-    return this.objects.get(key) ?? (file && existsSync(file) ? readFileSync(file) : undefined);
+  /** The bytes under a key: the latest, or one version of them. */
+  object(key: string, versionId?: string): Buffer | undefined {
+    const name = storedName(key, versionId);
+    const file = this.options.objectsDir && join(this.options.objectsDir, name);
+    return this.objects.get(name) ?? (file && existsSync(file) ? readFileSync(file) : undefined);
   }
 
-  private metadataOf(key: string): ObjectMetadata {
-    const file = this.options.objectsDir && join(this.options.objectsDir, `${key}.meta.json`);
+  private metadataOf(key: string, versionId?: string): ObjectMetadata {
+    const name = storedName(key, versionId);
+    const file = this.options.objectsDir && join(this.options.objectsDir, `${name}.meta.json`);
     return (
-      this.metadata.get(key) ??
+      this.metadata.get(name) ??
       (file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ObjectMetadata) : { tags: {} })
     );
   }
 
-  private store(key: string, body: Buffer, metadata: ObjectMetadata): void {
-    this.objects.set(key, body);
-    this.metadata.set(key, metadata);
+  /** A versioned bucket: each write is a new version and becomes the latest. */
+  private store(key: string, body: Buffer, metadata: Omit<ObjectMetadata, 'versionId'>): string {
+    const versionId = randomUUID().replaceAll('-', '');
+    this.write(storedName(key, versionId), body, { ...metadata, versionId });
+    this.write(key, body, { ...metadata, versionId });
+    return versionId;
+  }
+
+  private write(name: string, body: Buffer | undefined, metadata: ObjectMetadata): void {
+    if (body) this.objects.set(name, body);
+    this.metadata.set(name, metadata);
     if (this.options.objectsDir) {
-      const file = join(this.options.objectsDir, key);
+      const file = join(this.options.objectsDir, name);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, body);
+      if (body) writeFileSync(file, body);
       writeFileSync(`${file}.meta.json`, JSON.stringify(metadata));
+    }
+  }
+
+  /** PutObjectTagging of one version (the latest shows it too while it is that version). */
+  private tag(key: string, versionId: string, tags: Record<string, string>): void {
+    const version = this.metadataOf(key, versionId);
+    this.write(storedName(key, versionId), undefined, { ...version, tags: { ...version.tags, ...tags } });
+    const latest = this.metadataOf(key);
+    if (latest.versionId === versionId) {
+      this.write(key, undefined, { ...latest, tags: { ...latest.tags, ...tags } });
     }
   }
 
@@ -150,7 +176,7 @@ export class LocalProviders {
     if (bucket && key && request.method === 'PUT') return this.putObject(key, body, request, response);
     if (bucket && key && request.method === 'HEAD') return this.headObject(key, response);
     if (bucket && key && request.method === 'GET' && url.searchParams.has('tagging')) {
-      return this.getObjectTagging(key, response);
+      return this.getObjectTagging(key, url.searchParams.get('versionId') ?? undefined, response);
     }
     if (bucket && key && request.method === 'GET') return this.getObject(key, url, request, response);
     answer(response, 404, { message: `No stand-in for ${request.method} ${url.pathname}` });
@@ -317,14 +343,26 @@ export class LocalProviders {
     if (!check.ok) return s3Error(response, check.status, check.code, check.message, cors);
     const content = form.file!.content;
     const contentType = form.fields.get('content-type');
-    this.store(check.key, content, { ...(contentType ? { contentType } : {}), tags: {} });
-    if (check.key.startsWith(DOCUMENTS_PREFIX)) await this.documentStored(bucket, check.key, content);
-    response.writeHead(204, { ...cors, etag: `"${randomUUID()}"`, location: `/${bucket}/${check.key}` });
+    const versionId = this.store(check.key, content, { ...(contentType ? { contentType } : {}), tags: {} });
+    if (check.key.startsWith(DOCUMENTS_PREFIX)) {
+      await this.documentStored(bucket, check.key, versionId, content);
+    }
+    response.writeHead(204, {
+      ...cors,
+      etag: `"${randomUUID()}"`,
+      location: `/${bucket}/${check.key}`,
+      'x-amz-version-id': versionId,
+    });
     response.end();
   }
 
   /** As in AWS: the object-created event, then GuardDuty's scan tags the object and reports. */
-  private async documentStored(bucket: string, key: string, content: Buffer): Promise<void> {
+  private async documentStored(
+    bucket: string,
+    key: string,
+    versionId: string,
+    content: Buffer,
+  ): Promise<void> {
     const deliver = async (event: StorageEvent) => {
       try {
         await this.options.onStorageEvent?.(event);
@@ -336,15 +374,14 @@ export class LocalProviders {
     await deliver({
       source: 'aws.s3',
       'detail-type': 'Object Created',
-      detail: { bucket: { name: bucket }, object: { key } },
+      detail: { bucket: { name: bucket }, object: { key, 'version-id': versionId } },
     });
     const tag = scanStatusTag(content);
-    const metadata = this.metadataOf(key);
-    this.store(key, content, { ...metadata, tags: { ...metadata.tags, [tag.key]: tag.value } });
+    this.tag(key, versionId, { [tag.key]: tag.value });
     await deliver({
       source: 'aws.guardduty',
       'detail-type': 'GuardDuty Malware Protection Object Scan Result',
-      detail: { s3ObjectDetails: { bucketName: bucket, objectKey: key } },
+      detail: { s3ObjectDetails: { bucketName: bucket, objectKey: key, versionId } },
     });
   }
 
@@ -355,16 +392,20 @@ export class LocalProviders {
       response.end();
       return;
     }
+    const metadata = this.metadataOf(key);
     response.writeHead(200, {
-      'content-type': this.metadataOf(key).contentType ?? 'application/octet-stream',
+      'content-type': metadata.contentType ?? 'application/octet-stream',
       'content-length': object.length,
+      ...(metadata.versionId ? { 'x-amz-version-id': metadata.versionId } : {}),
     });
     response.end();
   }
 
-  private getObjectTagging(key: string, response: ServerResponse): void {
-    if (!this.object(key)) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
-    const tags = Object.entries(this.metadataOf(key).tags)
+  private getObjectTagging(key: string, versionId: string | undefined, response: ServerResponse): void {
+    if (!this.object(key, versionId)) {
+      return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
+    }
+    const tags = Object.entries(this.metadataOf(key, versionId).tags)
       .map(([name, value]) => `<Tag><Key>${name}</Key><Value>${value}</Value></Tag>`)
       .join('');
     response.writeHead(200, { 'content-type': 'application/xml' });
@@ -378,10 +419,13 @@ export class LocalProviders {
       const refusal = this.presignedRefusal(url, request);
       if (refusal) return s3Error(response, 403, refusal.code, refusal.message);
     }
-    const object = this.object(key);
+    const versionId = url.searchParams.get('versionId') ?? undefined;
+    const object = this.object(key, versionId);
     if (!object) return s3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.');
     const contentType =
-      url.searchParams.get('response-content-type') ?? this.metadataOf(key).contentType ?? 'application/pdf';
+      url.searchParams.get('response-content-type') ??
+      this.metadataOf(key, versionId).contentType ??
+      'application/pdf';
     const disposition = url.searchParams.get('response-content-disposition');
     const headers = {
       'content-type': contentType,

@@ -8,8 +8,8 @@ export interface StorageEvent {
   'detail-type'?: string;
   detail?: {
     bucket?: { name?: string };
-    object?: { key?: string };
-    s3ObjectDetails?: { bucketName?: string; objectKey?: string };
+    object?: { key?: string; 'version-id'?: string };
+    s3ObjectDetails?: { bucketName?: string; objectKey?: string; versionId?: string };
   };
 }
 

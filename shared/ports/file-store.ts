@@ -13,6 +13,8 @@ export interface StoredFile {
   size: number;
   /** The first bytes of the file (at most the number asked for). */
   head: Uint8Array;
+  /** The storage's version of these bytes (a bucket with versioning). */
+  version?: string;
 }
 
 export interface FileStore {
@@ -23,13 +25,14 @@ export interface FileStore {
     maxBytes: number;
     expiresInSeconds: number;
   }): Promise<UploadForm>;
-  /** A signed URL that serves the file as an attachment named `fileName`. */
+  /** A signed URL that serves the file (that version of it) as an attachment named `fileName`. */
   downloadUrl(request: {
     key: string;
+    version?: string;
     fileName: string;
     contentType: string;
     expiresInSeconds: number;
   }): Promise<{ url: string; expiresAt: string }>;
-  /** What is stored under the key, or undefined when nothing is. */
+  /** What is stored under the key now, or undefined when nothing is. */
   inspect(key: string, headBytes: number): Promise<StoredFile | undefined>;
 }

@@ -117,6 +117,18 @@ describe('upload, check and download', () => {
     expect((await fetch(tampered)).status).toBe(403);
   });
 
+  it('serves the checked bytes even when the form is used again to overwrite them', async () => {
+    const content = pdf('checked');
+    const created = await announce(admin, `/v1/debtors/${debtorId}/documents`, declaration(content));
+    expect((await upload(created.body.upload, content)).status).toBe(204);
+    const swapped = Buffer.concat([pdf('swapped'), Buffer.from(EICAR, 'latin1')]);
+    expect((await upload(created.body.upload, swapped.subarray(0, content.length))).status).toBe(204);
+    const { body } = await api.request('GET', `/v1/documents/${created.body.id}`, { token: admin });
+    expect(body.status).toBe('available');
+    const download = await fetch(body.download.url);
+    expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
+  });
+
   it('replays an idempotent announcement and creates one document', async () => {
     const content = pdf('once');
     const headers = { 'idempotency-key': 'doc-once-1' };

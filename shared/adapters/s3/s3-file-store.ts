@@ -37,6 +37,7 @@ export class S3FileStore implements FileStore {
 
   async downloadUrl(request: {
     key: string;
+    version?: string;
     fileName: string;
     contentType: string;
     expiresInSeconds: number;
@@ -46,6 +47,7 @@ export class S3FileStore implements FileStore {
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: request.key,
+        ...(request.version ? { VersionId: request.version } : {}),
         ResponseContentType: request.contentType,
         ResponseContentDisposition: contentDisposition(request.fileName),
       }),
@@ -56,19 +58,28 @@ export class S3FileStore implements FileStore {
 
   async inspect(key: string, headBytes: number): Promise<StoredFile | undefined> {
     let size: number;
+    let version: string | undefined;
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       size = head.ContentLength ?? 0;
+      version = head.VersionId;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
     }
-    if (size === 0) return { size, head: new Uint8Array() };
+    const versioned = version ? { version } : {};
+    if (size === 0) return { size, head: new Uint8Array(), ...versioned };
+    // The very version measured above, though another upload may have landed since.
     const object = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${headBytes - 1}` }),
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Range: `bytes=0-${headBytes - 1}`,
+        ...(version ? { VersionId: version } : {}),
+      }),
     );
     const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-    return { size, head: bytes.subarray(0, headBytes) };
+    return { size, head: bytes.subarray(0, headBytes), ...versioned };
   }
 
   private inSeconds(seconds: number): string {

@@ -34,7 +34,7 @@ export async function checkStoredDocument(
     // Bytes that are not the announced file are refused without waiting for the scan.
     const verdict = storedFileProblem(before, stored)
       ? 'pending'
-      : await services.malwareScanner.verdict(objectKey);
+      : await services.malwareScanner.verdict(objectKey, stored.version);
     const now = services.clock.now();
     const after = completeUpload(before, stored, verdict, now);
     if (after === before) return before;

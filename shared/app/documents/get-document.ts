@@ -17,6 +17,7 @@ export async function getDocument(
   if (document.status !== 'available') return documentView(document);
   const download = await services.files.downloadUrl({
     key: documentObjectKey(document),
+    ...(document.fileVersion ? { version: document.fileVersion } : {}),
     fileName: document.fileName,
     contentType: document.contentType,
     expiresInSeconds: DOWNLOAD_URL_SECONDS,

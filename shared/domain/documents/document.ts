@@ -23,7 +23,7 @@ export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export type DocumentStatus = 'pending_upload' | 'pending_scan' | 'available' | 'rejected';
 
 export type RejectionReason =
-  'empty' | 'too_large' | 'wrong_type' | 'infected' | 'unscannable' | 'scan_failed';
+  'empty' | 'too_large' | 'wrong_type' | 'infected' | 'unscannable' | 'scan_failed' | 'replaced';
 
 export interface StoredDocument {
   id: string;
@@ -42,6 +42,11 @@ export interface StoredDocument {
   createdAt: string;
   uploadedAt?: string;
   decidedAt?: string;
+  /**
+   * The storage version of the bytes that were checked. The signed form works until it expires,
+   * so the object can be overwritten after the check: only this version is ever served.
+   */
+  fileVersion?: string;
   version: number;
 }
 
@@ -90,8 +95,10 @@ export function announceDocument(
 /** Why the stored bytes are not the file that was announced, if they are not. */
 export function storedFileProblem(
   document: StoredDocument,
-  stored: { size: number; head: Uint8Array },
+  stored: { size: number; head: Uint8Array; version?: string },
 ): RejectionReason | undefined {
+  // Uploaded again while the first upload was being checked: which bytes were meant is unknowable.
+  if (document.fileVersion !== undefined && stored.version !== document.fileVersion) return 'replaced';
   if (stored.size === 0) return 'empty';
   if (stored.size > MAX_DOCUMENT_BYTES) return 'too_large';
   if (detectContentType(stored.head) !== document.contentType) return 'wrong_type';
@@ -110,7 +117,7 @@ const VERDICT_REJECTS: Partial<Record<ScanVerdict, RejectionReason>> = {
  */
 export function completeUpload(
   document: StoredDocument,
-  stored: { size: number; head: Uint8Array },
+  stored: { size: number; head: Uint8Array; version?: string },
   verdict: ScanVerdict,
   now: Date,
 ): StoredDocument {
@@ -121,6 +128,7 @@ export function completeUpload(
     ...document,
     size: stored.size,
     uploadedAt: document.uploadedAt ?? at,
+    ...(stored.version !== undefined ? { fileVersion: stored.version } : {}),
     version: document.version + 1,
   };
   if (reason) return { ...base, status: 'rejected', rejectionReason: reason, decidedAt: at };

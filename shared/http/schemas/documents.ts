@@ -57,7 +57,7 @@ export const documentView = z
     category: z.enum(DOCUMENT_CATEGORIES),
     status: z.enum(['pending_upload', 'pending_scan', 'available', 'rejected']),
     rejectionReason: z
-      .enum(['empty', 'too_large', 'wrong_type', 'infected', 'unscannable', 'scan_failed'])
+      .enum(['empty', 'too_large', 'wrong_type', 'infected', 'unscannable', 'scan_failed', 'replaced'])
       .optional(),
     uploadedBy: z.string(),
     createdAt: instant,

@@ -140,6 +140,20 @@ describe('completing an upload', () => {
     ).toBe('unscannable');
   });
 
+  it('rejects bytes uploaded again while the first ones were being checked', () => {
+    const scanning = completeUpload(
+      announced(),
+      { size: 90, head: pdfHead, version: 'v1' },
+      'pending',
+      later,
+    );
+    expect(scanning.fileVersion).toBe('v1');
+    const replaced = completeUpload(scanning, { size: 90, head: pdfHead, version: 'v2' }, 'clean', later);
+    expect(replaced).toMatchObject({ status: 'rejected', rejectionReason: 'replaced' });
+    const same = completeUpload(scanning, { size: 90, head: pdfHead, version: 'v1' }, 'clean', later);
+    expect(same).toMatchObject({ status: 'available', fileVersion: 'v1' });
+  });
+
   it('never changes a decided document, whatever events arrive after', () => {
     const verdicts: ScanVerdict[] = ['clean', 'infected', 'pending', 'unscannable', 'failed'];
     fc.assert(
