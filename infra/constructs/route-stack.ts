@@ -8,6 +8,7 @@
  * passes what a group references to its nested stack as parameters.
  */
 import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
+import { acknowledgeDocumentObjects, documentObjectsArn, documentsBucketName } from './document-stack';
 import {
   type HttpApi as ApiGatewayHttpApi,
   HttpMethod,
@@ -161,8 +162,10 @@ export class RouteStack extends NestedStack {
           ...(route.portalAccess
             ? { PORTAL_LINK_KEY_ID: portal.keyArn, USER_POOL_ID: portal.userPoolId }
             : {}),
+          ...(route.documentStore ? { DOCUMENTS_BUCKET: documentsBucketName(stage.stage) } : {}),
         },
       });
+      if (route.documentStore) grantDocumentSigning(fn, route, stage);
       if (route.portalAccess) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [portal.keyArn] }),
@@ -217,4 +220,14 @@ export class RouteStack extends NestedStack {
       }
     }
   }
+}
+
+/**
+ * A presigned request acts with its signer's permissions: the routes that announce documents sign
+ * upload forms (PutObject), the one that shows a document signs downloads of its checked version.
+ */
+function grantDocumentSigning(fn: ApiFunction, route: RouteDefinition, stage: StageConfig): void {
+  const actions = route.method === 'GET' ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:PutObject'];
+  fn.function.addToRolePolicy(new PolicyStatement({ actions, resources: [documentObjectsArn(stage.stage)] }));
+  acknowledgeDocumentObjects(fn.base.role, stage.stage, `Route ${route.id} signs requests for documents`);
 }

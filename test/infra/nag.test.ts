@@ -105,7 +105,8 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
     // letters bucket, whose access is recorded on each message rather than in server access logs.
     // The web bundle is copied by CDK's BucketDeployment handler (its role, runtime and grants) and
     // served by CloudFront on its default domain. Stripe's keys are rolled in Stripe, not by Secrets
-    // Manager.
+    // Manager. Documents are signed for, checked and scanned (GuardDuty) under one prefix of the
+    // documents bucket, each with a key made when it is announced; GuardDuty names its own rules.
     const rules = new Set(
       acknowledgementsIn(synthesized.app).map((ack) =>
         ack.id
@@ -124,6 +125,10 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
           .replace(
             /^AwsSolutions-IAM5\[Resource::<WebAssets[0-9A-F]{8}\.Arn>\/\*\]$/,
             'AwsSolutions-IAM5[Resource::<web bucket>/*]',
+          )
+          .replace(
+            /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:s3:::recoup-[a-z]+-documents-<AWS::AccountId>-<AWS::Region>\/documents\/\*\]$/,
+            'AwsSolutions-IAM5[Resource::<documents bucket>/documents/*]',
           ),
       ),
     );
@@ -133,6 +138,8 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
       'AwsSolutions-IAM5[Resource::<workflow task>:*]',
       'AwsSolutions-IAM5[Resource::<schedule target>:*]',
       'AwsSolutions-IAM5[Resource::<letters bucket>/letters/*]',
+      'AwsSolutions-IAM5[Resource::<documents bucket>/documents/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
       'AwsSolutions-SQS3',
       'AwsSolutions-APIG4',
       'AwsSolutions-S1',
