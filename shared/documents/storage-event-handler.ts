@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
-import { checkStoredDocument } from '../app/documents/complete-upload';
+import { checkStoredDocument } from '../app/documents/check-stored-document';
 import { logger, metrics, tracer } from '../observability/powertools';
 import type { Services } from '../runtime/services';
 import { objectKeyOf, type StorageEvent } from './storage-events';
