@@ -206,12 +206,8 @@ export class DocumentStack extends NestedStack {
    * `GuardDutyMalwareScanStatus`; the role is the one GuardDuty's documentation prescribes.
    */
   private addMalwareProtection(stage: StageConfig): void {
-    const stack = Stack.of(this);
-    const managedRules = stack.formatArn({
-      service: 'events',
-      resource: 'rule',
-      resourceName: 'DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*',
-    });
+    // Pseudo parameters, not the stack's (possibly concrete) region: one ARN, one acknowledgement.
+    const managedRules = `arn:${Aws.PARTITION}:events:${Aws.REGION}:${Aws.ACCOUNT_ID}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`;
     const role = new Role(this, 'MalwareProtectionRole', {
       assumedBy: new ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
       description: `Recoup ${stage.stage}: GuardDuty scans and tags the documents bucket's objects`,
