@@ -17,6 +17,7 @@ import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import { DocumentStack } from './constructs/document-stack';
+import { ImportPipeline } from './constructs/import-pipeline';
 import type { StageConfig } from './stage';
 
 export interface RecoupStackProps extends StackProps {
@@ -37,6 +38,7 @@ export class RecoupStack extends Stack {
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
   readonly documents: DocumentStack;
+  readonly imports: ImportPipeline;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
     super(scope, id, props);
@@ -67,6 +69,12 @@ export class RecoupStack extends Stack {
       data: this.data,
       observability: this.observability,
     });
+    this.imports = new ImportPipeline(this, 'Imports', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+    });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
@@ -75,6 +83,7 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
       paymentSecretArn: this.paymentKeys.secret.secretArn,
+      imports: this.imports,
     });
 
     this.web = new WebHosting(this, 'Web', {
@@ -154,6 +163,10 @@ export class RecoupStack extends Stack {
       value: this.paymentKeys.secret.secretArn,
       description:
         'Put {"secretKey":"sk_…","webhookSecret":"whsec_…"} here; the webhook is <WebUrl>/v1/webhooks/stripe',
+    });
+    new CfnOutput(this, 'ImportsBucket', {
+      value: this.imports.bucket.bucketName,
+      description: 'Uploaded import files (kept 30 days)',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }

@@ -16,6 +16,8 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local/process
 import { LocalOutbox } from './outbox/local-outbox';
 import { LocalMessageDelivery } from './outbox/local-message-delivery';
 import { LocalScheduler } from './schedules/local-scheduler';
+import { LocalImportRunner } from './imports/local-import-runner';
+import { s3ImportFiles } from '../shared/runtime/import-files';
 import { DOCUMENTS_BUCKET, startLocalChannels, type LocalChannels } from './providers/local-channels';
 import { LOCAL_S3_CREDENTIALS } from './providers/local-providers';
 import { createDocumentFiles } from '../shared/runtime/document-files';
@@ -44,6 +46,9 @@ export interface LocalRuntimeOptions {
   onDynamoDbCall?: (commandName: string) => void;
 }
 
+/** The local stand-in bucket of uploaded import files. */
+const IMPORTS_BUCKET = 'recoup-imports';
+
 export interface LocalRuntime {
   url: string;
   port: number;
@@ -53,6 +58,8 @@ export interface LocalRuntime {
   workflows: LocalStepFunctions;
   channels: LocalChannels;
   services: Services;
+  /** The in-process import worker: `idle()` waits for running imports. */
+  imports: LocalImportRunner;
   /** Where the data lives (benchmarks seed it directly). */
   dynamoDb: { endpoint: string; tableName: string };
   stop(): Promise<void>;
@@ -97,6 +104,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const stripe = new LocalStripe(clock);
   const stripePort = await stripe.start();
   const scheduler = new LocalScheduler(settled);
+  const imports = new LocalImportRunner();
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
@@ -122,7 +130,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       },
       clock,
     ),
+    importRunner: imports,
+    importFiles: s3ImportFiles(
+      {
+        bucket: IMPORTS_BUCKET,
+        endpoint: channels.providers.endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      },
+      clock,
+    ),
   });
+  imports.use(services);
   useServices(services);
   channels.connect(services.deliveryLog);
   scheduler.use(services);
@@ -165,8 +184,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     workflows,
     channels,
     services,
+    imports,
     dynamoDb: { endpoint, tableName },
     stop: async () => {
+      await imports.idle();
       workflows.stop();
       await channels.providers.stop();
       await stripe.stop();

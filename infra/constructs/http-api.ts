@@ -31,6 +31,7 @@ import {
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/http/route';
+import type { ImportPipeline } from './import-pipeline';
 import type { StageConfig } from '../stage';
 import type { ApiFunction } from './api-function';
 import type { Auth } from './auth';
@@ -48,6 +49,7 @@ export interface HttpApiProps {
   stateMachineArn: string;
   /** The payment provider's keys, for the routes that take card payments (`paymentProvider`). */
   paymentSecretArn: string;
+  imports: ImportPipeline;
 }
 
 /**
@@ -140,6 +142,7 @@ export class HttpApi extends Construct {
           observability,
           stateMachineArn: props.stateMachineArn,
           paymentSecretArn: props.paymentSecretArn,
+          imports: props.imports,
           portal: {
             keyArn: auth.portalLinkKey.keyArn,
             userPoolId: auth.userPool.userPoolId,

@@ -22,6 +22,7 @@ import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/http/route';
 import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
+import type { ImportPipeline } from './import-pipeline';
 import type { DataAccess, DataTable } from './data-table';
 import type { Observability } from './observability';
 
@@ -119,6 +120,8 @@ export interface RouteStackProps extends NestedStackProps {
   paymentSecretArn: string;
   /** The portal link key and the user pool, for the routes that issue portal links. */
   portal: { keyArn: string; userPoolId: string; userPoolArn: string };
+  /** The import files bucket and queue, for the routes that open and start imports. */
+  imports: ImportPipeline;
 }
 
 /** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
@@ -138,6 +141,7 @@ export class RouteStack extends NestedStack {
       stateMachineArn,
       paymentSecretArn,
       portal,
+      imports,
       ...nestedStackProps
     } = props;
     super(scope, id, {
@@ -182,6 +186,7 @@ export class RouteStack extends NestedStack {
           }),
         );
       }
+      if (route.importFiles) imports.grantToRoute(fn);
       if (route.paymentProvider) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [paymentSecretArn] }),

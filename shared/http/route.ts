@@ -46,6 +46,8 @@ export interface RouteDefinition<
   portalAccess?: boolean;
   /** Signs uploads to or downloads from the documents bucket. */
   documentStore?: boolean;
+  /** Presigns uploads to the import files bucket and hands imports to their worker queue. */
+  importFiles?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

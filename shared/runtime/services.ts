@@ -69,6 +69,13 @@ import type { DocumentStore } from '../ports/document-store';
 import type { FileStore } from '../ports/file-store';
 import type { MalwareScanner } from '../ports/malware-scanner';
 import { DynamoDbDocumentStore } from '../adapters/dynamodb/document-store';
+import type { ImportStore } from '../ports/import-store';
+import type { BulkRecords } from '../ports/bulk-records';
+import type { ImportFiles } from '../ports/import-files';
+import type { ImportRunner } from '../ports/import-runner';
+import { DynamoDbImportStore } from '../adapters/dynamodb/import-store';
+import { DynamoDbBulkRecords } from '../adapters/dynamodb/bulk-records';
+import { SqsImportRunner } from '../adapters/sqs/sqs-import-runner';
 
 export interface Services {
   clock: Clock;
@@ -107,6 +114,10 @@ export interface Services {
   malwareScanner: MalwareScanner;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
+  imports: ImportStore;
+  bulk: BulkRecords;
+  importFiles: ImportFiles;
+  importRunner: ImportRunner;
 }
 
 export interface ServiceSettings {
@@ -130,6 +141,10 @@ export interface ServiceSettings {
   jobs?: JobQueue;
   /** The documents bucket and its malware scan (document-files.ts); the local S3 stand-in locally. */
   documentFiles?: DocumentFiles;
+  /** S3 in AWS (import-files.ts); the local S3 stand-in locally. */
+  importFiles?: ImportFiles;
+  /** SQS in AWS (from IMPORTS_QUEUE_URL); the local runtime runs imports in process. */
+  importRunner?: ImportRunner;
 }
 
 /** A function deployed without the workflow or the outbox must fail loudly if it reaches for them. */
@@ -147,6 +162,13 @@ let channelSenderFactory: ((clock: Clock) => ChannelSenders) | undefined;
  */
 export function provideChannelSenders(factory: (clock: Clock) => ChannelSenders): void {
   channelSenderFactory = factory;
+}
+
+let importFilesFactory: ((clock: Clock) => ImportFiles) | undefined;
+
+/** The import functions bring S3 and its URL presigner themselves. */
+export function provideImportFiles(factory: (clock: Clock) => ImportFiles): void {
+  importFilesFactory = factory;
 }
 
 let paymentProviderFactory: (() => PaymentProvider) | undefined;
@@ -189,6 +211,12 @@ function messagesFromEnvironment(): MessageDelivery {
   const url = process.env.OUTBOX_QUEUE_URL;
   if (!url) return unconfigured<MessageDelivery>('The outbox queue (OUTBOX_QUEUE_URL)');
   return new SqsMessageDelivery(tracer.captureAWSv3Client(new SQSClient({})), url);
+}
+
+function importRunnerFromEnvironment(): ImportRunner {
+  const url = process.env.IMPORTS_QUEUE_URL;
+  if (!url) return unconfigured<ImportRunner>('The imports queue (IMPORTS_QUEUE_URL)');
+  return new SqsImportRunner(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
 function jobsFromEnvironment(): JobQueue {
@@ -257,6 +285,13 @@ export function createServices(settings: ServiceSettings): Services {
       }),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
+    imports: new DynamoDbImportStore(client, table, clock),
+    bulk: new DynamoDbBulkRecords(client, table, clock),
+    importFiles:
+      settings.importFiles ??
+      importFilesFactory?.(clock) ??
+      unconfigured<ImportFiles>('Import files (IMPORTS_BUCKET)'),
+    importRunner: settings.importRunner ?? importRunnerFromEnvironment(),
   };
 }
 

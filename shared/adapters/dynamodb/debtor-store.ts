@@ -57,7 +57,7 @@ export class DynamoDbDebtorStore implements DebtorStore {
     const steps: TransactionStep[] = [
       versionedPut(
         this.tableName,
-        this.toItem(debtor),
+        debtorItem(debtor),
         0,
         () => new ConflictError(`Debtor ${debtor.id} already exists`),
       ),
@@ -73,7 +73,7 @@ export class DynamoDbDebtorStore implements DebtorStore {
     const steps: TransactionStep[] = [
       versionedPut(
         this.tableName,
-        this.toItem(after),
+        debtorItem(after),
         before.version,
         () => new ConflictError(`Debtor ${before.id} was changed by someone else`),
       ),
@@ -107,11 +107,7 @@ export class DynamoDbDebtorStore implements DebtorStore {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: {
-            ...keys.debtorExternalRef(debtor.tenantId, externalRef),
-            entity: 'DebtorExternalRef',
-            debtorId: debtor.id,
-          },
+          Item: debtorExternalRefItem({ ...debtor, externalRef }),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -119,14 +115,24 @@ export class DynamoDbDebtorStore implements DebtorStore {
         new ConflictError(`External reference ${externalRef} is already used by another debtor`),
     };
   }
+}
 
-  private toItem(debtor: Debtor): Record<string, unknown> {
-    return {
-      ...keys.debtor(debtor.tenantId, debtor.id),
-      gsi1pk: keys.debtorsIndex(debtor.tenantId),
-      gsi1sk: `${searchKey(debtor.name)}#${debtor.id}`,
-      entity: 'Debtor',
-      ...debtor,
-    };
-  }
+/** The debtor's item: its profile, indexed by search name for the tenant's debtor list. */
+export function debtorItem(debtor: Debtor): Record<string, unknown> {
+  return {
+    ...keys.debtor(debtor.tenantId, debtor.id),
+    gsi1pk: keys.debtorsIndex(debtor.tenantId),
+    gsi1sk: `${searchKey(debtor.name)}#${debtor.id}`,
+    entity: 'Debtor',
+    ...debtor,
+  };
+}
+
+/** The unique marker of a debtor's external reference. */
+export function debtorExternalRefItem(debtor: Debtor & { externalRef: string }): Record<string, unknown> {
+  return {
+    ...keys.debtorExternalRef(debtor.tenantId, debtor.externalRef),
+    entity: 'DebtorExternalRef',
+    debtorId: debtor.id,
+  };
 }

@@ -144,6 +144,19 @@ export const keys = {
     pk: `${t(tenantId)}#AUDIT#${entityId}`,
     sk: `${at}#${id}`,
   }),
+  /** A tenant's imports, newest first by id. */
+  importsPartition: (tenantId: string) => `${t(tenantId)}#IMPORTS`,
+  importJob: (tenantId: string, importId: string) => ({ pk: `${t(tenantId)}#IMPORTS`, sk: importId }),
+  /** An import's reported rows (`ERROR#<row>#<field>`) and its receivable batch markers. */
+  importPartition: (tenantId: string, importId: string) => `${t(tenantId)}#IMPORT#${importId}`,
+  importError: (tenantId: string, importId: string, row: number, field: string) => ({
+    pk: `${t(tenantId)}#IMPORT#${importId}`,
+    sk: `ERROR#${String(row).padStart(10, '0')}#${field}`,
+  }),
+  importReceivables: (tenantId: string, importId: string, batch: string) => ({
+    pk: `${t(tenantId)}#IMPORT#${importId}`,
+    sk: `RECEIVABLES#${batch}`,
+  }),
   auditPartition: (tenantId: string, entityId: string) => `${t(tenantId)}#AUDIT#${entityId}`,
   tenantAuditIndex: (tenantId: string) => `${t(tenantId)}#AUDIT`,
   /**

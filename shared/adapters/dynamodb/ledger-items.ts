@@ -119,6 +119,24 @@ export function ledgerItem(ledger: DebtorLedger): Record<string, unknown> {
 }
 
 /** A new invoice: the item, its id pointer and its number guard; its debtor must exist. */
+/** Finds an invoice's partition (its debtor) from its id. */
+export function invoicePointerItem(invoice: Invoice): Record<string, unknown> {
+  return {
+    ...keys.invoicePointer(invoice.tenantId, invoice.id),
+    entity: 'InvoicePointer',
+    debtorId: invoice.debtorId,
+  };
+}
+
+/** Keeps invoice numbers unique within the tenant. */
+export function invoiceNumberItem(invoice: Invoice): Record<string, unknown> {
+  return {
+    ...keys.invoiceNumber(invoice.tenantId, invoice.number),
+    entity: 'InvoiceNumber',
+    invoiceId: invoice.id,
+  };
+}
+
 export function invoiceCreationSteps(tableName: string, invoice: Invoice): TransactionStep[] {
   const { tenantId, debtorId, id, number } = invoice;
   return [
@@ -137,7 +155,7 @@ export function invoiceCreationSteps(tableName: string, invoice: Invoice): Trans
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.invoicePointer(tenantId, id), entity: 'InvoicePointer', debtorId },
+          Item: invoicePointerItem(invoice),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -147,7 +165,7 @@ export function invoiceCreationSteps(tableName: string, invoice: Invoice): Trans
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.invoiceNumber(tenantId, number), entity: 'InvoiceNumber', invoiceId: id },
+          Item: invoiceNumberItem(invoice),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

@@ -14,10 +14,12 @@ export async function createInvoice(
   services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger' | 'facts'>,
   context: UseCaseContext,
   draft: InvoiceDraft,
+  /** A bulk import names the invoice itself, so a repeated import finds it. */
+  options: { invoiceId?: string } = {},
 ) {
   // Reading the debtor first gives a clean 404; the transaction re-checks it exists.
   await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
-  const invoiceId = services.ids.next('inv');
+  const invoiceId = options.invoiceId ?? services.ids.next('inv');
   // Checked before writing so that only a tenant's first invoice in a currency writes the marker.
   const currencyKnown = (await services.facts.currencies(context.actor.tenantId)).includes(draft.currency);
   return retryOnConcurrentChange({ tenantId: context.actor.tenantId, debtorId: draft.debtorId }, async () => {

@@ -76,12 +76,14 @@ export async function recordPayment(
   services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'ledger'>,
   context: UseCaseContext,
   draft: PaymentDraft & { allocations?: Allocation[]; chargeAllocations?: ChargePayment[] },
+  /** A bulk import names the payment itself, so re-importing the same payment finds it. */
+  options: { paymentId?: string; importId?: string } = {},
 ) {
   const debtor = await findVisibleDebtor(services.debtors, context.actor, draft.debtorId);
   if (new Date(draft.receivedAt).getTime() > services.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
     throw new ValidationError([{ path: 'receivedAt', message: 'must not be in the future' }]);
   }
-  const paymentId = services.ids.next('pay');
+  const paymentId = options.paymentId ?? services.ids.next('pay');
   return retryOnConcurrentChange({ tenantId: debtor.tenantId, debtorId: debtor.id }, async () => {
     const now = services.clock.now();
     const tenantId = context.actor.tenantId;
@@ -113,7 +115,7 @@ export async function recordPayment(
     const toCharges = mergeChargeAllocations([...named.allocations, ...leftover]);
     const unapplied = result.unapplied - leftover.reduce((total, allocation) => total + allocation.amount, 0);
     const { allocations: _requested, chargeAllocations: _named, ...paymentDraft } = draft;
-    const payment = newPayment(
+    const recorded = newPayment(
       paymentId,
       tenantId,
       paymentDraft,
@@ -123,6 +125,7 @@ export async function recordPayment(
       now,
       toCharges,
     );
+    const payment = options.importId ? { ...recorded, importId: options.importId } : recorded;
     const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
     const changedInvoices = result.allocations.map((allocation) => {
       const before = byId.get(allocation.invoiceId) as Invoice;

@@ -40,6 +40,8 @@ export interface Debtor {
   collectorId?: string;
   /** Set when a debtor was merged into another; the record stays for its history. */
   mergedInto?: string;
+  /** The bulk import that created it, if one did. */
+  importId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

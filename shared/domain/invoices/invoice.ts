@@ -26,6 +26,8 @@ export interface Invoice {
   openDisputeId?: string;
   /** Id of the active payment plan covering the invoice: it leaves normal dunning meanwhile. */
   planId?: string;
+  /** The bulk import that wrote it in bulk (its day aggregates added with the import's). */
+  importId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -34,6 +34,8 @@ export interface Payment {
   status: PaymentStatus;
   reversedAt?: string;
   reversalReason?: string;
+  /** The bulk import that recorded it, if one did. */
+  importId?: string;
   version: number;
   createdAt: string;
   createdBy: string;

@@ -33,6 +33,7 @@ import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './d
 import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
 import { getForecast } from './forecast';
+import { createImport, getImport, listImportErrors, listImports, startImport } from './imports';
 import { getMetrics } from './metrics';
 import { getProductivity } from './productivity';
 import { createPayment, getPayment, listDebtorPayments, reversePayment } from './payments';
@@ -65,6 +66,7 @@ export * from './documents';
 export * from './interest';
 export * from './invoices';
 export * from './forecast';
+export * from './imports';
 export * from './metrics';
 export * from './productivity';
 export * from './payments';
@@ -148,5 +150,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   previewTemplate,
   getPortfolio,
   recordExchangeRate,
+  createImport,
+  startImport,
+  getImport,
+  listImports,
+  listImportErrors,
   listAudit,
 ];

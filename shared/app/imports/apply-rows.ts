@@ -1,0 +1,234 @@
+/**
+ * Writes what a batch's plan says: new debtors and invoices in bulk (BatchWriteItem, records
+ * before their unique markers), changed debtors and payments one by one through the same paths
+ * the API uses (a payment is a ledger transaction that allocates and may settle promises).
+ */
+import { changeDebtor, newDebtor, type Debtor } from '../../domain/debtors/debtor';
+import { ConflictError, DomainError, ValidationError } from '../../domain/errors';
+import { importActor, type ImportJob, type ImportRowError } from '../../domain/imports/import-job';
+import { invoiceProblems, newInvoice, outstanding, type Invoice } from '../../domain/invoices/invoice';
+import type { CalendarDate } from '../../domain/time/calendar-date';
+import type { Services } from '../../runtime/services';
+import { auditor } from '../audit/auditor';
+import { createInvoice } from '../invoices/create-invoice';
+import { recordPayment } from '../payments/record-payment';
+import { importedId } from './imported-id';
+import type { PlannedRows } from './plan-rows';
+
+export interface AppliedRows {
+  errors: ImportRowError[];
+  created: number[];
+  updated: number[];
+  unchanged: number[];
+  /** Invoices written in bulk: their day aggregates are still to be added. */
+  bulkInvoices: Invoice[];
+  /** Debtors whose receivables changed: their cases may need to open or to look again. */
+  touchedDebtors: string[];
+  createdIds: string[];
+}
+
+const PARALLEL_DEBTORS = 8;
+
+export type ImportServices = Pick<
+  Services,
+  'clock' | 'ids' | 'debtors' | 'ledger' | 'facts' | 'bulk' | 'imports' | 'importFiles' | 'settings'
+>;
+
+export async function applyRows(
+  services: ImportServices,
+  job: ImportJob,
+  plan: PlannedRows,
+  resumed: boolean,
+  /** Invoices due by this date may have entered their case window already. */
+  caseHorizon: CalendarDate,
+): Promise<AppliedRows> {
+  const applied: AppliedRows = {
+    errors: [],
+    created: [...plan.createdBefore],
+    updated: [],
+    unchanged: [...plan.unchanged],
+    // Written in bulk before the checkpoint the last run did not reach: aggregates still due.
+    bulkInvoices: [...plan.invoicesWrittenBefore],
+    touchedDebtors: [],
+    createdIds: [],
+  };
+  const actor = importActor(job);
+  const now = services.clock.now();
+
+  if (plan.newDebtors.length > 0) {
+    const debtors: Debtor[] = plan.newDebtors.map(({ draft }) => ({
+      ...newDebtor(
+        importedId('dbt', job.tenantId, draft.externalRef as string),
+        job.tenantId,
+        draft,
+        actor,
+        now,
+      ),
+      importId: job.id,
+    }));
+    await services.bulk.writeDebtors(resumed ? await services.bulk.missingDebtors(debtors) : debtors);
+    applied.created.push(...plan.newDebtors.map(({ row }) => row));
+    applied.createdIds.push(...debtors.map((debtor) => debtor.id));
+  }
+
+  for (const { row, before, changes } of plan.changedDebtors) {
+    const after = changeDebtor(before, changes, now);
+    try {
+      await services.debtors.update(before, after, {
+        audit: [auditor(services.ids, actor, now)('debtor', before.id, 'debtor.updated', before, after)],
+      });
+      applied.updated.push(row);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      applied.errors.push({ row, field: 'externalRef', reason: `not updated: ${error.message}` });
+    }
+  }
+
+  if (plan.newInvoices.length > 0) await applyInvoices(services, job, plan, resumed, applied, caseHorizon);
+  if (plan.payments.length > 0) await applyPayments(services, job, plan, applied);
+  return applied;
+}
+
+async function applyInvoices(
+  services: ImportServices,
+  job: ImportJob,
+  plan: PlannedRows,
+  resumed: boolean,
+  applied: AppliedRows,
+  caseHorizon: CalendarDate,
+): Promise<void> {
+  const actor = importActor(job);
+  const now = services.clock.now();
+  const debtorIds = [...new Set(plan.newInvoices.map(({ draft }) => draft.debtorId))];
+  const heads = await services.bulk.ledgerHeads(job.tenantId, debtorIds);
+  const bulk: { row: number; invoice: Invoice }[] = [];
+  const withCredit: typeof plan.newInvoices = [];
+  for (const { row, draft } of plan.newInvoices) {
+    const invoice: Invoice = {
+      ...newInvoice(importedId('inv', job.tenantId, draft.number), job.tenantId, draft, actor, now),
+      importId: job.id,
+    };
+    const problems = invoiceProblems(invoice);
+    if (problems.length > 0) {
+      applied.errors.push(
+        ...problems.map((problem) => ({ row, field: problem.path, reason: problem.message })),
+      );
+    } else if ((heads.get(draft.debtorId)?.credit[draft.currency] ?? 0) > 0) {
+      // Unapplied credit pays a new invoice down at once: that is a ledger transaction.
+      withCredit.push({ row, draft });
+    } else {
+      bulk.push({ row, invoice });
+    }
+  }
+  const invoices = bulk.map(({ invoice }) => invoice);
+  await services.bulk.writeInvoices(resumed ? await services.bulk.missingInvoices(invoices) : invoices);
+  applied.bulkInvoices.push(...invoices);
+  applied.created.push(...bulk.map(({ row }) => row));
+  applied.createdIds.push(...invoices.map((invoice) => invoice.id));
+
+  await inDebtorGroups(
+    withCredit,
+    (item) => item.draft.debtorId,
+    async ({ row, draft }) => {
+      const invoiceId = importedId('inv', job.tenantId, draft.number);
+      try {
+        // Without the import's mark: this path adds its own day aggregates, and a resumed run
+        // must not add them again (it finds the invoice unmarked: unchanged).
+        await createInvoice(services, { actor }, draft, { invoiceId });
+        applied.created.push(row);
+        applied.createdIds.push(invoiceId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const stored =
+          error instanceof ConflictError
+            ? await services.bulk.invoicesByNumber(job.tenantId, [draft.number])
+            : undefined;
+        if (stored?.get(draft.number)?.id === invoiceId) applied.unchanged.push(row);
+        else applied.errors.push(...rowErrors(row, error, 'number'));
+      }
+    },
+  );
+  // Only invoices already in (or about to enter) a policy's window need their case now; the
+  // tenant's daily open-cases job opens the others on the day their window begins.
+  applied.touchedDebtors.push(
+    ...new Set(
+      [...bulk.map(({ invoice }) => invoice), ...withCredit.map(({ draft }) => draft)]
+        .filter((item) => item.dueDate <= caseHorizon)
+        .map((item) => item.debtorId),
+    ),
+  );
+}
+
+async function applyPayments(
+  services: ImportServices,
+  job: ImportJob,
+  plan: PlannedRows,
+  applied: AppliedRows,
+): Promise<void> {
+  const actor = importActor(job);
+  await inDebtorGroups(
+    plan.payments,
+    (item) => item.draft.debtorId,
+    async ({ row, draft, invoice }) => {
+      const paymentId = importedId('pay', job.tenantId, draft.reference);
+      const existing = await services.ledger.getPayment(job.tenantId, paymentId);
+      if (existing) {
+        const same =
+          existing.debtorId === draft.debtorId &&
+          existing.currency === draft.currency &&
+          existing.amount === draft.amount &&
+          new Date(existing.receivedAt).getTime() === new Date(draft.receivedAt).getTime();
+        if (!same) {
+          applied.errors.push({ row, field: 'reference', reason: `already used by payment ${existing.id}` });
+        } else if (existing.importId === job.id) {
+          applied.created.push(row);
+        } else {
+          applied.unchanged.push(row);
+        }
+        return;
+      }
+      const allocations =
+        invoice && outstanding(invoice) > 0
+          ? [{ invoiceId: invoice.id, amount: Math.min(draft.amount, outstanding(invoice)) }]
+          : undefined;
+      try {
+        await recordPayment(
+          services,
+          { actor },
+          { ...draft, ...(allocations ? { allocations } : {}) },
+          { paymentId, importId: job.id },
+        );
+        applied.created.push(row);
+        applied.createdIds.push(paymentId);
+        applied.touchedDebtors.push(draft.debtorId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        applied.errors.push(...rowErrors(row, error, 'amount'));
+      }
+    },
+  );
+}
+
+function rowErrors(row: number, error: DomainError, field: string): ImportRowError[] {
+  if (error instanceof ValidationError) {
+    return error.issues.map((issue) => ({ row, field: issue.path || field, reason: issue.message }));
+  }
+  return [{ row, field, reason: error.message }];
+}
+
+/** Rows of one debtor in file order, different debtors side by side. */
+async function inDebtorGroups<T>(
+  items: readonly T[],
+  debtorOf: (item: T) => string,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(debtorOf(item), [...(groups.get(debtorOf(item)) ?? []), item]);
+  const queue = [...groups.values()];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const item of group) await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_DEBTORS, queue.length) }, worker));
+}

@@ -1,0 +1,32 @@
+import type { Debtor } from '../domain/debtors/debtor';
+import type { Invoice } from '../domain/invoices/invoice';
+import type { DebtorLedger } from '../domain/ledger/debtor-ledger';
+import type { ReceivableDay } from '../domain/metrics/receivable-day';
+
+/**
+ * Reads and writes records in bulk, for imports: lookups by the creditor's own references, and
+ * batched writes of new debtors and invoices with the same items (pointers, unique markers,
+ * indexes) the single-record paths write.
+ */
+export interface BulkRecords {
+  debtorsByExternalRef(tenantId: string, externalRefs: readonly string[]): Promise<Map<string, Debtor>>;
+  debtorsById(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>>;
+  invoicesByNumber(tenantId: string, numbers: readonly string[]): Promise<Map<string, Invoice>>;
+  ledgerHeads(tenantId: string, debtorIds: readonly string[]): Promise<Map<string, DebtorLedger>>;
+  /** Of these records, the ones not stored yet (after a crash part of a batch may be). */
+  missingDebtors(debtors: readonly Debtor[]): Promise<Debtor[]>;
+  missingInvoices(invoices: readonly Invoice[]): Promise<Invoice[]>;
+  /** The records first, their unique markers last: a marker always points at a stored record. */
+  writeDebtors(debtors: readonly Debtor[]): Promise<void>;
+  writeInvoices(invoices: readonly Invoice[]): Promise<void>;
+  /**
+   * Adds an import's receivable day deltas once per batch, however often it is called: each part
+   * of the write carries a marker that refuses it a second time.
+   */
+  addReceivables(
+    tenantId: string,
+    importId: string,
+    batch: number,
+    days: readonly ReceivableDay[],
+  ): Promise<void>;
+}
