@@ -33,8 +33,9 @@ export const lambdaBundling: LambdaBundling = {
   // Prefer ES module builds of dependencies (better tree shaking).
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
-  // The Node.js 22 runtime ships AWS SDK v3.
-  externalModules: ['@aws-sdk/*'],
+  // The Node.js 22 runtime ships AWS SDK v3's clients; the S3 presigners are not among them, so
+  // they are bundled (into the functions that sign document uploads and downloads only).
+  externalModules: ['@aws-sdk/client-*', '@aws-sdk/lib-*'],
   // The local esbuild devDependency; no Docker.
   forceDockerBundling: false,
   logLevel: LogLevel.WARNING,

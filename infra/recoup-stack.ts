@@ -18,6 +18,7 @@ import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
 import { CollectionWorkflow } from './constructs/collection-workflow';
+import { DocumentStack } from './constructs/document-stack';
 import { ImportPipeline } from './constructs/import-pipeline';
 import type { StageConfig } from './stage';
 
@@ -40,6 +41,7 @@ export class RecoupStack extends Stack {
   readonly messaging: MessagingStack;
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
+  readonly documents: DocumentStack;
   readonly imports: ImportPipeline;
 
   constructor(scope: Construct, id: string, props: RecoupStackProps) {
@@ -76,6 +78,11 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
     this.paymentKeys = new PaymentProviderKeys(this, 'PaymentProviderKeys', { stage });
+    this.documents = new DocumentStack(this, 'Documents', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+    });
     this.imports = new ImportPipeline(this, 'Imports', {
       stage,
       data: this.data,
@@ -109,6 +116,9 @@ export class RecoupStack extends Stack {
         },
       },
     });
+
+    // The portal uploads straight to the bucket, from the web apps' origin.
+    this.documents.allowUploadsFrom(this.web.url);
 
     this.workflows = new WorkflowStack(this, 'Workflows', {
       stage,
@@ -155,6 +165,10 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'LettersBucket', {
       value: this.messaging.letters.bucketName,
       description: 'Where letters wait for the print-and-mail provider',
+    });
+    new CfnOutput(this, 'DocumentsBucket', {
+      value: this.documents.bucket.bucketName,
+      description: 'Documents’ files (uploaded by presigned POST, scanned by GuardDuty Malware Protection)',
     });
     new CfnOutput(this, 'InboundTextsTopicArn', {
       value: this.messaging.inboundTexts.topicArn,

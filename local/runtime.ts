@@ -18,7 +18,9 @@ import { LocalMessageDelivery } from './outbox/local-message-delivery';
 import { LocalScheduler } from './schedules/local-scheduler';
 import { LocalImportRunner } from './imports/local-import-runner';
 import { s3ImportFiles } from '../shared/runtime/import-files';
-import { startLocalChannels, type LocalChannels } from './providers/local-channels';
+import { DOCUMENTS_BUCKET, startLocalChannels, type LocalChannels } from './providers/local-channels';
+import { LOCAL_S3_CREDENTIALS } from './providers/local-providers';
+import { createDocumentFiles } from '../shared/runtime/document-files';
 import { LocalStripe, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './providers/local-stripe';
 import { StripePayments } from '../shared/adapters/stripe/stripe-payments';
 import { LocalLinkSigner } from './auth/local-link-signer';
@@ -126,6 +128,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       endpoint: { host: '127.0.0.1', port: stripePort, protocol: 'http' },
     }),
     jobs: scheduler,
+    documentFiles: createDocumentFiles(
+      {
+        bucket: DOCUMENTS_BUCKET,
+        endpoint: channels.providers.endpoint,
+        credentials: LOCAL_S3_CREDENTIALS,
+        region: 'us-east-1',
+      },
+      clock,
+    ),
     importRunner: imports,
     importFiles: s3ImportFiles(
       {

@@ -8,6 +8,7 @@
  * passes what a group references to its nested stack as parameters.
  */
 import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
+import { acknowledgeDocumentObjects, documentObjectsArn, documentsBucketName } from './document-stack';
 import {
   type HttpApi as ApiGatewayHttpApi,
   HttpMethod,
@@ -169,6 +170,7 @@ export class RouteStack extends NestedStack {
             ? { PORTAL_LINK_KEY_ID: portal.keyArn, USER_POOL_ID: portal.userPoolId }
             : {}),
           ...(route.webhookQueue ? { WEBHOOK_QUEUE_URL: webhookQueue.queueUrl } : {}),
+          ...(route.documentStore ? { DOCUMENTS_BUCKET: documentsBucketName(stage.stage) } : {}),
         },
       });
       if (route.webhookQueue) {
@@ -176,6 +178,7 @@ export class RouteStack extends NestedStack {
           new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [webhookQueue.queueArn] }),
         );
       }
+      if (route.documentStore) grantDocumentSigning(fn, route, stage);
       if (route.portalAccess) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [portal.keyArn] }),
@@ -231,4 +234,14 @@ export class RouteStack extends NestedStack {
       }
     }
   }
+}
+
+/**
+ * A presigned request acts with its signer's permissions: the routes that announce documents sign
+ * upload forms (PutObject), the one that shows a document signs downloads of its checked version.
+ */
+function grantDocumentSigning(fn: ApiFunction, route: RouteDefinition, stage: StageConfig): void {
+  const actions = route.method === 'GET' ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:PutObject'];
+  fn.function.addToRolePolicy(new PolicyStatement({ actions, resources: [documentObjectsArn(stage.stage)] }));
+  acknowledgeDocumentObjects(fn.base.role, stage.stage, `Route ${route.id} signs requests for documents`);
 }

@@ -2,7 +2,8 @@
  * The messaging pipeline on one machine: the outbox queue feeds the sender Lambda handler, whose
  * real channel adapters (SES v2, End User Messaging, S3) talk to the local stand-ins; every message
  * a stand-in accepts lands in the outbox served at `GET /dev/outbox`, and the stand-ins' events
- * go to the delivery-report handler as EventBridge would deliver them.
+ * go to the delivery-report handler as EventBridge would deliver them. The same S3 stand-in keeps
+ * documents, and its storage events go to the document check.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
 import { decodeDeliveryRef } from '../../shared/adapters/delivery-ref-tag';
@@ -14,12 +15,14 @@ import { createChannelSenders } from '../../shared/runtime/channel-senders';
 import { lambdaContext } from '../server/api-gateway-event';
 import type { LocalOutbox } from '../outbox/local-outbox';
 import { LocalQueue } from '../outbox/local-queue';
-import { LocalProviders, type AcceptedMessage } from './local-providers';
+import type { StorageEvent } from '../../shared/documents/storage-events';
+import { LOCAL_S3_CREDENTIALS, LocalProviders, type AcceptedMessage } from './local-providers';
 
 /** As deployed: the sender's visibility timeout and receive count before the dead letters. */
 export const OUTBOX_VISIBILITY_TIMEOUT_MS = 2 * 60_000;
 export const OUTBOX_MAX_RECEIVES = 10;
 export const LETTERS_BUCKET = 'recoup-letters';
+export const DOCUMENTS_BUCKET = 'recoup-documents';
 
 export interface LocalChannels {
   queue: LocalQueue;
@@ -37,6 +40,7 @@ export async function startLocalChannels(options: {
 }): Promise<LocalChannels> {
   let deliveryLog: DeliveryLog | undefined;
   let reportHandler: ((event: ProviderEvent) => Promise<void>) | undefined;
+  let storageHandler: ((event: StorageEvent) => Promise<void>) | undefined;
   const record = async (accepted: AcceptedMessage) => {
     const ref = decodeDeliveryRef(accepted.ref);
     const stored = ref && deliveryLog ? await deliveryLog.read(ref) : undefined;
@@ -62,6 +66,10 @@ export async function startLocalChannels(options: {
     onEvent: async (event) => {
       await reportHandler?.(event);
     },
+    credentials: LOCAL_S3_CREDENTIALS,
+    onStorageEvent: async (event) => {
+      await storageHandler?.(event);
+    },
   });
   const endpoint = await providers.start();
   const senders = createChannelSenders(
@@ -72,7 +80,7 @@ export async function startLocalChannels(options: {
       smsConfigurationSet: 'recoup-local',
       lettersBucket: LETTERS_BUCKET,
       endpoints: { ses: endpoint, smsVoice: endpoint, s3: endpoint },
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: LOCAL_S3_CREDENTIALS,
       region: 'us-east-1',
     },
     options.clock,
@@ -91,12 +99,17 @@ export async function startLocalChannels(options: {
       // The deployed handlers, loaded once the services they use are in place.
       const sender = import('../../functions/messaging/send-messages');
       const reports = import('../../functions/messaging/record-delivery-reports');
+      const documents = import('../../functions/documents/check-stored-document');
       queue.consumeWith(
         async (event) =>
           (await (await sender).handler(event, lambdaContext('send-messages'))) as SQSBatchResponse,
       );
       reportHandler = async (event) => {
         await (await reports).handler(event, lambdaContext('record-delivery-reports'));
+      };
+      // The rule on the documents bucket's events, as deployed (infra/constructs/document-storage.ts).
+      storageHandler = async (event) => {
+        await (await documents).handler(event, lambdaContext('check-stored-document'));
       };
     },
   };

@@ -56,6 +56,8 @@ export interface RouteDefinition<
   paymentProvider?: boolean;
   /** Issues portal links: the KMS link key and the user pool's portal users. */
   portalAccess?: boolean;
+  /** Signs uploads to or downloads from the documents bucket. */
+  documentStore?: boolean;
   /** Presigns uploads to the import files bucket and hands imports to their worker queue. */
   importFiles?: boolean;
   /** Queues webhook deliveries (the webhook queue's URL and permission to send to it). */

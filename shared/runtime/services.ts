@@ -74,6 +74,10 @@ import type { LedgerStore } from '../ports/ledger-store';
 import type { ContactStore } from '../ports/contact-store';
 import type { PolicyStore } from '../ports/policy-store';
 import type { SettingsStore } from '../ports/settings-store';
+import type { DocumentStore } from '../ports/document-store';
+import type { FileStore } from '../ports/file-store';
+import type { MalwareScanner } from '../ports/malware-scanner';
+import { DynamoDbDocumentStore } from '../adapters/dynamodb/document-store';
 import type { ImportStore } from '../ports/import-store';
 import type { BulkRecords } from '../ports/bulk-records';
 import type { ImportFiles } from '../ports/import-files';
@@ -119,6 +123,10 @@ export interface Services {
   webhookTransport: WebhookTransport;
   /** Which endpoint URLs are accepted: HTTPS only in AWS; http://localhost too locally. */
   webhookUrlPolicy: UrlPolicy;
+  documents: DocumentStore;
+  /** The documents bucket (S3 in AWS, document-files.ts; a stand-in locally). */
+  files: FileStore;
+  malwareScanner: MalwareScanner;
   auditLog: AuditLog;
   idempotency: IdempotencyStore;
   imports: ImportStore;
@@ -146,6 +154,8 @@ export interface ServiceSettings {
   webBaseUrl?: () => string;
   /** SQS FIFO in AWS (from JOBS_QUEUE_URL); the local runtime runs jobs in process. */
   jobs?: JobQueue;
+  /** The documents bucket and its malware scan (document-files.ts); the local S3 stand-in locally. */
+  documentFiles?: DocumentFiles;
   /** S3 in AWS (import-files.ts); the local S3 stand-in locally. */
   importFiles?: ImportFiles;
   /** SQS in AWS (from IMPORTS_QUEUE_URL); the local runtime runs imports in process. */
@@ -190,6 +200,14 @@ export function providePortalAccess(
   factory: () => { linkSigner: LinkSigner; portalUsers: PortalUsers },
 ): void {
   portalAccessFactory = factory;
+}
+
+type DocumentFiles = { files: FileStore; malwareScanner: MalwareScanner };
+let documentFilesFactory: ((clock: Clock) => DocumentFiles) | undefined;
+
+/** The functions that sign uploads and downloads or check stored files bring the S3 client themselves. */
+export function provideDocumentFiles(factory: (clock: Clock) => DocumentFiles): void {
+  documentFilesFactory = factory;
 }
 
 /** The checkout and webhook functions bring the payment provider (and the Stripe client) themselves. */
@@ -291,6 +309,12 @@ export function createServices(settings: ServiceSettings): Services {
     webhookQueue: settings.webhookQueue ?? webhookQueueFromEnvironment(),
     webhookTransport: settings.webhookTransport ?? fetchWebhookTransport,
     webhookUrlPolicy: settings.webhookUrlPolicy ?? 'https_only',
+    documents: new DynamoDbDocumentStore(client, table, clock),
+    ...(settings.documentFiles ??
+      documentFilesFactory?.(clock) ?? {
+        files: unconfigured<FileStore>('The documents bucket (DOCUMENTS_BUCKET)'),
+        malwareScanner: unconfigured<MalwareScanner>('The malware scan of documents'),
+      }),
     auditLog: new DynamoDbAuditLog(client, table),
     idempotency: new DynamoDbIdempotencyStore(client, table),
     imports: new DynamoDbImportStore(client, table, clock),

@@ -106,7 +106,8 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
     // the import routes and worker use one prefix of the imports bucket.
     // The web bundle is copied by CDK's BucketDeployment handler (its role, runtime and grants) and
     // served by CloudFront on its default domain. Stripe's keys are rolled in Stripe, not by Secrets
-    // Manager.
+    // Manager. Documents are signed for, checked and scanned (GuardDuty) under one prefix of the
+    // documents bucket, each with a key made when it is announced; GuardDuty names its own rules.
     const rules = new Set(
       acknowledgementsIn(synthesized.app).map((ack) =>
         ack.id
@@ -129,6 +130,10 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
           .replace(
             /^AwsSolutions-IAM5\[Resource::<WebAssets[0-9A-F]{8}\.Arn>\/\*\]$/,
             'AwsSolutions-IAM5[Resource::<web bucket>/*]',
+          )
+          .replace(
+            /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:s3:::recoup-[a-z]+-documents-<AWS::AccountId>-<AWS::Region>\/documents\/\*\]$/,
+            'AwsSolutions-IAM5[Resource::<documents bucket>/documents/*]',
           ),
       ),
     );
@@ -139,6 +144,8 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
       'AwsSolutions-IAM5[Resource::<schedule target>:*]',
       'AwsSolutions-IAM5[Resource::<letters bucket>/letters/*]',
       'AwsSolutions-IAM5[Resource::<imports bucket>/imports/*]',
+      'AwsSolutions-IAM5[Resource::<documents bucket>/documents/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
       'AwsSolutions-SQS3',
       'AwsSolutions-APIG4',
       'AwsSolutions-S1',

@@ -19,6 +19,8 @@ const MESSAGING_FUNCTION_COUNT = 3;
 const IMPORT_FUNCTION_COUNT = 1;
 /** RelayWebhookEvents, SendWebhooks. */
 const WEBHOOK_FUNCTION_COUNT = 2;
+/** CheckStoredDocument. */
+const DOCUMENT_FUNCTION_COUNT = 1;
 /** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
 const AUTH_TRIGGER_COUNT = 4;
 
@@ -71,6 +73,100 @@ describe('data table', () => {
   });
 });
 
+describe('documents', () => {
+  const documents = () => dev.templateOf(dev.stack.documents);
+  const bucket = () =>
+    Object.values(resourcesOfType(documents(), 'AWS::S3::Bucket')).find(
+      (resource) => resource.Properties?.VersioningConfiguration !== undefined,
+    )!;
+  /** Every S3 statement of the policies attached to a route function's role. */
+  const s3Statements = (routeId: string) => {
+    const fn = dev.stack.api.functions[routeId]!;
+    const template = dev.templateOf(Stack.of(fn.function));
+    const role = logicalIdOf(fn.base.role);
+    return Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties?.Roles) === JSON.stringify([{ Ref: role }]))
+      .flatMap(
+        (policy) =>
+          (
+            policy.Properties?.PolicyDocument as {
+              Statement: { Action: string | string[]; Resource: unknown }[];
+            }
+          ).Statement,
+      )
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
+  };
+
+  it('keeps files in a private, encrypted, versioned, access-logged bucket that reports to EventBridge', () => {
+    const properties = bucket().Properties!;
+    expect(properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: expect.any(String) },
+        LogFilePrefix: 'documents-bucket/',
+      },
+      NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
+    });
+    expect((properties.LifecycleConfiguration as { Rules: unknown[] }).Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+      ]),
+    );
+    // Browsers POST uploads from the web apps' origin only.
+    expect(properties.CorsConfiguration).toMatchObject({
+      CorsRules: [{ AllowedMethods: ['POST'], AllowedOrigins: [expect.anything()] }],
+    });
+  });
+
+  it('has GuardDuty scan and tag the documents prefix', () => {
+    documents().hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { ObjectPrefixes: ['documents/'] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+    });
+  });
+
+  it('runs the check on an upload and on a scan result, with retries and a dead-letter queue', () => {
+    const rules = Object.values(resourcesOfType(documents(), 'AWS::Events::Rule'));
+    expect(
+      rules.map((rule) => (rule.Properties?.EventPattern as { source: string[] }).source).sort(),
+    ).toEqual([['aws.guardduty'], ['aws.s3']]);
+    const checker = logicalIdOf(dev.stack.documents.checker.function);
+    for (const rule of rules) {
+      expect(rule.Properties?.Targets).toEqual([
+        expect.objectContaining({
+          Arn: { 'Fn::GetAtt': [checker, 'Arn'] },
+          DeadLetterConfig: expect.anything(),
+          RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 8 }),
+        }),
+      ]);
+    }
+  });
+
+  it('lets a route sign only what it must: uploads, downloads, or nothing', () => {
+    const objects = (statement: { Resource: unknown }) => JSON.stringify(statement.Resource);
+    const upload = s3Statements('createDebtorDocument');
+    expect(upload.map((statement) => statement.Action)).toEqual(['s3:PutObject']);
+    expect(objects(upload[0]!)).toContain('/documents/*');
+    const download = s3Statements('getDocument');
+    expect(download.map((statement) => [statement.Action].flat().sort())).toEqual([
+      ['s3:GetObject', 's3:GetObjectVersion'],
+    ]);
+    expect(objects(download[0]!)).toContain('/documents/*');
+    expect(s3Statements('listDebtorDocuments')).toEqual([]);
+    expect(s3Statements('createDebtor')).toEqual([]);
+  });
+});
+
 describe('lambda functions', () => {
   // Ours: CDK's own deployment handler (Python, copies the web bundle while deploying) aside; its
   // role and log group are ours, checked below.
@@ -79,7 +175,7 @@ describe('lambda functions', () => {
       ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
 
-  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, plus the Cognito triggers', () => {
+  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, one for documents, the import worker, plus the Cognito triggers', () => {
     expect(functions()).toHaveLength(
       apiRoutes.length +
         WORKFLOW_TASK_COUNT +
@@ -87,6 +183,7 @@ describe('lambda functions', () => {
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
+        DOCUMENT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     // The triggers and the import worker are in the parent; every route's function in a nested stack.
@@ -140,6 +237,7 @@ describe('lambda functions', () => {
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
+        DOCUMENT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT +
         3,
     );
@@ -306,6 +404,7 @@ describe('alarms', () => {
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
+        DOCUMENT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
@@ -315,6 +414,7 @@ describe('alarms', () => {
         MESSAGING_FUNCTION_COUNT +
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
+        DOCUMENT_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
@@ -322,6 +422,9 @@ describe('alarms', () => {
     // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound
     // texts, imports, webhooks.
     expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(7);
+    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound texts,
+    // document checks.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(6);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);

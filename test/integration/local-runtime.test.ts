@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
 
 describe('local runtime', () => {
-  it('keeps data, the clock and tokens across a restart', async () => {
+  it('keeps data, documents, the clock and tokens across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recoup-data-'));
     let api: TestApi | undefined;
     try {
@@ -15,6 +15,22 @@ describe('local runtime', () => {
         body: sampleDebtor({ name: 'Durable Ltd' }),
       });
       expect(created.status).toBe(201);
+      const scan = Buffer.from('%PDF-1.7\n% contract\n%%EOF\n', 'latin1');
+      const document = await api.request('POST', `/v1/debtors/${created.body.id}/documents`, {
+        token,
+        body: {
+          fileName: 'contract.pdf',
+          contentType: 'application/pdf',
+          size: scan.length,
+          category: 'contract',
+        },
+      });
+      const form = new FormData();
+      for (const [name, value] of Object.entries(document.body.upload.fields as Record<string, string>)) {
+        form.append(name, value);
+      }
+      form.append('file', new Blob([new Uint8Array(scan)]));
+      expect((await fetch(document.body.upload.url, { method: 'POST', body: form })).status).toBe(204);
       const moved = await api.request('POST', '/dev/clock', { body: { advance: 'P30D' } });
       expect(moved.status).toBe(200);
       await api.stop();
@@ -23,6 +39,11 @@ describe('local runtime', () => {
       const fetched = await api.request('GET', `/v1/debtors/${created.body.id}`, { token });
       expect(fetched.status).toBe(200);
       expect(fetched.body.name).toBe('Durable Ltd');
+      // The file is kept under the data folder: the new S3 stand-in serves the checked version.
+      const kept = await api.request('GET', `/v1/documents/${document.body.id}`, { token });
+      expect(kept.body.status).toBe('available');
+      const download = await fetch(kept.body.download.url);
+      expect(Buffer.from(await download.arrayBuffer()).equals(scan)).toBe(true);
       const clock = await api.request('GET', '/dev/clock');
       expect(new Date(clock.body.now).getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
     } finally {

@@ -1,6 +1,7 @@
 /**
- * Both web apps in a real browser against the local runtime: a debtor opens their link, disputes
- * an invoice and promises to pay the rest; the next morning a collector finds the promise on the
+ * Both web apps in a real browser against the local runtime: a debtor opens their link, downloads
+ * an invoice copy, disputes an invoice with a document (uploaded straight to the S3 stand-in) and
+ * promises to pay the rest; the next morning a collector finds the promise on the
  * worklist, sees the compliance check, logs a call; the dashboard shows what GET /v1/metrics says.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -68,6 +69,24 @@ beforeAll(async () => {
     body: { debtorId, currency: 'EUR', amount: 20_000, receivedAt: '2027-02-20T10:00:00Z' },
   });
   expect(payment.status).toBe(201);
+  // The creditor's copy of A-2, uploaded as any client would: announce, then POST to storage.
+  const copy = Buffer.from('%PDF-1.7\n% invoice A-2\n%%EOF\n', 'latin1');
+  const announced = await api.request('POST', `/v1/invoices/${invoiceIds['A-2']}/documents`, {
+    token: admin,
+    body: {
+      fileName: 'invoice-A-2.pdf',
+      contentType: 'application/pdf',
+      size: copy.length,
+      category: 'invoice_copy',
+    },
+  });
+  expect(announced.status).toBe(201);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(announced.body.upload.fields as Record<string, string>)) {
+    form.append(name, value);
+  }
+  form.append('file', new Blob([new Uint8Array(copy)]), 'invoice-A-2.pdf');
+  expect((await fetch(announced.body.upload.url, { method: 'POST', body: form })).status).toBe(204);
 }, 60_000);
 
 afterAll(async () => {
@@ -94,7 +113,7 @@ async function portalLink(): Promise<string> {
   return issued.body.link as string;
 }
 
-it('a debtor opens the link, disputes an invoice and promises to pay the rest', async () => {
+it('a debtor opens the link, disputes an invoice with a document and promises to pay the rest', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
   const page = await context.newPage();
   // The link a reminder carries: no password, no token of ours — the user pool's custom challenge.
@@ -105,11 +124,35 @@ it('a debtor opens the link, disputes an invoice and promises to pay the rest', 
   expect(page.url()).not.toContain('link=');
   await screenshot(page, 'portal');
 
+  // The creditor's copy of an invoice is there to download.
+  const copy = page.getByTestId('documents-A-2').getByRole('button', { name: 'invoice-A-2.pdf' });
+  const [copyDownload] = await Promise.all([page.waitForEvent('download'), copy.click()]);
+  expect(copyDownload.suggestedFilename()).toBe('invoice-A-2.pdf');
+
   const dispute = page.getByRole('region', { name: 'Dispute an invoice' });
   await dispute.getByLabel('Invoice').selectOption({ label: 'A-1' });
   await dispute.getByLabel('What is wrong?').fill('The goods of A-1 never arrived.');
+  const evidence = dispute.getByLabel('A document to support it (optional)');
+  // Checked in the page before anything is sent: a text file is not accepted.
+  await evidence.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await dispute.getByText('This file type cannot be sent').waitFor();
+  expect(await dispute.getByRole('button', { name: 'Send dispute' }).isDisabled()).toBe(true);
+  const deliveryNote = Buffer.from('%PDF-1.4\n% delivery note: not signed\n%%EOF\n', 'latin1');
+  await evidence.setInputFiles({
+    name: 'delivery-note.pdf',
+    mimeType: 'application/pdf',
+    buffer: deliveryNote,
+  });
   await dispute.getByRole('button', { name: 'Send dispute' }).click();
   await page.getByText('Your dispute is recorded').waitFor();
+  // The document shows on the dispute, checked and available, and downloads as sent.
+  const onDispute = page.getByTestId('disputes').getByRole('button', { name: 'delivery-note.pdf' });
+  const [download] = await Promise.all([page.waitForEvent('download'), onDispute.click()]);
+  expect(download.suggestedFilename()).toBe('delivery-note.pdf');
+  const downloaded = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of downloaded) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).equals(deliveryNote)).toBe(true);
 
   const promise = page.getByRole('region', { name: 'Promise to pay' });
   await promise.getByLabel('Amount').fill('1,200.00');
@@ -124,6 +167,19 @@ it('a debtor opens the link, disputes an invoice and promises to pay the rest', 
       invoiceId: invoiceIds['A-1'],
       status: 'open',
       reason: 'The goods of A-1 never arrived.',
+    }),
+  ]);
+  const documents = await api.request(
+    'GET',
+    `/v1/debtors/${debtorId}/documents?attachedTo=${disputes.body.items[0].id}`,
+    { token: admin },
+  );
+  expect(documents.body.items).toEqual([
+    expect.objectContaining({
+      fileName: 'delivery-note.pdf',
+      category: 'dispute_evidence',
+      status: 'available',
+      uploadedBy: expect.stringMatching(/.+/),
     }),
   ]);
   const promises = await api.request('GET', `/v1/debtors/${debtorId}/promises`, { token: admin });
@@ -174,6 +230,7 @@ it('the next morning a collector finds the promise on the worklist, checks, and 
   await expect(page.getByTestId('call-check').textContent()).resolves.toContain('A call is allowed now.');
   await expect(page.getByTestId('story-promises').textContent()).resolves.toContain('Pending');
   await expect(page.getByTestId('story-disputes').textContent()).resolves.toContain('never arrived');
+  await expect(page.getByTestId('story-documents').textContent()).resolves.toContain('delivery-note.pdf');
   await page.getByLabel('Outcome').selectOption('conversation');
   await page.getByLabel('Note', { exact: true }).fill('Confirmed payment of A-2 today.');
   await page.getByRole('button', { name: 'Log call' }).click();

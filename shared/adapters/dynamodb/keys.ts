@@ -74,6 +74,20 @@ export const keys = {
     pk: `${t(tenantId)}#DISPUTE#${disputeId}`,
     sk: 'REF',
   }),
+  /**
+   * A debtor's documents, beside its money records: the ledger reads its whole partition, and a
+   * debtor's scans must not make every payment slower.
+   */
+  debtorDocumentsPartition: (tenantId: string, debtorId: string) =>
+    `${t(tenantId)}#DEBTOR#${debtorId}#DOCUMENTS`,
+  document: (tenantId: string, debtorId: string, documentId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#DOCUMENTS`,
+    sk: documentId,
+  }),
+  documentPointer: (tenantId: string, documentId: string) => ({
+    pk: `${t(tenantId)}#DOCUMENT#${documentId}`,
+    sk: 'REF',
+  }),
   promise: (tenantId: string, debtorId: string, promiseId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `PROMISE#${promiseId}`,

@@ -14,3 +14,8 @@ export function scheduleActor(tenantId: string): Actor {
 export function webhookActor(tenantId: string): Actor {
   return { sub: 'system:webhooks', tenantId, roles: ['admin'] };
 }
+
+/** The storage's events act as the system too (audited as `system:documents`). */
+export function documentsActor(tenantId: string): Actor {
+  return { sub: 'system:documents', tenantId, roles: ['admin'] };
+}

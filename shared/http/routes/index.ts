@@ -22,6 +22,13 @@ import {
   putContactPreferences,
 } from './contacts';
 import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
+import {
+  createDebtorDocument,
+  createDisputeDocument,
+  createInvoiceDocument,
+  getDocument,
+  listDebtorDocuments,
+} from './documents';
 import { getDispute, listDebtorDisputes, openDispute, resolveDispute } from './disputes';
 import { getInvoiceInterest, listInvoiceCharges, postInterestCharges, waiveCharge } from './interest';
 import { createInvoice, getInvoice, listDebtorInvoices, updateInvoice } from './invoices';
@@ -66,6 +73,7 @@ export * from './cases';
 export * from './contacts';
 export * from './debtors';
 export * from './disputes';
+export * from './documents';
 export * from './interest';
 export * from './invoices';
 export * from './forecast';
@@ -122,6 +130,11 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getDispute,
   resolveDispute,
   listDebtorDisputes,
+  createDebtorDocument,
+  createInvoiceDocument,
+  createDisputeDocument,
+  listDebtorDocuments,
+  getDocument,
   createPromise,
   listPromises,
   createPlan,

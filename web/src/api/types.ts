@@ -118,3 +118,17 @@ export interface CaseView {
   currentStep?: { action: string; date: string };
   history: { at: string; kind: string; detail: string }[];
 }
+
+export interface DocumentRecord {
+  id: string;
+  debtorId: string;
+  attachedTo: { kind: 'debtor' | 'invoice' | 'dispute' | 'payment'; id: string };
+  fileName: string;
+  contentType: string;
+  size: number;
+  category: string;
+  status: 'pending_upload' | 'pending_scan' | 'available' | 'rejected';
+  rejectionReason?: string;
+  createdAt: string;
+  download?: { url: string; expiresAt: string };
+}

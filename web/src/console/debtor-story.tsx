@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { api, type Page } from '../api/client';
 import type {
+  DocumentRecord,
   Activity,
   CaseView,
   ContactCheck,
@@ -15,6 +16,7 @@ import type {
   Payment,
   PaymentPromise,
 } from '../api/types';
+import { DocumentList } from '../components/document-list';
 import { FormStatus } from '../components/form-status';
 import { useResource } from '../components/use-resource';
 import { useSubmit } from '../components/use-submit';
@@ -29,11 +31,12 @@ interface Story {
   activities: Activity[];
   collectionCase?: CaseView;
   callCheck: ContactCheck;
+  documents: DocumentRecord[];
 }
 
 async function loadStory(id: string): Promise<Story> {
   const base = `/v1/debtors/${id}`;
-  const [debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck] =
+  const [debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck, documents] =
     await Promise.all([
       api.get<Debtor>(base),
       api.get<Page<Invoice>>(`${base}/invoices?limit=100`),
@@ -43,6 +46,7 @@ async function loadStory(id: string): Promise<Story> {
       api.get<Page<Activity>>(`${base}/activities?limit=50`),
       api.get<CaseView>(`${base}/case`).catch(() => undefined),
       api.get<ContactCheck>(`${base}/contact-check?channel=call`),
+      api.get<Page<DocumentRecord>>(`${base}/documents`),
     ]);
   return {
     debtor,
@@ -53,6 +57,7 @@ async function loadStory(id: string): Promise<Story> {
     activities: activities.items,
     ...(collectionCase ? { collectionCase } : {}),
     callCheck,
+    documents: documents.items,
   };
 }
 
@@ -61,7 +66,7 @@ export function DebtorStory({ id }: { id: string }) {
   const story = useResource(() => loadStory(id), [id]);
   if (story.error) return <p role="alert">{story.error.message}</p>;
   if (!story.data) return <p aria-busy="true">{t('common.loading')}</p>;
-  const { debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck } =
+  const { debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck, documents } =
     story.data;
   return (
     <article aria-labelledby="debtor-name">
@@ -142,6 +147,23 @@ export function DebtorStory({ id }: { id: string }) {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="documents">
+        <h2 id="documents">{t('console.documents')}</h2>
+        <DocumentList
+          documents={documents}
+          testId="story-documents"
+          describe={(document) => {
+            const { kind, id } = document.attachedTo;
+            const invoiceId =
+              kind === 'invoice' ? id : disputes.find((dispute) => dispute.id === id)?.invoiceId;
+            const number = invoices.find((invoice) => invoice.id === invoiceId)?.number;
+            return [t(`document.category.${document.category}` as 'document.category.other'), number]
+              .filter(Boolean)
+              .join(' · ');
+          }}
+        />
       </section>
 
       <Assignment debtor={debtor} onDone={story.reload} />

@@ -6,7 +6,17 @@
 import { api, type Page } from '../api/client';
 import { useEffect, useState } from 'preact/hooks';
 import { claims, linkInAddress, signInWithLink, signOut } from '../api/session';
-import type { ContactPreferences, Debtor, Invoice, Payment, PaymentPlan, PaymentPromise } from '../api/types';
+import type {
+  ContactPreferences,
+  Debtor,
+  Dispute,
+  DocumentRecord,
+  Invoice,
+  Payment,
+  PaymentPlan,
+  PaymentPromise,
+} from '../api/types';
+import { DocumentList } from '../components/document-list';
 import { LanguageSwitch, useI18n } from '../i18n/i18n';
 import { useResource } from '../components/use-resource';
 import { DisputeForm } from './dispute-form';
@@ -22,17 +32,21 @@ interface PortalData {
   promises: PaymentPromise[];
   plans: PaymentPlan[];
   preferences: ContactPreferences;
+  disputes: Dispute[];
+  documents: DocumentRecord[];
 }
 
 async function loadPortal(debtorId: string): Promise<PortalData> {
   const base = `/v1/debtors/${debtorId}`;
-  const [debtor, invoices, payments, promises, plans, preferences] = await Promise.all([
+  const [debtor, invoices, payments, promises, plans, preferences, disputes, documents] = await Promise.all([
     api.get<Debtor>(base),
     api.get<Page<Invoice>>(`${base}/invoices?limit=100`),
     api.get<Page<Payment>>(`${base}/payments?limit=100`),
     api.get<Page<PaymentPromise>>(`${base}/promises`),
     api.get<Page<PaymentPlan>>(`${base}/plans`),
     api.get<ContactPreferences>(`${base}/contact-preferences`),
+    api.get<Page<Dispute>>(`${base}/disputes`),
+    api.get<Page<DocumentRecord>>(`${base}/documents`),
   ]);
   return {
     debtor,
@@ -41,6 +55,8 @@ async function loadPortal(debtorId: string): Promise<PortalData> {
     promises: promises.items,
     plans: plans.items,
     preferences,
+    disputes: disputes.items,
+    documents: documents.items,
   };
 }
 
@@ -94,6 +110,7 @@ function PortalContent({ data, reload }: { data: PortalData; reload: () => void 
   const { t, money, date } = useI18n();
   const open = data.invoices.filter((invoice) => invoice.outstanding > 0);
   const balances = (data.debtor.balances ?? []).filter((balance) => balance.outstanding > 0);
+  const documentsOf = (id: string) => data.documents.filter((document) => document.attachedTo.id === id);
   return (
     <>
       <p class="lead">{data.debtor.name}</p>
@@ -143,6 +160,7 @@ function PortalContent({ data, reload }: { data: PortalData; reload: () => void 
                   {t('portal.open')}
                 </th>
                 <th scope="col">{t('portal.status')}</th>
+                <th scope="col">{t('portal.documents')}</th>
               </tr>
             </thead>
             <tbody>
@@ -153,12 +171,36 @@ function PortalContent({ data, reload }: { data: PortalData; reload: () => void 
                   <td class="number">{money(invoice.amount, invoice.currency)}</td>
                   <td class="number">{money(invoice.outstanding, invoice.currency)}</td>
                   <td>{t(`status.${invoice.status}` as 'status.open')}</td>
+                  <td>
+                    <DocumentList
+                      documents={documentsOf(invoice.id)}
+                      testId={`documents-${invoice.number}`}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
+
+      {data.disputes.length > 0 ? (
+        <section aria-labelledby="disputes">
+          <h2 id="disputes">{t('portal.disputes')}</h2>
+          <ul data-testid="disputes">
+            {data.disputes.map((dispute) => (
+              <li key={dispute.id}>
+                {data.invoices.find((invoice) => invoice.id === dispute.invoiceId)?.number}: {dispute.reason}{' '}
+                · {t(`status.${dispute.status}` as 'status.open')}
+                <DocumentList
+                  documents={documentsOf(dispute.id)}
+                  testId={`dispute-documents-${dispute.id}`}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="promises">
         <h2 id="promises">{t('portal.promises')}</h2>
