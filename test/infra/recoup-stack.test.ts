@@ -420,11 +420,8 @@ describe('alarms', () => {
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
     // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound
-    // texts, imports, webhooks.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(7);
-    // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound texts,
-    // document checks.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(6);
+    // texts, imports, webhooks, document checks.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(8);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
