@@ -45,7 +45,7 @@ describe('backoff', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: MAX_ATTEMPTS - 1 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (attempt, random) => {
           const base = RETRY_DELAYS_MS[attempt - 1]!;
           const delay = retryDelayMs(attempt, random)!;
@@ -77,7 +77,7 @@ describe('a delivery', () => {
           minLength: MAX_ATTEMPTS,
           maxLength: MAX_ATTEMPTS,
         }),
-        fc.double({ min: 0, max: 1, maxExcluded: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (statuses, random) => {
           let delivery = pending();
           let now = start;
