@@ -7,6 +7,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 const { bundleReport } = await import('./bundle-report');
 const { apiLoad } = await import('./api-load');
 const { paymentsLoad } = await import('./payments-load');
+const { importLoad } = await import('./import-load');
 
 const BUDGET_BYTES = 150 * 1024;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -90,3 +91,16 @@ for (const figure of await rollupBench(sizes)) {
 console.log(
   '  the aggregate paths grow with the days of history (≤ 8 shard items a day), the ledger path with the records; both give the same figures (RRU: read request units, $0.125 per million on demand)',
 );
+
+const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+console.log(
+  `\nCSV import through the local API (${importRows.toLocaleString('en-US')} invoices, 1 % bad rows; 10,000 debtors first)`,
+);
+for (const figure of await importLoad(importRows)) {
+  console.log(
+    `  ${figure.kind.padEnd(8)} ${figure.rows.toLocaleString('en-US').padStart(8)} rows (${figure.megabytes} MB): validation ${figure.validationRowsPerSecond} rows/s, apply ${figure.applyRowsPerSecond} rows/s, overall ${figure.overallRowsPerSecond} rows/s; ${figure.created} created, ${figure.invalid} reported${figure.kind === 'invoices' ? (figure.badRowsReportedExactly ? ' (each bad row, exactly)' : ' (NOT the bad rows exactly)') : ''}`,
+  );
+  console.log(
+    `           heap ${figure.heapMb.start} → peak ${figure.heapMb.peak} → ${figure.heapMb.end} MB; DynamoDB calls ${JSON.stringify(figure.dynamoDbCalls)}`,
+  );
+}
