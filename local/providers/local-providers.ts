@@ -22,7 +22,7 @@ import type { StorageEvent } from '../../shared/documents/storage-events';
 import { scanStatusTag } from './local-malware-scan';
 import { parseMultipartForm } from './multipart-form';
 import { checkPostPolicy } from './post-policy';
-import { amzDateInstant, presignedGetSignature, sameSignature } from './sigv4';
+import { amzDateInstant, presignedSignature, sameSignature } from './sigv4';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../shared/ports/clock';
 import { DELIVERY_REF_TAG } from '../../shared/adapters/delivery-ref-tag';
@@ -292,6 +292,13 @@ export class LocalProviders {
   }
 
   private async putObject(key: string, body: Buffer, request: IncomingMessage, response: ServerResponse) {
+    // A browser or the CLI uploading an import file with a presigned URL: checked as S3 would.
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const cors = corsHeaders(request);
+    if (url.searchParams.has('X-Amz-Signature')) {
+      const refusal = this.presignedRefusal(url, request, 'PUT');
+      if (refusal) return s3Error(response, 403, refusal.code, refusal.message, cors);
+    }
     if (request.headers['if-none-match'] === '*' && this.object(key)) {
       return s3Error(
         response,
@@ -303,7 +310,7 @@ export class LocalProviders {
     const contentType = header(request, 'content-type');
     this.store(key, body, { ...(contentType ? { contentType } : {}), tags: {} });
     if (!key.startsWith(LETTERS_PREFIX)) {
-      response.writeHead(200, { etag: `"${randomUUID()}"` });
+      response.writeHead(200, { ...cors, etag: `"${randomUUID()}"` });
       response.end();
       return;
     }
@@ -453,9 +460,11 @@ export class LocalProviders {
   private presignedRefusal(
     url: URL,
     request: IncomingMessage,
+    method: 'GET' | 'PUT' = 'GET',
   ): { code: string; message: string } | undefined {
     const query = url.searchParams;
-    const signed = presignedGetSignature(this.credentials().secretAccessKey, {
+    const signed = presignedSignature(this.credentials().secretAccessKey, {
+      method,
       path: url.pathname,
       query,
       headers: request.headers,
@@ -540,7 +549,10 @@ function jsonError(response: ServerResponse, status: number, type: string, messa
   response.end(JSON.stringify({ __type: type, Message: message }));
 }
 
-/** The bucket's CORS rule for the web apps: any origin may POST an upload (the policy is the guard). */
+/**
+ * The buckets' CORS rules for the web apps: any origin may POST a document or PUT an import file
+ * (the signature is the guard).
+ */
 function corsHeaders(request: IncomingMessage): Record<string, string> {
   const origin = header(request, 'origin');
   return origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
@@ -549,7 +561,7 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
 function corsPreflight(request: IncomingMessage, response: ServerResponse): void {
   response.writeHead(200, {
     ...corsHeaders(request),
-    'access-control-allow-methods': 'GET, POST',
+    'access-control-allow-methods': 'GET, POST, PUT',
     'access-control-allow-headers': header(request, 'access-control-request-headers') ?? '',
     'access-control-max-age': '3000',
   });

@@ -43,9 +43,15 @@ function uriEncode(value: string): string {
  * The signature a presigned GET must carry: over the method, the path as sent, every query
  * parameter but the signature (sorted), the signed headers and an unsigned payload.
  */
-export function presignedGetSignature(
+/** The signature a presigned URL of this method must carry (query-string SigV4, unsigned payload). */
+export function presignedSignature(
   secret: string,
-  request: { path: string; query: URLSearchParams; headers: Record<string, string | string[] | undefined> },
+  request: {
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    headers: Record<string, string | string[] | undefined>;
+  },
 ): Buffer | undefined {
   const credential = parseCredential(request.query.get('X-Amz-Credential') ?? '');
   const amzDate = request.query.get('X-Amz-Date');
@@ -66,7 +72,9 @@ export function presignedGetSignature(
           .replace(/\s+/g, ' ')}\n`,
     )
     .join('');
-  const canonical = ['GET', request.path, query, headers, signedHeaders, 'UNSIGNED-PAYLOAD'].join('\n');
+  const canonical = [request.method, request.path, query, headers, signedHeaders, 'UNSIGNED-PAYLOAD'].join(
+    '\n',
+  );
   const scope = `${credential.shortDate}/${credential.region}/${credential.service}/aws4_request`;
   const stringToSign = [
     'AWS4-HMAC-SHA256',

@@ -213,6 +213,19 @@ describe('CSV import', () => {
     ).toBe(403);
   });
 
+  it('refuses an upload whose signed URL was tampered with', async () => {
+    const created = await api.request('POST', '/v1/imports', {
+      token: admin,
+      headers: { 'idempotency-key': 'tampered' },
+      body: { kind: 'debtors' },
+    });
+    const url = new URL(created.body.upload.url);
+    url.pathname = url.pathname.replace(created.body.id, 'imp_00000000000000000000000000');
+    const put = await fetch(url, { method: 'PUT', headers: created.body.upload.headers, body: 'x' });
+    expect(put.status).toBe(403);
+    expect(await put.text()).toContain('SignatureDoesNotMatch');
+  });
+
   it('refuses to start before the file is uploaded', async () => {
     const created = await api.request('POST', '/v1/imports', {
       token: admin,

@@ -450,3 +450,26 @@ it('a manager edits a cadence, saves a new version and reads the simulator’s v
   await page.context().close();
   // The simulator runs 200 debtors over 120 days twice (the page, then the API to compare).
 }, 90_000);
+
+it('an accountant imports a CSV file in the console and sees the row it could not import', async () => {
+  const token = await api.token('web-imports-co', ['accountant'], { sub: 'ana' });
+  const page = await open('/console/imports', token);
+  await page.getByLabel('What the file holds').selectOption('debtors');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'customers.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'externalRef,name,kind,timezone,jurisdiction\nW-1,Web Ltd,business,Europe/Berlin,DE\nW-2,Nobody,martian,Europe/Berlin,DE\n',
+    ),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByTestId('import-status').getByText('completed').waitFor();
+  expect(await page.getByTestId('import-counts').textContent()).toContain('created 1');
+  const problems = page.getByTestId('import-problems');
+  await problems.waitFor();
+  expect((await problems.locator('tbody tr').first().textContent())?.startsWith('2kind')).toBe(true);
+  const found = await api.request('GET', '/v1/debtors?search=W-1', { token });
+  expect(found.body.items).toEqual([expect.objectContaining({ name: 'Web Ltd' })]);
+  await screenshot(page, 'console-imports');
+  await page.context().close();
+});

@@ -9,6 +9,7 @@ import { Dashboard } from './dashboard';
 import { DebtorStory } from './debtor-story';
 import { Worklist } from './worklist';
 import { PolicyEditor } from './policy-editor';
+import { Imports } from './imports';
 
 const STAFF = ['admin', 'manager', 'collector', 'accountant', 'auditor'];
 
@@ -33,6 +34,9 @@ export function ConsoleApp() {
           </a>
           <a href="/console/policies" aria-current={url === '/console/policies' ? 'page' : undefined}>
             {t('console.policies')}
+          </a>
+          <a href="/console/imports" aria-current={url === '/console/imports' ? 'page' : undefined}>
+            {t('console.imports')}
           </a>
         </nav>
         <span class="muted">{session?.sub}</span>
@@ -64,6 +68,7 @@ export function ConsoleApp() {
             <Route path="/" component={Worklist} />
             <Route path="/dashboard" component={Dashboard} />
             <Route path="/policies" component={PolicyEditor} />
+            <Route path="/imports" component={Imports} />
             <Route path="/debtors/:id" component={DebtorStory} />
           </Router>
         )}
