@@ -111,7 +111,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const stripe = new LocalStripe(clock);
   const stripePort = await stripe.start();
   const scheduler = new LocalScheduler(settled);
-  const imports = new LocalImportRunner();
+  const imports = new LocalImportRunner(dataDir && join(dataDir, 'imports-under-way.json'));
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
@@ -159,6 +159,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   clock.addTimerSource(scheduler);
   clock.addTimerSource(channels.queue);
   clock.addTimerSource(webhooks.queue);
+  imports.resume();
   await workflows.resume();
   const issuer = await LocalTokenIssuer.create(dataDir && join(dataDir, 'local-signing-key.json'), () =>
     clock.now(),

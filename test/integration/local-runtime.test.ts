@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
@@ -46,6 +46,44 @@ describe('local runtime', () => {
       expect(Buffer.from(await download.arrayBuffer()).equals(scan)).toBe(true);
       const clock = await api.request('GET', '/dev/clock');
       expect(new Date(clock.body.now).getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+    } finally {
+      await api?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('resumes an import that was under way when the process stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'recoup-data-'));
+    let api: TestApi | undefined;
+    try {
+      api = await startTestApi({ dataDir, tableName: 'recoup' });
+      const token = await api.token('persist', ['admin']);
+      const created = await api.request('POST', '/v1/imports', {
+        token,
+        headers: { 'idempotency-key': 'resume-after-restart' },
+        body: { kind: 'debtors' },
+      });
+      const csv = 'externalRef,name,kind,timezone,jurisdiction\nP-1,Phoenix Ltd,business,Europe/London,GB\n';
+      const upload = created.body.upload;
+      expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: csv })).status).toBe(
+        200,
+      );
+      // The process dies right after the start was accepted, before the worker ran: the import is
+      // queued and recorded as under way, as the queue would hold its message in AWS.
+      const job = await api.runtime.services.imports.get('persist', created.body.id);
+      await api.runtime.services.imports.save(job!, { ...job!, status: 'queued', version: job!.version + 1 });
+      writeFileSync(
+        join(dataDir, 'imports-under-way.json'),
+        JSON.stringify([{ tenantId: 'persist', importId: created.body.id }]),
+      );
+      await api.stop();
+
+      api = await startTestApi({ dataDir, tableName: 'recoup' });
+      await api.runtime.imports.idle();
+      const resumed = await api.request('GET', `/v1/imports/${created.body.id}`, { token });
+      expect(resumed.body.status).toBe('completed');
+      expect(resumed.body.counts.created).toBe(1);
+      expect(JSON.parse(readFileSync(join(dataDir, 'imports-under-way.json'), 'utf8'))).toEqual([]);
     } finally {
       await api?.stop();
       rmSync(dataDir, { recursive: true, force: true });
