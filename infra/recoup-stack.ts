@@ -17,6 +17,7 @@ import { ScheduleStack } from './constructs/schedule-stack';
 import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
+import { CreditBureauKeys } from './constructs/credit-bureau-keys';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import { DocumentStack } from './constructs/document-stack';
 import { ImportPipeline } from './constructs/import-pipeline';
@@ -41,6 +42,7 @@ export class RecoupStack extends Stack {
   readonly messaging: MessagingStack;
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
+  readonly creditBureauKeys: CreditBureauKeys;
   readonly documents: DocumentStack;
   readonly imports: ImportPipeline;
 
@@ -78,6 +80,7 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
     this.paymentKeys = new PaymentProviderKeys(this, 'PaymentProviderKeys', { stage });
+    this.creditBureauKeys = new CreditBureauKeys(this, 'CreditBureauKeys', { stage });
     this.documents = new DocumentStack(this, 'Documents', {
       stage,
       data: this.data,
@@ -97,6 +100,7 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
       paymentSecretArn: this.paymentKeys.secret.secretArn,
+      creditBureauSecretArn: this.creditBureauKeys.secret.secretArn,
       imports: this.imports,
       webhookQueue: this.webhookQueue.queue,
     });

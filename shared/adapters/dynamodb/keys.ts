@@ -88,6 +88,16 @@ export const keys = {
     pk: `${t(tenantId)}#DOCUMENT#${documentId}`,
     sk: 'REF',
   }),
+  /**
+   * A debtor's credit reports, beside its money records (the ledger reads that partition whole):
+   * `REPORT#<fetchedAt>#<id>`, so the newest is the last.
+   */
+  creditReportsPartition: (tenantId: string, debtorId: string) =>
+    `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
+  creditReport: (tenantId: string, debtorId: string, fetchedAt: string, reportId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
+    sk: `REPORT#${fetchedAt}#${reportId}`,
+  }),
   promise: (tenantId: string, debtorId: string, promiseId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `PROMISE#${promiseId}`,
