@@ -56,6 +56,7 @@ export class RecoupStack extends Stack {
     this.outbox = new OutboxQueue(this, 'Outbox', { stage, observability: this.observability });
     this.webhookQueue = new WebhookQueue(this, 'WebhookQueue', { stage, observability: this.observability });
     const stateMachineName = `recoup-${stage.stage}-collection`;
+    this.creditBureauKeys = new CreditBureauKeys(this, 'CreditBureauKeys', { stage });
     this.schedules = new ScheduleStack(this, 'Schedules', {
       stage,
       data: this.data,
@@ -63,6 +64,7 @@ export class RecoupStack extends Stack {
       outbox: this.outbox.queue,
       webhookQueue: this.webhookQueue.queue,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+      creditBureauSecretArn: this.creditBureauKeys.secret.secretArn,
     });
     this.webhooks = new WebhooksStack(this, 'Webhooks', {
       stage,
@@ -80,7 +82,6 @@ export class RecoupStack extends Stack {
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
     this.paymentKeys = new PaymentProviderKeys(this, 'PaymentProviderKeys', { stage });
-    this.creditBureauKeys = new CreditBureauKeys(this, 'CreditBureauKeys', { stage });
     this.documents = new DocumentStack(this, 'Documents', {
       stage,
       data: this.data,

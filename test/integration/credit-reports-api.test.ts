@@ -240,3 +240,67 @@ it("keeps other tenants' debtors out of reach and collectors from ordering repor
     expect((await check(debtorId, undefined, token)).status).toBe(201);
   }
 });
+
+describe('refresh by the tenant day', () => {
+  it('orders a report again once it is older than the tenant asked, and only then', async () => {
+    const token = await api.token('refresh-co', ['admin'], { sub: 'admin-9' });
+    const saved = await api.request('PUT', '/v1/settings', {
+      token,
+      body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.creditChecks).toEqual({ refreshAfterDays: 30 });
+    const created = await api.request('POST', '/v1/debtors', {
+      token,
+      body: {
+        name: 'Acme Widgets Ltd',
+        kind: 'business',
+        timezone: 'Europe/London',
+        jurisdiction: 'GB',
+        taxId: '01234567',
+      },
+    });
+    const debtorId = created.body.id as string;
+    // The first invoice registers the tenant for its daily schedules.
+    await api.request('POST', '/v1/invoices', {
+      token,
+      body: {
+        debtorId,
+        number: 'RF-1',
+        currency: 'GBP',
+        amount: 10_000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-05-01',
+      },
+    });
+    const first = await check(debtorId, undefined, token);
+    expect(first.status).toBe(201);
+    const reports = async () =>
+      (await api.request('GET', `/v1/debtors/${debtorId}/credit-reports`, { token })).body.items as {
+        id: string;
+        requestedBy: string;
+        fetchedAt: string;
+      }[];
+
+    const now = new Date((await api.request('GET', '/dev/clock')).body.now);
+    const advance = (days: number) =>
+      api.request('POST', '/dev/clock', {
+        body: { now: new Date(now.getTime() + days * 24 * 3600 * 1000).toISOString() },
+      });
+    await advance(29);
+    expect(await reports()).toHaveLength(1);
+    await advance(32);
+    const after = await reports();
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ requestedBy: 'system:credit-refresh' });
+    expect(after[1]!.id).toBe(first.body.id);
+    const debtor = await api.request('GET', `/v1/debtors/${debtorId}`, { token });
+    expect(debtor.body.creditReport.id).toBe(after[0]!.id);
+    const audit = await api.request('GET', `/v1/audit?entityId=${debtorId}`, { token });
+    const checks = audit.body.items.filter((e: { action: string }) => e.action === 'debtor.credit_checked');
+    expect(checks.map((e: { actor: { sub: string } }) => e.actor.sub)).toEqual([
+      'admin-9',
+      'system:credit-refresh',
+    ]);
+  });
+});

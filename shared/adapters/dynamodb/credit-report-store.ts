@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Debtor } from '../../domain/debtors/debtor';
 import { ConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
@@ -47,6 +47,19 @@ export class DynamoDbCreditReportStore implements CreditReportStore {
       ),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
+  }
+
+  async debtorsWithReportsBefore(tenantId: string, before: string, limit: number): Promise<string[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
+        ExpressionAttributeValues: { ':pk': keys.creditReportsByAge(tenantId), ':before': before },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => String(item.gsi2sk).split('#').pop()!);
   }
 
   list(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<StoredCreditReport>> {

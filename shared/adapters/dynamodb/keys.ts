@@ -94,6 +94,8 @@ export const keys = {
    */
   creditReportsPartition: (tenantId: string, debtorId: string) =>
     `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
+  /** gsi2: the debtors with a credit report, by the instant of their latest (the refresh reads the oldest). */
+  creditReportsByAge: (tenantId: string) => `${t(tenantId)}#CREDIT_REPORTS_BY_AGE`,
   creditReport: (tenantId: string, debtorId: string, fetchedAt: string, reportId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
     sk: `REPORT#${fetchedAt}#${reportId}`,
