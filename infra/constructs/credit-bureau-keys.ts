@@ -1,7 +1,8 @@
 /**
  * The credit bureau account's credentials (Creditsafe Connect username and password, and optionally
  * the sandbox's base URL) in Secrets Manager: created empty by the stack, filled by the operator,
- * read only by the function that orders credit reports. Never in environment variables or templates.
+ * read only by the functions that order credit reports (the credit-check route and the tenant-day job
+ * worker, whose credit-refresh job orders them again). Never in environment variables or templates.
  */
 import { Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
