@@ -186,7 +186,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     routes: apiRoutes,
     issuer,
     clock,
-    devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers),
+    devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers, creditBureau),
     cognito: new LocalCognito(portalUsers, issuer, linkSigner, clock),
     hostedUi: new LocalHostedUi(issuer, clock),
     // What the deployed bundle finds in config.json: where to sign in (here: the local stand-ins).

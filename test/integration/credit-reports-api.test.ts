@@ -155,7 +155,10 @@ it('waits out a 429 with its Retry-After, and reads a credit limit with pence ex
 
 it('passes on a rate limit longer than a request may wait as 503 with Retry-After', async () => {
   const debtorId = await businessDebtor({ name: 'Northwind Trading', taxId: '07654321' });
-  api.runtime.creditBureau.rateLimitNext(1, 120);
+  const limited = await api.request('POST', '/dev/credit-bureau/rate-limit', {
+    body: { requests: 1, retryAfterSeconds: 120 },
+  });
+  expect(limited.status).toBe(200);
   const result = await check(debtorId);
   expect(result.status).toBe(503);
   expect(result.headers.get('retry-after')).toBe('120');
