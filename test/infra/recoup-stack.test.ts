@@ -557,6 +557,22 @@ describe('schedules', () => {
     });
   });
 
+  it("let the job worker read the credit bureau's secret, for the credit refresh, and no other", () => {
+    const workers = across('AWS::Lambda::Function').filter(({ logicalId }) =>
+      logicalId.startsWith('RunTenantDayJobs'),
+    );
+    expect(workers).toHaveLength(1);
+    const env = workers[0]!.resource.Properties?.Environment as { Variables: Record<string, unknown> };
+    expect(env.Variables.CREDIT_BUREAU_SECRET_ARN).toBeDefined();
+    expect(env.Variables.STRIPE_SECRET_ARN).toBeUndefined();
+    const reads = across('AWS::IAM::Policy')
+      .filter(({ logicalId }) => logicalId.startsWith('RunTenantDayJobs'))
+      .flatMap(({ resource }) => (resource.Properties?.PolicyDocument as { Statement: unknown[] }).Statement)
+      .filter((statement) => JSON.stringify(statement).includes('secretsmanager:GetSecretValue'));
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads)).not.toContain('PaymentProviderKeys');
+  });
+
   it('raise an alarm when a job or a tick is dead-lettered', () => {
     const descriptions = across('AWS::CloudWatch::Alarm').map(
       ({ resource }) => resource.Properties?.AlarmDescription,
