@@ -4,8 +4,9 @@
  * password → `{token}`, valid one hour on the local clock; 401 otherwise), `GET /v1/companies`
  * (search by `regNo`, `vatNo`, `name`, `postCode` within `countries` → `{correlationId, totalSize,
  * companies}`), `GET /v1/companies/{connectId}` (the report → `{correlationId, companyId,
- * dateOfOrder, language, report}`). A missing, unknown or expired bearer token gets 401; tests can
- * make the next requests answer 429 with a Retry-After.
+ * dateOfOrder, language, report}`; a German company's only with `customData=de_reason_code::<n>`).
+ * A missing, unknown or expired bearer token gets 401; tests can make the next requests answer 429
+ * with a Retry-After.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -82,7 +83,9 @@ export class LocalCreditBureau {
     if (request.method === 'GET' && url.pathname === '/v1/companies')
       return this.search(url.searchParams, response);
     const report = /^\/v1\/companies\/([^/]+)$/u.exec(url.pathname);
-    if (request.method === 'GET' && report) return this.report(decodeURIComponent(report[1]!), response);
+    if (request.method === 'GET' && report) {
+      return this.report(decodeURIComponent(report[1]!), url.searchParams, response);
+    }
     answer(response, 404, { message: `No route for ${request.method} ${url.pathname}` });
   }
 
@@ -136,9 +139,13 @@ export class LocalCreditBureau {
     });
   }
 
-  private report(connectId: string, response: ServerResponse): void {
+  private report(connectId: string, query: URLSearchParams, response: ServerResponse): void {
     const entry = this.directory.find(({ company }) => company.id === connectId);
     if (!entry) return answer(response, 404, { correlationId: randomUUID(), message: 'Company not found' });
+    // German reports need a reason for viewing, as at Creditsafe.
+    if (entry.company.country === 'DE' && !/^de_reason_code::\d+$/u.test(query.get('customData') ?? '')) {
+      return answer(response, 400, { correlationId: randomUUID(), message: 'Invalid Custom Data' });
+    }
     this.reportsOrdered.push(connectId);
     answer(response, 200, {
       correlationId: randomUUID(),

@@ -1,7 +1,7 @@
 /**
  * The credit bureau of the functions that order credit reports: Creditsafe, with the account's
  * credentials from Secrets Manager (`CREDIT_BUREAU_SECRET_ARN`, a JSON secret
- * `{username, password, baseUrl?}`; `baseUrl` picks the sandbox), read once per container on first
+ * `{username, password, baseUrl?, germanReasonCode?}`; `baseUrl` picks the sandbox), read once per container on first
  * use. Only those functions import this module.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -23,6 +23,7 @@ export function creditBureauFromEnvironment(clock: Clock): CreditBureau {
         username?: string;
         password?: string;
         baseUrl?: string;
+        germanReasonCode?: string;
       };
       if (!keys.username || !keys.password) {
         throw new Error('The credit bureau secret must hold {"username": "...", "password": "..."}');
@@ -32,6 +33,7 @@ export function creditBureauFromEnvironment(clock: Clock): CreditBureau {
           username: keys.username,
           password: keys.password,
           baseUrl: keys.baseUrl ?? CREDITSAFE_PRODUCTION_URL,
+          ...(keys.germanReasonCode ? { germanReasonCode: keys.germanReasonCode } : {}),
         },
         clock,
       );

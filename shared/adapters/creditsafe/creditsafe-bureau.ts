@@ -34,6 +34,11 @@ export interface CreditsafeSettings {
   baseUrl: string;
   username: string;
   password: string;
+  /**
+   * German reports must state a reason for viewing (`customData=de_reason_code::<code>`); Creditsafe
+   * documents code 1, credit decisioning. An account may be set up for another.
+   */
+  germanReasonCode?: string;
 }
 
 export interface CreditsafeOptions {
@@ -92,8 +97,12 @@ export class CreditsafeBureau implements CreditBureau {
   }
 
   async fetchReport(companyId: string): Promise<CreditReport> {
+    const query = new URLSearchParams({ language: 'en' });
+    if (companyId.toUpperCase().startsWith('DE')) {
+      query.set('customData', `de_reason_code::${this.settings.germanReasonCode ?? '1'}`);
+    }
     const response = await this.call<CreditsafeReportResponse>(
-      `/companies/${encodeURIComponent(companyId)}?language=en`,
+      `/companies/${encodeURIComponent(companyId)}?${query}`,
       { notFoundIsEmpty: false },
     );
     if (!response?.report) throw new CreditBureauNotFoundError(`Creditsafe has no report for ${companyId}`);

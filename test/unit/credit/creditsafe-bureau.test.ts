@@ -110,3 +110,14 @@ it('reads Retry-After as seconds or as an HTTP date', () => {
   expect(retryAfterSeconds(null, now)).toBe(1);
   expect(retryAfterSeconds('soon', now)).toBe(1);
 });
+
+it('states a reason for viewing with a German report, as Creditsafe requires', async () => {
+  const report = () => json(200, { correlationId: 'c', report: { companySummary: { businessName: 'G' } } });
+  const { client, calls } = bureau([token, report, report]);
+  await client.fetchReport('DE-X-HRB1');
+  await client.fetchReport('GB-0-1');
+  expect(calls.slice(1)).toEqual([
+    'GET /companies/DE-X-HRB1?language=en&customData=de_reason_code%3A%3A1',
+    'GET /companies/GB-0-1?language=en',
+  ]);
+});
