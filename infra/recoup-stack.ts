@@ -17,6 +17,7 @@ import { ScheduleStack } from './constructs/schedule-stack';
 import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
+import { CreditBureauKeys } from './constructs/credit-bureau-keys';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import { DocumentStack } from './constructs/document-stack';
 import { ImportPipeline } from './constructs/import-pipeline';
@@ -41,6 +42,7 @@ export class RecoupStack extends Stack {
   readonly messaging: MessagingStack;
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
+  readonly creditBureauKeys: CreditBureauKeys;
   readonly documents: DocumentStack;
   readonly imports: ImportPipeline;
 
@@ -54,6 +56,7 @@ export class RecoupStack extends Stack {
     this.outbox = new OutboxQueue(this, 'Outbox', { stage, observability: this.observability });
     this.webhookQueue = new WebhookQueue(this, 'WebhookQueue', { stage, observability: this.observability });
     const stateMachineName = `recoup-${stage.stage}-collection`;
+    this.creditBureauKeys = new CreditBureauKeys(this, 'CreditBureauKeys', { stage });
     this.schedules = new ScheduleStack(this, 'Schedules', {
       stage,
       data: this.data,
@@ -61,6 +64,7 @@ export class RecoupStack extends Stack {
       outbox: this.outbox.queue,
       webhookQueue: this.webhookQueue.queue,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+      creditBureauSecretArn: this.creditBureauKeys.secret.secretArn,
     });
     this.webhooks = new WebhooksStack(this, 'Webhooks', {
       stage,
@@ -97,6 +101,7 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
       paymentSecretArn: this.paymentKeys.secret.secretArn,
+      creditBureauSecretArn: this.creditBureauKeys.secret.secretArn,
       imports: this.imports,
       webhookQueue: this.webhookQueue.queue,
     });

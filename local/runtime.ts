@@ -23,6 +23,12 @@ import { LOCAL_S3_CREDENTIALS } from './providers/local-providers';
 import { createDocumentFiles } from '../shared/runtime/document-files';
 import { LocalStripe, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './providers/local-stripe';
 import { StripePayments } from '../shared/adapters/stripe/stripe-payments';
+import { CreditsafeBureau } from '../shared/adapters/creditsafe/creditsafe-bureau';
+import {
+  LocalCreditBureau,
+  LOCAL_CREDITSAFE_PASSWORD,
+  LOCAL_CREDITSAFE_USERNAME,
+} from './providers/local-credit-bureau';
 import { LocalLinkSigner } from './auth/local-link-signer';
 import { LocalPortalUsers } from './auth/local-portal-users';
 import { LocalCognito, LOCAL_CLIENT_ID } from './auth/local-cognito';
@@ -58,6 +64,8 @@ export interface LocalRuntime {
   outbox: LocalOutbox;
   workflows: LocalStepFunctions;
   channels: LocalChannels;
+  /** The Creditsafe stand-in (tests make it rate-limit, count reports ordered). */
+  creditBureau: LocalCreditBureau;
   /** The webhook delivery queue (its dead letters, for tests). */
   webhooks: LocalWebhookQueue;
   services: Services;
@@ -110,6 +118,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const portalUsers = new LocalPortalUsers(dataDir && join(dataDir, 'portal-users.json'));
   const stripe = new LocalStripe(clock);
   const stripePort = await stripe.start();
+  const creditBureau = new LocalCreditBureau(clock);
+  await creditBureau.start();
   const scheduler = new LocalScheduler(settled);
   const imports = new LocalImportRunner(dataDir && join(dataDir, 'imports-under-way.json'));
   const services = createServices({
@@ -127,6 +137,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET,
       endpoint: { host: '127.0.0.1', port: stripePort, protocol: 'http' },
     }),
+    creditBureau: new CreditsafeBureau(
+      {
+        baseUrl: creditBureau.baseUrl,
+        username: LOCAL_CREDITSAFE_USERNAME,
+        password: LOCAL_CREDITSAFE_PASSWORD,
+      },
+      clock,
+    ),
     jobs: scheduler,
     documentFiles: createDocumentFiles(
       {
@@ -169,7 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     routes: apiRoutes,
     issuer,
     clock,
-    devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers),
+    devRoutes: new DevRoutes(issuer, clock, outbox, workflows, channels.providers, creditBureau),
     cognito: new LocalCognito(portalUsers, issuer, linkSigner, clock),
     hostedUi: new LocalHostedUi(issuer, clock),
     // What the deployed bundle finds in config.json: where to sign in (here: the local stand-ins).
@@ -196,6 +214,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     outbox,
     workflows,
     channels,
+    creditBureau,
     webhooks,
     services,
     imports,
@@ -205,6 +224,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       workflows.stop();
       await channels.providers.stop();
       await stripe.stop();
+      await creditBureau.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await database?.stop();

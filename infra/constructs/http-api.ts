@@ -49,6 +49,8 @@ export interface HttpApiProps {
   stateMachineArn: string;
   /** The payment provider's keys, for the routes that take card payments (`paymentProvider`). */
   paymentSecretArn: string;
+  /** The credit bureau's credentials, for the routes that order credit reports (`creditBureau`). */
+  creditBureauSecretArn: string;
   imports: ImportPipeline;
   /** The webhook delivery queue, for the routes that queue deliveries (`webhookQueue`). */
   webhookQueue: { queueUrl: string; queueArn: string };
@@ -144,6 +146,7 @@ export class HttpApi extends Construct {
           observability,
           stateMachineArn: props.stateMachineArn,
           paymentSecretArn: props.paymentSecretArn,
+          creditBureauSecretArn: props.creditBureauSecretArn,
           imports: props.imports,
           webhookQueue: props.webhookQueue,
           portal: {

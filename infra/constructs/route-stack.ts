@@ -118,6 +118,8 @@ export interface RouteStackProps extends NestedStackProps {
   stateMachineArn: string;
   /** The payment provider's keys (Secrets Manager), for the routes that take card payments. */
   paymentSecretArn: string;
+  /** The credit bureau's credentials (Secrets Manager), for the routes that order credit reports. */
+  creditBureauSecretArn: string;
   /** The portal link key and the user pool, for the routes that issue portal links. */
   portal: { keyArn: string; userPoolId: string; userPoolArn: string };
   /** The import files bucket and queue, for the routes that open and start imports. */
@@ -142,6 +144,7 @@ export class RouteStack extends NestedStack {
       observability,
       stateMachineArn,
       paymentSecretArn,
+      creditBureauSecretArn,
       portal,
       imports,
       webhookQueue,
@@ -166,6 +169,7 @@ export class RouteStack extends NestedStack {
             ? { STATE_MACHINE_ARN: stateMachineArn }
             : {}),
           ...(route.paymentProvider ? { STRIPE_SECRET_ARN: paymentSecretArn } : {}),
+          ...(route.creditBureau ? { CREDIT_BUREAU_SECRET_ARN: creditBureauSecretArn } : {}),
           ...(route.portalAccess
             ? { PORTAL_LINK_KEY_ID: portal.keyArn, USER_POOL_ID: portal.userPoolId }
             : {}),
@@ -199,6 +203,14 @@ export class RouteStack extends NestedStack {
       if (route.paymentProvider) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [paymentSecretArn] }),
+        );
+      }
+      if (route.creditBureau) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue'],
+            resources: [creditBureauSecretArn],
+          }),
         );
       }
       if (route.signalsCase || route.drivesCases) {

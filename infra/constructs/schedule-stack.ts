@@ -38,6 +38,8 @@ export interface ScheduleStackProps extends NestedStackProps {
   /** The tick's sweep relays webhook events the stream left unrelayed. */
   webhookQueue: IQueue;
   stateMachineArn: string;
+  /** The credit bureau's credentials: the credit-refresh job orders reports. */
+  creditBureauSecretArn: string;
 }
 
 export class ScheduleStack extends NestedStack {
@@ -45,7 +47,16 @@ export class ScheduleStack extends NestedStack {
   readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: ScheduleStackProps) {
-    const { stage, data, observability, outbox, webhookQueue, stateMachineArn, ...nestedStackProps } = props;
+    const {
+      stage,
+      data,
+      observability,
+      outbox,
+      webhookQueue,
+      stateMachineArn,
+      creditBureauSecretArn,
+      ...nestedStackProps
+    } = props;
     super(scope, id, { description: `Recoup ${stage.stage}: schedules (tenant days)`, ...nestedStackProps });
 
     this.deadLetters = new Queue(this, 'JobDeadLetters', {
@@ -87,15 +98,23 @@ export class ScheduleStack extends NestedStack {
 
     const worker = new ApiFunction(this, 'RunTenantDayJobs', {
       entry: 'functions/schedules/run-tenant-day-jobs.ts',
-      description: 'Schedules: close the day, send due-date alerts, build the worklist',
+      description:
+        'Schedules: close the day, send due-date alerts, build the worklist, refresh old credit reports',
       stage,
       observability,
       data,
       dataAccess: 'readWrite',
       memorySize: 1024,
       timeout: Duration.minutes(15),
-      environment: { OUTBOX_QUEUE_URL: outbox.queueUrl, STATE_MACHINE_ARN: stateMachineArn },
+      environment: {
+        OUTBOX_QUEUE_URL: outbox.queueUrl,
+        STATE_MACHINE_ARN: stateMachineArn,
+        CREDIT_BUREAU_SECRET_ARN: creditBureauSecretArn,
+      },
     });
+    worker.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [creditBureauSecretArn] }),
+    );
     outbox.grantSendMessages(worker.function);
     // Closing a day decides promises and plans, which wakes (or opens) the debtor's case.
     worker.function.addToRolePolicy(

@@ -10,6 +10,7 @@ import type { LocalClock } from '../clock/local-clock';
 import type { LocalOutbox } from '../outbox/local-outbox';
 import type { LocalStepFunctions } from '../workflows/local-step-functions';
 import type { LocalProviders } from '../providers/local-providers';
+import type { LocalCreditBureau } from '../providers/local-credit-bureau';
 
 export interface DevResponse {
   status: number;
@@ -35,6 +36,11 @@ const clockRequest = z.union([
   z.strictObject({ advance: z.string().regex(/^P/, 'must be an ISO 8601 duration such as P1D or PT2H') }),
 ]);
 
+const rateLimitRequest = z.strictObject({
+  requests: z.int().min(1).max(100),
+  retryAfterSeconds: z.int().min(0).max(3600),
+});
+
 function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new HttpProblem(400, 'The request has invalid fields', zodIssues(result.error));
@@ -48,6 +54,7 @@ export class DevRoutes {
     private readonly outbox: LocalOutbox,
     private readonly workflows: LocalStepFunctions,
     private readonly providers: LocalProviders,
+    private readonly creditBureau: LocalCreditBureau,
   ) {}
 
   async handle(
@@ -80,6 +87,12 @@ export class DevRoutes {
       case 'GET /dev/outbox': {
         const debtorId = query.get('debtorId') ?? undefined;
         return { status: 200, body: { items: this.outbox.list({ debtorId }) } };
+      }
+      case 'POST /dev/credit-bureau/rate-limit': {
+        // The Creditsafe stand-in answers the next requests 429, to see a rate limit waited out or passed on.
+        const { requests, retryAfterSeconds } = validate(rateLimitRequest, body);
+        this.creditBureau.rateLimitNext(requests, retryAfterSeconds);
+        return { status: 200, body: { requests, retryAfterSeconds } };
       }
       case 'GET /dev/executions': {
         const debtorId = query.get('debtorId') ?? undefined;

@@ -173,7 +173,7 @@ function replayed(statusCode: number, body: unknown): APIGatewayProxyStructuredR
 const DOMAIN_STATUS = { validation: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 } as const;
 
 function errorResponse(error: unknown, route: RouteDefinition): APIGatewayProxyStructuredResultV2 {
-  if (error instanceof HttpProblem) return problemResponse(error.toProblem());
+  if (error instanceof HttpProblem) return problemResponse(error.toProblem(), error.headers);
   if (error instanceof DomainError) {
     const issues = error instanceof ValidationError ? error.issues : undefined;
     return problemResponse(problem(DOMAIN_STATUS[error.kind], error.message, issues));

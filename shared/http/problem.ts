@@ -20,6 +20,8 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   413: ['payload-too-large', 'The request body is too large'],
   415: ['unsupported-media-type', 'Send JSON (application/json)'],
   422: ['rule-violation', 'A business rule refuses this request'],
+  502: ['bad-gateway', 'A service we depend on failed'],
+  503: ['service-unavailable', 'Try again later'],
   428: ['precondition-required', 'This request needs a precondition'],
   500: ['internal-error', 'Something went wrong on our side'],
 };
@@ -29,6 +31,8 @@ export class HttpProblem extends Error {
     readonly status: number,
     detail?: string,
     readonly errors?: FieldIssue[],
+    /** Headers the answer carries (`Retry-After` on a 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? TITLES[status]?.[1] ?? 'Error');
     this.name = 'HttpProblem';
@@ -50,10 +54,13 @@ export function problem(status: number, detail?: string, errors?: FieldIssue[]):
   };
 }
 
-export function problemResponse(value: Problem): APIGatewayProxyStructuredResultV2 {
+export function problemResponse(
+  value: Problem,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: value.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...headers },
     body: JSON.stringify(value),
   };
 }

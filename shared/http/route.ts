@@ -54,6 +54,8 @@ export interface RouteDefinition<
   drivesCases?: boolean;
   /** Talks to the payment provider (its keys from Secrets Manager). */
   paymentProvider?: boolean;
+  /** Orders credit reports from the bureau (its credentials from Secrets Manager). */
+  creditBureau?: boolean;
   /** Issues portal links: the KMS link key and the user pool's portal users. */
   portalAccess?: boolean;
   /** Signs uploads to or downloads from the documents bucket. */

@@ -13,6 +13,9 @@ import type { CaseStore } from '../ports/case-store';
 import type { ChannelSenders } from '../ports/channel-sender';
 import type { DeliveryLog } from '../ports/delivery-log';
 import type { PaymentProvider } from '../ports/payment-provider';
+import type { CreditBureau } from '../ports/credit-bureau';
+import type { CreditReportStore } from '../ports/credit-report-store';
+import { DynamoDbCreditReportStore } from '../adapters/dynamodb/credit-report-store';
 import type { LinkSigner } from '../ports/link-signer';
 import type { PortalUsers } from '../ports/portal-users';
 import { DynamoDbDeliveryLog } from '../adapters/dynamodb/delivery-log';
@@ -105,6 +108,9 @@ export interface Services {
   deliveryLog: DeliveryLog;
   senders: ChannelSenders;
   payments: PaymentProvider;
+  /** The business credit bureau (Creditsafe in AWS, credit-bureau.ts; a stand-in locally). */
+  creditBureau: CreditBureau;
+  creditReports: CreditReportStore;
   linkSigner: LinkSigner;
   portalUsers: PortalUsers;
   /** Where the web apps are served (the portal links in messages point there). */
@@ -148,6 +154,8 @@ export interface ServiceSettings {
   senders?: ChannelSenders;
   /** Stripe in AWS (payment-provider.ts); a local stand-in locally. */
   payments?: PaymentProvider;
+  /** Creditsafe in AWS (credit-bureau.ts); a local stand-in locally. */
+  creditBureau?: CreditBureau;
   /** KMS and Cognito in AWS (portal-access.ts); local stand-ins locally. */
   portalAccess?: { linkSigner: LinkSigner; portalUsers: PortalUsers };
   /** The web apps' origin (WEB_URL in AWS; the local server's URL locally, known once it listens). */
@@ -208,6 +216,13 @@ let documentFilesFactory: ((clock: Clock) => DocumentFiles) | undefined;
 /** The functions that sign uploads and downloads or check stored files bring the S3 client themselves. */
 export function provideDocumentFiles(factory: (clock: Clock) => DocumentFiles): void {
   documentFilesFactory = factory;
+}
+
+let creditBureauFactory: ((clock: Clock) => CreditBureau) | undefined;
+
+/** The functions that order credit reports bring the bureau (and read its credentials) themselves. */
+export function provideCreditBureau(factory: (clock: Clock) => CreditBureau): void {
+  creditBureauFactory = factory;
 }
 
 /** The checkout and webhook functions bring the payment provider (and the Stripe client) themselves. */
@@ -284,6 +299,11 @@ export function createServices(settings: ServiceSettings): Services {
     senders: settings.senders ?? channelSenderFactory?.(clock) ?? noChannelSenders(),
     payments:
       settings.payments ?? paymentProviderFactory?.() ?? unconfigured<PaymentProvider>('Card payments'),
+    creditBureau:
+      settings.creditBureau ??
+      creditBureauFactory?.(clock) ??
+      unconfigured<CreditBureau>('The credit bureau (CREDIT_BUREAU_SECRET_ARN)'),
+    creditReports: new DynamoDbCreditReportStore(client, table, clock),
     webBaseUrl:
       settings.webBaseUrl ??
       (() => {

@@ -105,8 +105,8 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
     // letters bucket, whose access is recorded on each message rather than in server access logs;
     // the import routes and worker use one prefix of the imports bucket.
     // The web bundle is copied by CDK's BucketDeployment handler (its role, runtime and grants) and
-    // served by CloudFront on its default domain. Stripe's keys are rolled in Stripe, not by Secrets
-    // Manager. Documents are signed for, checked and scanned (GuardDuty) under one prefix of the
+    // served by CloudFront on its default domain. Stripe's keys are rolled in Stripe, and the credit
+    // bureau's password in the Creditsafe account, not by Secrets Manager. Documents are signed for, checked and scanned (GuardDuty) under one prefix of the
     // documents bucket, each with a key made when it is announced; GuardDuty names its own rules.
     const rules = new Set(
       acknowledgementsIn(synthesized.app).map((ack) =>

@@ -296,6 +296,24 @@ describe('table access per route', () => {
     }
   });
 
+  it("gives only the credit-check route the credit bureau's secret, to read", () => {
+    const secretId = logicalIdOf(dev.stack.creditBureauKeys.secret);
+    const withSecret = apiRoutes.filter((route) => {
+      const env = templateOfRoute(route.id).toJSON().Resources[
+        logicalIdOf(dev.stack.api.functions[route.id]!.function)
+      ].Properties.Environment.Variables as Record<string, unknown>;
+      return env.CREDIT_BUREAU_SECRET_ARN !== undefined;
+    });
+    expect(withSecret.map((route) => route.id)).toEqual(['checkDebtorCredit']);
+    const reads = statementsOf('checkDebtorCredit').filter((s) =>
+      [s.Action].flat().includes('secretsmanager:GetSecretValue'),
+    );
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads)).toContain(secretId.slice(0, 10));
+    expect(JSON.stringify(reads)).not.toContain(logicalIdOf(dev.stack.paymentKeys.secret).slice(0, 10));
+    expect(actionsOf('listCreditReports')).not.toContain('secretsmanager:GetSecretValue');
+  });
+
   it('reads through GET, writes through the rest, nothing for public routes', () => {
     expect(Object.fromEntries(apiRoutes.map((r) => [r.id, dataAccessFor(r)]))).toMatchObject({
       getHealth: 'none',
@@ -537,6 +555,22 @@ describe('schedules', () => {
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+  });
+
+  it("let the job worker read the credit bureau's secret, for the credit refresh, and no other", () => {
+    const workers = across('AWS::Lambda::Function').filter(({ logicalId }) =>
+      logicalId.startsWith('RunTenantDayJobs'),
+    );
+    expect(workers).toHaveLength(1);
+    const env = workers[0]!.resource.Properties?.Environment as { Variables: Record<string, unknown> };
+    expect(env.Variables.CREDIT_BUREAU_SECRET_ARN).toBeDefined();
+    expect(env.Variables.STRIPE_SECRET_ARN).toBeUndefined();
+    const reads = across('AWS::IAM::Policy')
+      .filter(({ logicalId }) => logicalId.startsWith('RunTenantDayJobs'))
+      .flatMap(({ resource }) => (resource.Properties?.PolicyDocument as { Statement: unknown[] }).Statement)
+      .filter((statement) => JSON.stringify(statement).includes('secretsmanager:GetSecretValue'));
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads)).not.toContain('PaymentProviderKeys');
   });
 
   it('raise an alarm when a job or a tick is dead-lettered', () => {

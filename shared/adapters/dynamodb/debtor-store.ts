@@ -169,6 +169,13 @@ export function debtorItem(debtor: Debtor): Record<string, unknown> {
     ...keys.debtor(debtor.tenantId, debtor.id),
     gsi1pk: keys.debtorsIndex(debtor.tenantId),
     gsi1sk: `${searchKey(debtor.name)}#${debtor.id}`,
+    // Sparse: only businesses with a report, not merged away, are candidates for a refresh.
+    ...(debtor.creditReport && debtor.kind === 'business' && !debtor.mergedInto
+      ? {
+          gsi2pk: keys.creditReportsByAge(debtor.tenantId),
+          gsi2sk: `${debtor.creditReport.fetchedAt}#${debtor.id}`,
+        }
+      : {}),
     entity: 'Debtor',
     ...debtor,
   };

@@ -88,6 +88,18 @@ export const keys = {
     pk: `${t(tenantId)}#DOCUMENT#${documentId}`,
     sk: 'REF',
   }),
+  /**
+   * A debtor's credit reports, beside its money records (the ledger reads that partition whole):
+   * `REPORT#<fetchedAt>#<id>`, so the newest is the last.
+   */
+  creditReportsPartition: (tenantId: string, debtorId: string) =>
+    `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
+  /** gsi2: the debtors with a credit report, by the instant of their latest (the refresh reads the oldest). */
+  creditReportsByAge: (tenantId: string) => `${t(tenantId)}#CREDIT_REPORTS_BY_AGE`,
+  creditReport: (tenantId: string, debtorId: string, fetchedAt: string, reportId: string) => ({
+    pk: `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
+    sk: `REPORT#${fetchedAt}#${reportId}`,
+  }),
   promise: (tenantId: string, debtorId: string, promiseId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}`,
     sk: `PROMISE#${promiseId}`,

@@ -11,6 +11,7 @@ import { sendDueDateAlerts } from './send-due-date-alerts';
 import { sendWeeklyReport } from './send-weekly-report';
 import { openDueCases } from './open-due-cases';
 import { recordWeeklyForecast } from '../forecast/forecast-cash';
+import { refreshCreditReports } from '../credit/refresh-credit-reports';
 
 export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
   if (await services.schedules.hasRun(job)) return 'skipped';
@@ -32,6 +33,9 @@ export async function runTenantDayJob(services: Services, job: TenantDayJob): Pr
       break;
     case 'weekly-report':
       await sendWeeklyReport(services, job.tenantId, job.date);
+      break;
+    case 'credit-refresh':
+      await refreshCreditReports(services, job.tenantId, job.date);
       break;
   }
   await services.schedules.markRun(job, services.clock.now());

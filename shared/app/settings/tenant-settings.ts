@@ -18,7 +18,13 @@ export async function updateSettings(
   context: UseCaseContext,
   changes: Pick<
     TenantSettings,
-    'timezone' | 'approvalThresholds' | 'contactRules' | 'collectors' | 'alerts' | 'selfServicePlans'
+    | 'timezone'
+    | 'approvalThresholds'
+    | 'contactRules'
+    | 'collectors'
+    | 'alerts'
+    | 'selfServicePlans'
+    | 'creditChecks'
   > & {
     baseCurrency?: string;
   },

@@ -18,6 +18,7 @@ export interface PostalAddress {
 }
 
 import type { MessageLanguage } from '../messaging/message-locale';
+import type { CreditReportSummary } from '../credit/credit-report';
 
 export interface Debtor {
   id: string;
@@ -37,7 +38,10 @@ export interface Debtor {
   /** Tax or registration id (VAT number, EIN, company number): the strongest duplicate signal. */
   taxId?: string;
   segment?: DebtorSegment;
+  /** 0 (worst) … 1000 (best): entered, or set by the latest credit report. */
   creditScore?: number;
+  /** The latest bureau report's summary (credit checks set it; the risk score explains it). */
+  creditReport?: CreditReportSummary;
   /** The collector (user `sub`) who works this account: worklist and alerts go to them. */
   collectorId?: string;
   /** Set when a debtor was merged into another; the record stays for its history. */

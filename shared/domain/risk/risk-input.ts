@@ -12,13 +12,15 @@ import { balancesAt, settledAllocations } from '../metrics/receivables';
 import type { CurrencyCode } from '../money/currencies';
 import { addDays, type CalendarDate } from '../time/calendar-date';
 import { RISK_MODEL, type RiskModel } from './risk-model';
-import type { RiskInput } from './risk-score';
+import type { RiskCreditReport, RiskInput } from './risk-score';
 
 export interface RiskContext {
   currency: CurrencyCode;
   asOf: CalendarDate;
   /** The debtor's credit score (0–1000), when known. */
   creditScore?: number;
+  /** The bureau report behind `creditScore`, if one is. */
+  creditReport?: RiskCreditReport;
   /** A typical open balance in `currency`, minor units (e.g. the tenant's median per debtor). */
   referenceBalance?: number;
 }
@@ -63,6 +65,9 @@ export function riskInputFromFacts(
     invoiceCount: issuedInWindow.length,
     disputedInvoiceCount: issuedInWindow.filter((invoice) => disputed.has(invoice.id)).length,
     ...(context.creditScore === undefined ? {} : { creditScore: context.creditScore }),
+    ...(context.creditScore === undefined || context.creditReport === undefined
+      ? {}
+      : { creditReport: context.creditReport }),
     ...(context.referenceBalance === undefined ? {} : { referenceBalance: context.referenceBalance }),
   };
 }

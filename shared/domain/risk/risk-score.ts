@@ -9,7 +9,9 @@
  *   to 365 days; full at 3.
  * - paymentHistory: amount-weighted average days late of past payments (early = 0); full at 60.
  * - disputeRate: invoices disputed ÷ invoices, over the look-back window; full at 25%.
- * - creditScore (0–1000, higher is better): 1 − score / 1000.
+ * - creditScore (0–1000, higher is better): 1 − score / 1000. When a bureau's report set it, the
+ *   explanation names the bureau, the report's date and age, its band, days beyond terms or payment
+ *   index, and any insolvency; the value is the same either way.
  * - balanceSize: open balance ÷ reference balance (e.g. the tenant's median debtor balance in that
  *   currency), in bands: ≤ 0.5× → 0, ≤ 1× → 0.25, ≤ 2× → 0.5, ≤ 4× → 0.75, above → 1.
  *
@@ -65,6 +67,16 @@ export interface RiskPromise {
   resolvedOn?: CalendarDate;
 }
 
+export interface RiskCreditReport {
+  bureau: string;
+  /** The day the report was fetched. */
+  fetchedOn: CalendarDate;
+  ratingBand: string | null;
+  daysBeyondTerms: number | null;
+  paymentIndex: number | null;
+  insolvency: boolean;
+}
+
 export interface RiskInput {
   asOf: CalendarDate;
   currency: CurrencyCode;
@@ -76,6 +88,8 @@ export interface RiskInput {
   disputedInvoiceCount: number;
   /** 0 (worst) … 1000 (best); absent when unknown. */
   creditScore?: number;
+  /** The bureau report the credit score came from, when it came from one: named in the explanation. */
+  creditReport?: RiskCreditReport;
   /** A typical open balance in `currency` (minor units), e.g. the tenant's median per debtor. */
   referenceBalance?: number;
 }
@@ -219,10 +233,28 @@ function disputeRate(input: RiskInput, model: RiskModel): Observation {
 
 function creditScore(input: RiskInput, model: RiskModel): Observation {
   if (input.creditScore === undefined) return { value: null, explanation: 'no credit score on record' };
+  const report = input.creditReport;
   return {
     value: 1 - input.creditScore / model.creditScoreMax,
-    explanation: `credit score ${input.creditScore} of ${model.creditScoreMax}`,
+    explanation:
+      `credit score ${input.creditScore} of ${model.creditScoreMax}` +
+      (report ? `, ${bureauSource(report, input.asOf)}` : ''),
   };
+}
+
+/** "from the creditsafe report of 2026-06-01 (30 days old): band A, 12 days beyond terms". */
+function bureauSource(report: RiskCreditReport, asOf: CalendarDate): string {
+  const details = [
+    ...(report.ratingBand ? [`band ${report.ratingBand}`] : []),
+    ...(report.daysBeyondTerms !== null ? [`pays ${report.daysBeyondTerms} days beyond terms`] : []),
+    ...(report.paymentIndex !== null ? [`payment index ${report.paymentIndex}`] : []),
+    ...(report.insolvency ? ['insolvency proceedings reported'] : []),
+  ];
+  const age = Math.max(0, daysBetween(report.fetchedOn, asOf));
+  return (
+    `from the ${report.bureau} report of ${report.fetchedOn} (${age} days old)` +
+    (details.length > 0 ? `: ${details.join(', ')}` : '')
+  );
 }
 
 function balanceSize(input: RiskInput, model: RiskModel): Observation {

@@ -4,7 +4,8 @@
  * the one before settled: promises and plans decided and yesterday's figures rolled up
  * (`close-day`), then the cases whose invoices enter their window today are opened, then the
  * alerts of the new day, then the worklist that builds on both, then on
- * Mondays the week's cash forecast is recorded and the weekly report sent.
+ * Mondays the week's cash forecast is recorded and the weekly report sent. Credit reports past the
+ * tenant's refresh age are ordered again last: a slow or unavailable bureau holds nothing up.
  */
 import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
 import { dateToDayNumber, isoWeekday } from '../time/zoned-time';
@@ -16,6 +17,7 @@ export const TENANT_DAY_JOBS = [
   'worklist',
   'cash-forecast',
   'weekly-report',
+  'credit-refresh',
 ] as const;
 export type TenantDayJobName = (typeof TENANT_DAY_JOBS)[number];
 

@@ -23,9 +23,15 @@ export interface TenantSettings {
   alerts?: AlertSettings;
   /** Payment plans debtors may agree on their own in the portal; none when absent. */
   selfServicePlans?: SelfServicePlanRules;
+  /** Credit reports refreshed by the tenant day once older than this; none when absent (each costs). */
+  creditChecks?: CreditCheckSettings;
   version: number;
   updatedAt?: string;
   updatedBy?: string;
+}
+
+export interface CreditCheckSettings {
+  refreshAfterDays: number;
 }
 
 export interface Collector {

@@ -22,6 +22,7 @@ import {
   putContactPreferences,
 } from './contacts';
 import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors';
+import { checkDebtorCredit, listCreditReports } from './credit-reports';
 import {
   createDebtorDocument,
   createDisputeDocument,
@@ -72,6 +73,7 @@ export * from './audit';
 export * from './cases';
 export * from './contacts';
 export * from './debtors';
+export * from './credit-reports';
 export * from './disputes';
 export * from './documents';
 export * from './interest';
@@ -106,6 +108,8 @@ export const apiRoutes: readonly RouteDefinition[] = [
   mergeDebtors,
   getMerge,
   reverseMerge,
+  checkDebtorCredit,
+  listCreditReports,
   listDebtorInvoices,
   createInvoice,
   getInvoice,

@@ -106,6 +106,20 @@ export const debtorView = z
     taxId: z.string().optional(),
     segment: segment.optional(),
     creditScore: z.number().optional(),
+    creditReport: z
+      .object({
+        id: idOf('crp'),
+        bureau: z.string(),
+        fetchedAt: z.string(),
+        ratingBand: z.string().nullable(),
+        normalisedScore: z.number().int().nullable(),
+        daysBeyondTerms: z.number().nullable(),
+        paymentIndex: z.number().nullable(),
+        insolvency: z.boolean(),
+        creditScore: z.number().int().nullable(),
+      })
+      .optional()
+      .meta({ description: 'The latest credit report (POST /v1/debtors/{id}/credit-check) in brief' }),
     collectorId: z.string().optional(),
     mergedInto: idOf('dbt').optional().meta({
       description:

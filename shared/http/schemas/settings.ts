@@ -61,6 +61,11 @@ const selfServicePlans = z
   })
   .meta({ description: 'Payment plans debtors may agree on their own in the portal' });
 
+const creditChecks = z.strictObject({ refreshAfterDays: z.int().min(7).max(366) }).meta({
+  description:
+    "Reports older than this are ordered again when the tenant's day begins (at most 50 a day; each is billed)",
+});
+
 export const settingsBody = z
   .strictObject({
     timezone: timeZone,
@@ -79,6 +84,7 @@ export const settingsBody = z
       .optional(),
     alerts: alerts.optional(),
     selfServicePlans: selfServicePlans.optional(),
+    creditChecks: creditChecks.optional(),
   })
   .meta({ id: 'TenantSettings' });
 
@@ -91,6 +97,7 @@ export const settingsView = z
     collectors: z.array(collector).optional(),
     alerts: alerts.optional(),
     selfServicePlans: selfServicePlans.optional(),
+    creditChecks: creditChecks.optional(),
     version: z.number().int(),
     updatedAt: z.string().optional(),
     updatedBy: z.string().optional(),

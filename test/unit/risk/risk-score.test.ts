@@ -334,3 +334,50 @@ describe('risk input from ledger facts', () => {
     expect(scoreRisk(input).factors.find((f) => f.name === 'disputeRate')?.value).toBe(1);
   });
 });
+
+describe('risk score: the credit score from a bureau report', () => {
+  const scored = (input: RiskInput) => scoreRisk(input).factors.find((f) => f.name === 'creditScore')!;
+  const input: RiskInput = {
+    ...base,
+    openItems: [{ invoiceId: 'inv_1', currency: 'EUR', outstanding: 100_000, dueDate: '2026-07-15' }],
+    creditScore: 920,
+  };
+
+  it('names the bureau, the report date and age, the band and days beyond terms, with the same value', () => {
+    const plain = scored(input);
+    const fromReport = scored({
+      ...input,
+      creditReport: {
+        bureau: 'creditsafe',
+        fetchedOn: '2026-06-01',
+        ratingBand: 'A',
+        daysBeyondTerms: 3,
+        paymentIndex: null,
+        insolvency: false,
+      },
+    });
+    expect(fromReport.value).toBe(plain.value);
+    expect(fromReport.contribution).toBe(plain.contribution);
+    expect(plain.explanation).toBe('credit score 920 of 1000');
+    expect(fromReport.explanation).toBe(
+      'credit score 920 of 1000, from the creditsafe report of 2026-06-01 (29 days old): band A, pays 3 days beyond terms',
+    );
+  });
+
+  it('mentions a payment index and insolvency proceedings when the report has them', () => {
+    const explanation = scored({
+      ...input,
+      creditReport: {
+        bureau: 'dnb',
+        fetchedOn: '2026-06-30',
+        ratingBand: null,
+        daysBeyondTerms: null,
+        paymentIndex: 72,
+        insolvency: true,
+      },
+    }).explanation;
+    expect(explanation).toBe(
+      'credit score 920 of 1000, from the dnb report of 2026-06-30 (0 days old): payment index 72, insolvency proceedings reported',
+    );
+  });
+});

@@ -23,7 +23,7 @@ describe('the tenant day', () => {
     expect(dates[0]).toBe('2027-05-27');
   });
 
-  it('runs the jobs of a day in order: close the day, alerts, worklist, and on Mondays the weekly report', () => {
+  it('runs the jobs of a day in order: close the day, alerts, worklist, on Mondays the weekly report, then the credit refresh', () => {
     expect(jobsOfDay('t1', '2027-03-15').map((job) => job.job)).toEqual([
       'close-day',
       'open-cases',
@@ -31,12 +31,14 @@ describe('the tenant day', () => {
       'worklist',
       'cash-forecast',
       'weekly-report',
+      'credit-refresh',
     ]);
     expect(jobsOfDay('t1', '2027-03-16').map((job) => job.job)).toEqual([
       'close-day',
       'open-cases',
       'due-date-alerts',
       'worklist',
+      'credit-refresh',
     ]);
     expect(isMonday('2027-03-15')).toBe(true);
     expect(isMonday('2027-03-14')).toBe(false);

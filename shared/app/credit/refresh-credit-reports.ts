@@ -1,0 +1,54 @@
+/**
+ * The tenant-day job that keeps credit data fresh: when the tenant has asked for it
+ * (`creditChecks.refreshAfterDays`), the debtors whose latest report is older are checked again,
+ * oldest first, at most REFRESH_LIMIT a day (each report is billed). A company the bureau no longer
+ * finds, a debtor changed meanwhile or turned into a person is skipped; a rate limit or refused
+ * credentials end the run for the day — the next day picks up where it stopped, as the oldest
+ * reports are still the oldest.
+ */
+import type { Actor } from '../../domain/actor';
+import { DomainError } from '../../domain/errors';
+import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
+import { logger } from '../../observability/powertools';
+import {
+  CreditBureauNotFoundError,
+  CreditBureauRateLimitedError,
+  CreditBureauUnauthorisedError,
+} from '../../ports/credit-bureau';
+import type { Services } from '../../runtime/services';
+import { checkDebtorCredit } from './check-debtor-credit';
+
+export const REFRESH_LIMIT = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function refreshCreditReports(
+  services: Pick<Services, 'clock' | 'ids' | 'debtors' | 'creditBureau' | 'creditReports' | 'settings'>,
+  tenantId: string,
+  date: CalendarDate,
+): Promise<{ refreshed: number; skipped: number }> {
+  const settings = await services.settings.get(tenantId);
+  const days = settings.creditChecks?.refreshAfterDays;
+  if (days === undefined) return { refreshed: 0, skipped: 0 };
+  const now = services.clock.now();
+  // A rerun for a past date does nothing: only today's job orders reports.
+  if (localDate(now, settings.timezone) !== date) return { refreshed: 0, skipped: 0 };
+  const before = new Date(now.getTime() - days * DAY_MS).toISOString();
+  const debtorIds = await services.creditReports.debtorsWithReportsBefore(tenantId, before, REFRESH_LIMIT);
+  const actor: Actor = { sub: 'system:credit-refresh', tenantId, roles: ['admin'] };
+  let refreshed = 0;
+  let skipped = 0;
+  for (const debtorId of debtorIds) {
+    try {
+      await checkDebtorCredit(services, { actor }, debtorId);
+      refreshed += 1;
+    } catch (error) {
+      if (error instanceof CreditBureauRateLimitedError || error instanceof CreditBureauUnauthorisedError) {
+        logger.warn('Credit report refresh stopped for today', { tenantId, reason: error.name });
+        break;
+      }
+      if (!(error instanceof CreditBureauNotFoundError || error instanceof DomainError)) throw error;
+      skipped += 1;
+    }
+  }
+  return { refreshed, skipped };
+}
