@@ -42,9 +42,10 @@ function initTime(file: string): number {
   return median(runs);
 }
 
-/** Every function that ships: one per route, and the workflow, schedule, messaging and auth functions. */
+/** Every function that ships: one per route, and those of every other folder (workflow, schedules…). */
 function allEntries(): string[] {
-  const others = ['workflow', 'schedules', 'messaging', 'auth'].flatMap((folder) =>
+  const folders = readdirSync(join(projectRoot, 'functions')).filter((folder) => folder !== 'api');
+  const others = folders.flatMap((folder) =>
     readdirSync(join(projectRoot, 'functions', folder))
       .filter((file) => file.endsWith('.ts'))
       .map((file) => `functions/${folder}/${file}`),
