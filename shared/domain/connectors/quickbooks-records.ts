@@ -113,12 +113,14 @@ export function customerFromQuickBooks(customer: QuickBooksCustomer): SourceCust
         ...(present(bill.Country) ? { country: present(bill.Country) } : {}),
       }
     : undefined;
-  const person = !present(customer.CompanyName) && Boolean(present(customer.GivenName) ?? present(customer.FamilyName));
+  const person =
+    !present(customer.CompanyName) && Boolean(present(customer.GivenName) ?? present(customer.FamilyName));
   const email = present(customer.PrimaryEmailAddr?.Address);
   const phone = present(customer.PrimaryPhone?.FreeFormNumber);
   return {
     sourceId: customer.Id,
-    name: present(customer.DisplayName) ?? present(customer.CompanyName) ?? `QuickBooks customer ${customer.Id}`,
+    name:
+      present(customer.DisplayName) ?? present(customer.CompanyName) ?? `QuickBooks customer ${customer.Id}`,
     kind: person ? 'person' : 'business',
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
