@@ -59,9 +59,14 @@ export class ConnectorProviderError extends Error {
 export interface AccountingConnector {
   readonly provider: ConnectorProvider;
   /** Where to send the admin to grant access; `state` comes back with the code. */
-  authorizeUrl(state: string): string;
+  authorizeUrl(state: string): Promise<string>;
   /** Trades the authorization code for tokens (`now` dates their expiry). */
   exchangeCode(code: string, now: Date): Promise<ConnectorTokens>;
+  /**
+   * The organisation the grant is for: QuickBooks names its realm in the callback (`realmId`);
+   * Xero's tenants are listed by its connections endpoint.
+   */
+  organisation(tokens: ConnectorTokens, callback: { realmId?: string }): Promise<string>;
   /** New tokens for the refresh token; the refresh token may rotate, so keep the answer's. */
   refresh(refreshToken: string, now: Date): Promise<ConnectorTokens>;
   /**

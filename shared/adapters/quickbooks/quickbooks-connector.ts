@@ -96,7 +96,7 @@ export class QuickBooksConnector implements AccountingConnector {
     this.retry = settings.retry ?? defaultRetryPolicy;
   }
 
-  authorizeUrl(state: string): string {
+  async authorizeUrl(state: string): Promise<string> {
     const url = new URL(this.settings.authorizeEndpoint ?? INTUIT_AUTHORIZE_ENDPOINT);
     url.search = new URLSearchParams({
       client_id: this.settings.clientId,
@@ -114,6 +114,11 @@ export class QuickBooksConnector implements AccountingConnector {
       { grant_type: 'authorization_code', code, redirect_uri: this.settings.redirectUri },
       now,
     );
+  }
+
+  async organisation(_tokens: ConnectorTokens, callback: { realmId?: string }): Promise<string> {
+    if (!callback.realmId) throw new ConnectorProviderError(400, 'the callback named no realmId');
+    return callback.realmId;
   }
 
   refresh(refreshToken: string, now: Date): Promise<ConnectorTokens> {

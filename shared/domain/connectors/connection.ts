@@ -24,8 +24,11 @@ export interface SkippedRecord {
 export interface SyncRun {
   startedAt: string;
   finishedAt?: string;
-  /** `rate_limited`: stopped by the provider, resumes from the cursor on the next run. */
-  outcome: 'running' | 'completed' | 'rate_limited' | 'failed';
+  /**
+   * `rate_limited`: stopped by the provider; `paused`: its page budget spent. Either resumes from
+   * the cursor on the next run.
+   */
+  outcome: 'running' | 'completed' | 'paused' | 'rate_limited' | 'failed';
   pages: number;
   counts: SyncCounts;
   /** The last records skipped, with why (at most SKIPPED_KEPT). */

@@ -59,9 +59,33 @@ export function timezoneOf(jurisdiction: string, defaults: DebtorDefaults): stri
   return zones.length === 0 || zones.includes(defaults.timezone) ? defaults.timezone : zones[0]!;
 }
 
+/** Country calling codes of the countries whose national numbers are read here. */
+const CALLING_CODES: Readonly<Record<string, { code: string; trunk: string; digits: number[] }>> = {
+  US: { code: '1', trunk: '1', digits: [10] },
+  CA: { code: '1', trunk: '1', digits: [10] },
+  GB: { code: '44', trunk: '0', digits: [10] },
+  DE: { code: '49', trunk: '0', digits: [6, 7, 8, 9, 10, 11] },
+  AU: { code: '61', trunk: '0', digits: [9] },
+};
+
+/**
+ * A phone number as E.164 (`+12125550100`) from how people write it in accounting systems
+ * (`(212) 555-0100`, `+44 20 7946 0958`, `030 1234567`); undefined when it cannot be told.
+ */
+export function e164Phone(text: string | undefined, country: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const digits = text.replace(/[^\d+]/gu, '');
+  if (/^\+[1-9]\d{6,14}$/u.test(digits)) return digits;
+  if (/^00[1-9]\d{6,14}$/u.test(digits)) return `+${digits.slice(2)}`;
+  const plan = country ? CALLING_CODES[country] : undefined;
+  if (!plan || !/^\d+$/u.test(digits)) return undefined;
+  const national = digits.startsWith(plan.trunk) ? digits.slice(plan.trunk.length) : digits;
+  return plan.digits.includes(national.length) ? `+${plan.code}${national}` : undefined;
+}
+
 /**
  * The debtor fields the accounting system owns; undefined when no jurisdiction can be told.
- * Email, phone and address are passed as written: the caller checks them with the API's rules.
+ * The phone is read into E.164 where it can be; the caller checks every field with the API's rules.
  */
 export function debtorFromSource(
   customer: SourceCustomer,
@@ -72,6 +96,7 @@ export function debtorFromSource(
   if (!jurisdiction) return undefined;
   const address = customer.address;
   const country = countryCode(address?.country);
+  const phone = e164Phone(customer.phone, country ?? jurisdiction.split('-')[0]);
   return {
     name: customer.name,
     kind: customer.kind,
@@ -79,7 +104,7 @@ export function debtorFromSource(
     jurisdiction,
     timezone: timezoneOf(jurisdiction, defaults),
     ...(customer.email ? { email: customer.email } : {}),
-    ...(customer.phone ? { phone: customer.phone } : {}),
+    ...(phone ? { phone } : {}),
     ...(customer.taxId ? { taxId: customer.taxId } : {}),
     ...(address && country && address.locality && address.lines.length > 0
       ? {

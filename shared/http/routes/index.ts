@@ -65,6 +65,13 @@ import {
   updateWebhook,
 } from './webhooks';
 import { exportAging, exportDebtorLedger, exportMetrics } from './exports';
+import {
+  connectionCallback,
+  createConnection,
+  deleteConnection,
+  listConnections,
+  syncConnection,
+} from './connections';
 
 export * from './adjustments';
 export * from './alerts';
@@ -94,6 +101,7 @@ export * from './templates';
 export * from './worklist';
 export * from './webhooks';
 export * from './exports';
+export * from './connections';
 
 export const apiRoutes: readonly RouteDefinition[] = [
   health,
@@ -184,4 +192,9 @@ export const apiRoutes: readonly RouteDefinition[] = [
   exportAging,
   exportMetrics,
   exportDebtorLedger,
+  createConnection,
+  connectionCallback,
+  listConnections,
+  syncConnection,
+  deleteConnection,
 ];
