@@ -39,6 +39,8 @@ export const STALE_RUN_MS = 15 * 60 * 1000;
 export interface SyncOptions {
   /** Stop after this many pages (the caller queues the rest: the cursor is saved). */
   maxPages?: number;
+  /** Asked before each page: the function's time runs low (the cursor is saved either way). */
+  shouldPause?: () => boolean;
 }
 
 export async function syncConnection(
@@ -84,7 +86,11 @@ export async function syncConnection(
   };
 
   try {
-    for (let pages = 0; options.maxPages === undefined || pages < options.maxPages; pages += 1) {
+    for (
+      let pages = 0;
+      (options.maxPages === undefined || pages < options.maxPages) && !(pages > 0 && options.shouldPause?.());
+      pages += 1
+    ) {
       if (
         new Date(tokens.accessTokenExpiresAt).getTime() - services.clock.now().getTime() <
         REFRESH_AHEAD_MS
