@@ -17,6 +17,7 @@ import { ScheduleStack } from './constructs/schedule-stack';
 import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
+import { ConnectorStack } from './constructs/connector-stack';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import { DocumentStack } from './constructs/document-stack';
 import { ImportPipeline } from './constructs/import-pipeline';
@@ -41,6 +42,7 @@ export class RecoupStack extends Stack {
   readonly messaging: MessagingStack;
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
+  readonly connectors: ConnectorStack;
   readonly documents: DocumentStack;
   readonly imports: ImportPipeline;
 
@@ -89,6 +91,12 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
+    this.connectors = new ConnectorStack(this, 'Connectors', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+    });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
@@ -99,6 +107,7 @@ export class RecoupStack extends Stack {
       paymentSecretArn: this.paymentKeys.secret.secretArn,
       imports: this.imports,
       webhookQueue: this.webhookQueue.queue,
+      connectors: this.connectors.access(),
     });
 
     this.web = new WebHosting(this, 'Web', {
@@ -173,6 +182,11 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'InboundTextsTopicArn', {
       value: this.messaging.inboundTexts.topicArn,
       description: 'Set as the two-way SMS destination of the origination number',
+    });
+    new CfnOutput(this, 'ConnectorClientsSecretArn', {
+      value: this.connectors.secret.secretArn,
+      description:
+        'Put {"redirectUri":"<ApiUrl>/v1/connections/callback","quickbooks":{"clientId":"…","clientSecret":"…","environment":"production"}} here',
     });
     new CfnOutput(this, 'PaymentProviderSecretArn', {
       value: this.paymentKeys.secret.secretArn,

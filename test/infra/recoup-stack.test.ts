@@ -23,6 +23,8 @@ const WEBHOOK_FUNCTION_COUNT = 2;
 const DOCUMENT_FUNCTION_COUNT = 1;
 /** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
 const AUTH_TRIGGER_COUNT = 4;
+/** The connectors' sync worker and the hourly schedule's target that queues the syncs. */
+const CONNECTOR_FUNCTION_COUNT = 2;
 
 let dev: Synthesized;
 
@@ -175,7 +177,7 @@ describe('lambda functions', () => {
       ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
 
-  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, one for documents, the import worker, plus the Cognito triggers', () => {
+  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, one for documents, the import worker, two for connectors, plus the Cognito triggers', () => {
     expect(functions()).toHaveLength(
       apiRoutes.length +
         WORKFLOW_TASK_COUNT +
@@ -184,6 +186,7 @@ describe('lambda functions', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     // The triggers and the import worker are in the parent; every route's function in a nested stack.
@@ -405,6 +408,7 @@ describe('alarms', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
@@ -415,13 +419,14 @@ describe('alarms', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
     // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound
-    // texts, imports, webhooks, document checks.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(8);
+    // texts, imports, webhooks, document checks, connector syncs and their hourly schedule.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(10);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
