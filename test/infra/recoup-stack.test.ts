@@ -552,7 +552,12 @@ describe('connectors', () => {
     );
     // createConnection and connectionCallback, and the sync worker (the table's key is granted apart).
     const withDataKeys = users.filter(({ resource }) =>
-      (resource.Properties?.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
+      (
+        (resource.Properties?.PolicyDocument as { Statement: unknown }).Statement as {
+          Action: unknown;
+          Resource: unknown;
+        }[]
+      ).some(
         (statement) =>
           JSON.stringify(statement.Action).includes('kms:GenerateDataKey') &&
           JSON.stringify(statement.Resource).includes('TokenKey'),
