@@ -38,6 +38,8 @@ import {
   LOCAL_QUICKBOOKS_CLIENT_SECRET,
 } from './providers/local-quickbooks';
 import { LocalSyncRunner } from './connectors/local-sync-runner';
+import { LocalXero, LOCAL_XERO_CLIENT_ID, LOCAL_XERO_CLIENT_SECRET } from './providers/local-xero';
+import { XeroConnector } from '../shared/adapters/xero/xero-connector';
 import { LocalDataKeys } from './auth/local-data-keys';
 import { EnvelopeCipher } from '../shared/adapters/crypto/envelope-cipher';
 import { QuickBooksConnector } from '../shared/adapters/quickbooks/quickbooks-connector';
@@ -80,6 +82,8 @@ export interface LocalRuntime {
   imports: LocalImportRunner;
   /** The QuickBooks Online stand-in (its companies' records, throttling, token expiry). */
   quickbooks: LocalQuickBooks;
+  /** The Xero stand-in (its organisations' records, throttling, token expiry). */
+  xero: LocalXero;
   /** The in-process connector sync worker: `idle()` waits for running syncs. */
   syncs: LocalSyncRunner;
   /** Where the data lives (benchmarks seed it directly). */
@@ -133,6 +137,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const imports = new LocalImportRunner();
   const quickbooks = new LocalQuickBooks(clock);
   await quickbooks.start();
+  const xero = new LocalXero(clock);
+  await xero.start();
   const syncs = new LocalSyncRunner();
   // Filled once the server listens: the OAuth redirect URI is the API's own callback route.
   const connectors: AccountingConnectors = {};
@@ -226,6 +232,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ...(options.connectorPageSize ? { pageSize: options.connectorPageSize } : {}),
     ...(options.connectorRetry ? { retry: options.connectorRetry } : {}),
   });
+  connectors.xero = new XeroConnector({
+    clientId: LOCAL_XERO_CLIENT_ID,
+    clientSecret: LOCAL_XERO_CLIENT_SECRET,
+    redirectUri: `http://localhost:${port}/v1/connections/callback`,
+    authorizeEndpoint: `${xero.url}/identity/connect/authorize`,
+    tokenEndpoint: `${xero.url}/connect/token`,
+    apiBaseUrl: xero.url,
+    ...(options.connectorPageSize ? { pageSize: options.connectorPageSize } : {}),
+    ...(options.connectorRetry ? { retry: options.connectorRetry } : {}),
+  });
   webBaseUrl = `http://localhost:${port}`;
   return {
     url: `http://localhost:${port}`,
@@ -239,12 +255,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     services,
     imports,
     quickbooks,
+    xero,
     syncs,
     dynamoDb: { endpoint, tableName },
     stop: async () => {
       await imports.idle();
       await syncs.idle();
       await quickbooks.stop();
+      await xero.stop();
       workflows.stop();
       await channels.providers.stop();
       await stripe.stop();

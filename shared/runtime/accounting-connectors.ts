@@ -2,7 +2,8 @@
  * The accounting connectors of the functions that talk to accounting systems: their OAuth clients
  * from Secrets Manager (`CONNECTOR_SECRET_ARN`, a JSON secret
  * `{"redirectUri": "https://<api>/v1/connections/callback",
- *   "quickbooks": {"clientId": "…", "clientSecret": "…", "environment": "production"|"sandbox"}}`),
+ *   "quickbooks": {"clientId": "…", "clientSecret": "…", "environment": "production"|"sandbox"},
+ *   "xero": {"clientId": "…", "clientSecret": "…"}}`),
  * read once per container on first use; a provider missing from the secret is not offered. Tokens
  * are sealed with data keys of the KMS key `CONNECTOR_TOKEN_KEY_ID`. Only the connection functions
  * import this module, so only their bundles carry the connectors.
@@ -17,6 +18,7 @@ import {
   QUICKBOOKS_SANDBOX_API_BASE_URL,
   QuickBooksConnector,
 } from '../adapters/quickbooks/quickbooks-connector';
+import { XERO_TOKEN_ENDPOINT, XeroConnector } from '../adapters/xero/xero-connector';
 import type { ConnectorProvider } from '../domain/connectors/source-records';
 import { tracer } from '../observability/powertools';
 import type { AccountingConnector, AccountingConnectors } from '../ports/accounting-connector';
@@ -25,6 +27,7 @@ import type { TokenCipher } from '../ports/token-cipher';
 interface ConnectorSecret {
   redirectUri?: string;
   quickbooks?: { clientId?: string; clientSecret?: string; environment?: 'production' | 'sandbox' };
+  xero?: { clientId?: string; clientSecret?: string };
 }
 
 export function accountingFromEnvironment(): { connectors: AccountingConnectors; tokenCipher: TokenCipher } {
@@ -48,6 +51,15 @@ export function accountingFromEnvironment(): { connectors: AccountingConnectors;
             quickbooks.environment === 'sandbox' ? QUICKBOOKS_SANDBOX_API_BASE_URL : QUICKBOOKS_API_BASE_URL,
         });
       }
+      const xero = settings.xero;
+      if (settings.redirectUri && xero?.clientId && xero.clientSecret) {
+        connectors.xero = new XeroConnector({
+          clientId: xero.clientId,
+          clientSecret: xero.clientSecret,
+          redirectUri: settings.redirectUri,
+          tokenEndpoint: XERO_TOKEN_ENDPOINT,
+        });
+      }
       return connectors;
     })());
   const lazy = (provider: ConnectorProvider): AccountingConnector => {
@@ -69,7 +81,7 @@ export function accountingFromEnvironment(): { connectors: AccountingConnectors;
   if (!keyId) throw new Error('CONNECTOR_TOKEN_KEY_ID is not set');
   return {
     // Offered before the secret is read; a provider missing from it fails when it is used.
-    connectors: { quickbooks: lazy('quickbooks') },
+    connectors: { quickbooks: lazy('quickbooks'), xero: lazy('xero') },
     tokenCipher: new EnvelopeCipher(new KmsDataKeys(tracer.captureAWSv3Client(new KMSClient({})), keyId)),
   };
 }

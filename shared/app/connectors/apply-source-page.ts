@@ -183,7 +183,13 @@ export async function applySourcePage(
     const existing = await services.invoices.get(tenantId, invoiceId);
     try {
       if (!existing) {
-        if (record.voided) return skip('invoice', record.sourceId, 'voided before it was synced');
+        if (record.voided) {
+          return skip(
+            'invoice',
+            record.sourceId,
+            'not owed when it was synced (voided, deleted or not yet approved)',
+          );
+        }
         const number = record.number ?? `${providerPrefix(provider).toUpperCase()}-${record.sourceId}`;
         const draft = {
           debtorId: debtor.id,

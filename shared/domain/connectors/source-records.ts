@@ -42,7 +42,7 @@ export interface SourceInvoice {
   amount: number;
   issueDate: string;
   dueDate: string;
-  /** Voided or deleted in the provider: nothing to collect. */
+  /** Voided, deleted or not yet approved in the provider: nothing to collect. */
   voided: boolean;
   updatedAt: string;
 }
