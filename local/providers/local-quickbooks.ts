@@ -52,7 +52,7 @@ export class LocalQuickBooks {
   private readonly refreshTokens = new Map<string, string>();
   private readonly accessTokens = new Map<string, { realmId: string; expiresAt: number }>();
   private nextId = 1;
-  private throttled: { count: number; retryAfterSeconds: number } = { count: 0, retryAfterSeconds: 0 };
+  private throttled = { count: 0, retryAfterSeconds: 0, afterCalls: 0 };
   /** The company the next consent grants (a test may name its own). */
   consentRealmId = '9130350000000001';
   port = 0;
@@ -106,9 +106,9 @@ export class LocalQuickBooks {
     });
   }
 
-  /** The next `count` API calls answer 429 ThrottleExceeded with this Retry-After. */
-  throttleNext(count: number, retryAfterSeconds: number): void {
-    this.throttled = { count, retryAfterSeconds };
+  /** After `afterCalls` more API calls, the next `count` answer 429 ThrottleExceeded with this Retry-After. */
+  throttleNext(count: number, retryAfterSeconds: number, afterCalls = 0): void {
+    this.throttled = { count, retryAfterSeconds, afterCalls };
   }
 
   /** Every access token issued so far stops working (as an hour passing would do). */
@@ -196,7 +196,9 @@ export class LocalQuickBooks {
   }
 
   private query(realmId: string, request: IncomingMessage, url: URL, response: ServerResponse): void {
-    if (this.throttled.count > 0) {
+    if (this.throttled.count > 0 && this.throttled.afterCalls > 0) {
+      this.throttled.afterCalls -= 1;
+    } else if (this.throttled.count > 0) {
       this.throttled.count -= 1;
       response.setHeader('retry-after', String(this.throttled.retryAfterSeconds));
       return fault(response, 429, 'ThrottlingFault', '003001', 'ThrottleExceeded');

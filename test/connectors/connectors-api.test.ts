@@ -290,6 +290,23 @@ describe('QuickBooks Online connector', () => {
     expect(synced.lastRun).toMatchObject({ outcome: 'completed' });
   });
 
+  it('stops when the provider keeps refusing, and resumes from the cursor on the next run', async () => {
+    await api.request('POST', '/dev/clock', { body: { advance: 'PT1H' } });
+    api.runtime.quickbooks.update(REALM, 'Invoice', company.large.Id, { DueDate: '2027-03-20' });
+    // The customers' page is read; all four of the adapter's attempts at the invoices' are refused.
+    api.runtime.quickbooks.throttleNext(4, 2, 1);
+    const stopped = await sync(admin, connection.id);
+    expect(stopped.lastRun).toMatchObject({ outcome: 'rate_limited' });
+    expect((stopped as { pull?: { cursor: string } }).pull?.cursor).toBeDefined();
+    const queries = api.runtime.quickbooks.queries.length;
+    const resumed = await sync(admin, connection.id);
+    // Resumed at the invoices: the customers were not asked for again.
+    expect(api.runtime.quickbooks.queries.slice(queries)[0]).toMatch(/^SELECT \* FROM Invoice /);
+    expect(resumed.lastRun).toMatchObject({ outcome: 'completed', counts: { updated: 1 } });
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    expect((await invoicesOf(admin, acme.body.id))['1003']).toMatchObject({ dueDate: '2027-03-20' });
+  });
+
   it('refreshes an expired access token and keeps the rotated refresh token', async () => {
     for (let round = 0; round < 2; round += 1) {
       api.runtime.quickbooks.expireAccessTokens();
