@@ -186,7 +186,7 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'ConnectorClientsSecretArn', {
       value: this.connectors.secret.secretArn,
       description:
-        'Put {"redirectUri":"<ApiUrl>/v1/connections/callback","quickbooks":{"clientId":"…","clientSecret":"…","environment":"production"}} here',
+        'Put {"redirectUri":"<ApiUrl>/v1/connections/callback","quickbooks":{"clientId":"…","clientSecret":"…","environment":"production"},"xero":{"clientId":"…","clientSecret":"…"}} here',
     });
     new CfnOutput(this, 'PaymentProviderSecretArn', {
       value: this.paymentKeys.secret.secretArn,

@@ -62,7 +62,7 @@ export class ConnectorStack extends NestedStack {
       removalPolicy: stage.removalPolicy,
     });
     this.secret = new Secret(this, 'Clients', {
-      description: `Recoup ${stage.stage}: accounting OAuth clients as {"redirectUri": "<ApiUrl>/v1/connections/callback", "quickbooks": {"clientId": "...", "clientSecret": "...", "environment": "production"}}`,
+      description: `Recoup ${stage.stage}: accounting OAuth clients as {"redirectUri": "<ApiUrl>/v1/connections/callback", "quickbooks": {"clientId": "...", "clientSecret": "...", "environment": "production"}, "xero": {"clientId": "...", "clientSecret": "..."}}`,
       removalPolicy: stage.removalPolicy,
     });
     Validations.of(this.secret).acknowledge({
