@@ -166,7 +166,11 @@ export class RouteStack extends NestedStack {
         data,
         dataAccess: dataAccessFor(route),
         environment: {
-          ...(route.signalsCase || route.drivesCases || route.auth.kind === 'signed'
+          // The payment webhook's use case wakes the debtor's case itself; the connectors' OAuth
+          // callback touches no case.
+          ...(route.signalsCase ||
+          route.drivesCases ||
+          (route.auth.kind === 'signed' && route.auth.by === 'stripe')
             ? { STATE_MACHINE_ARN: stateMachineArn }
             : {}),
           ...(route.paymentProvider ? { STRIPE_SECRET_ARN: paymentSecretArn } : {}),
