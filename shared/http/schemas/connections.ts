@@ -14,10 +14,11 @@ export const createConnectionBody = z
   })
   .meta({ id: 'CreateConnection' });
 
-export const connectionCallbackQuery = z.strictObject({
+/** Not strict: providers add parameters of their own (Xero: `scope`, `session_state`). */
+export const connectionCallbackQuery = z.object({
   code: z.string().min(1).max(4096),
   state: z.string().min(1).max(4096),
-  realmId: z.string().max(64).optional(),
+  realmId: z.string().max(64).optional().meta({ description: 'QuickBooks: the company connected' }),
 });
 
 const counts = z.object({ created: z.int(), updated: z.int(), unchanged: z.int(), skipped: z.int() });
