@@ -111,6 +111,12 @@ export class LocalQuickBooks {
     this.throttled = { count, retryAfterSeconds, afterCalls };
   }
 
+  /** The company's owner disconnects the app: every token issued so far is refused. */
+  revokeGrants(): void {
+    this.accessTokens.clear();
+    this.refreshTokens.clear();
+  }
+
   /** Every access token issued so far stops working (as an hour passing would do). */
   expireAccessTokens(): void {
     this.accessTokens.clear();

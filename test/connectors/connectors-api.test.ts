@@ -209,6 +209,10 @@ describe('QuickBooks Online connector', () => {
 
   it('connects through the consent page and the signed callback', async () => {
     connection = await connect(admin);
+    // The tokens are in the table sealed: no token the stand-in issued is readable there.
+    const stored = await api.runtime.services.connections.get('books', connection.id);
+    expect(stored!.sealedTokens).toMatch(/^v1\./);
+    expect(stored!.sealedTokens).not.toMatch(/RT1-|eyJlbmMi/);
     const tampered = await api.request(
       'GET',
       '/v1/connections/callback?code=x&state=v1.AAAA.BBBB.CCCC.DDDD&realmId=1',
@@ -329,6 +333,14 @@ describe('QuickBooks Online connector', () => {
     );
     const collector = await api.token('books', ['collector']);
     expect((await api.request('GET', '/v1/connections', { token: collector })).status).toBe(403);
+  });
+
+  it('asks for a new authorization when the grant is revoked', async () => {
+    api.runtime.quickbooks.revokeGrants();
+    const failed = await sync(admin, connection.id);
+    expect(failed).toMatchObject({ status: 'reauthorization_required', lastRun: { outcome: 'failed' } });
+    const refused = await api.request('POST', `/v1/connections/${connection.id}/sync`, { token: admin });
+    expect(refused.status).toBe(422);
   });
 
   it('disconnects, keeping what was synced', async () => {
