@@ -10,7 +10,9 @@
  *   `{QueryResponse:{<Entity>:[…],startPosition,maxResults},time}` for
  *   `SELECT * FROM <Entity> [WHERE MetaData.LastUpdatedTime > '…'] [ORDERBY Id]
  *   [STARTPOSITION n] [MAXRESULTS m]`, `Fault` bodies for errors (401 AuthenticationFailed,
- *   400 QueryParserError, 429 ThrottleExceeded with `Retry-After`).
+ *   400 QueryParserError, 429 ThrottleExceeded with `Retry-After`),
+ * - `GET /v3/company/{realmId}/invoice/{id}` and `POST /v3/company/{realmId}/invoice` (a sparse
+ *   update of `PrivateNote`; a stale `SyncToken` is refused with 5010 Stale Object Error).
  * Tests and `npm start` put companies' records in with the methods below.
  */
 import { randomBytes } from 'node:crypto';
@@ -106,6 +108,13 @@ export class LocalQuickBooks {
     });
   }
 
+  /** A record as the company holds it now (tests). */
+  record(realmId: string, entity: Entity, id: string): Record<string, unknown> {
+    const found = this.records(realmId, entity).find((candidate) => candidate.Id === id);
+    if (!found) throw new Error(`No ${entity} ${id} in realm ${realmId}`);
+    return structuredClone(found);
+  }
+
   /** After `afterCalls` more API calls, the next `count` answer 429 ThrottleExceeded with this Retry-After. */
   throttleNext(count: number, retryAfterSeconds: number, afterCalls = 0): void {
     this.throttled = { count, retryAfterSeconds, afterCalls };
@@ -146,9 +155,19 @@ export class LocalQuickBooks {
     if (request.method === 'POST' && url.pathname === '/oauth2/v1/tokens/bearer') {
       return this.token(request, (await requestBody(request)).toString('utf8'), response);
     }
-    const query = /^\/v3\/company\/([^/]+)\/query$/u.exec(url.pathname);
-    if (request.method === 'GET' && query)
-      return this.query(decodeURIComponent(query[1]!), request, url, response);
+    const company = /^\/v3\/company\/([^/]+)\/(query|invoice)(?:\/([^/]+))?$/u.exec(url.pathname);
+    if (company) {
+      const realmId = decodeURIComponent(company[1]!);
+      if (this.refuse(realmId, request, response)) return;
+      if (request.method === 'GET' && company[2] === 'query' && !company[3])
+        return this.query(realmId, url, response);
+      if (request.method === 'GET' && company[2] === 'invoice' && company[3]) {
+        return this.readInvoice(realmId, decodeURIComponent(company[3]), response);
+      }
+      if (request.method === 'POST' && company[2] === 'invoice' && !company[3]) {
+        return this.updateInvoice(realmId, (await requestBody(request)).toString('utf8'), response);
+      }
+    }
     fault(response, 404, 'ValidationFault', '610', `Unsupported ${request.method} ${url.pathname}`);
   }
 
@@ -201,25 +220,71 @@ export class LocalQuickBooks {
     });
   }
 
-  private query(realmId: string, request: IncomingMessage, url: URL, response: ServerResponse): void {
+  /** Throttling and authentication, as every company endpoint answers them; true when refused. */
+  private refuse(realmId: string, request: IncomingMessage, response: ServerResponse): boolean {
     if (this.throttled.count > 0 && this.throttled.afterCalls > 0) {
       this.throttled.afterCalls -= 1;
     } else if (this.throttled.count > 0) {
       this.throttled.count -= 1;
       response.setHeader('retry-after', String(this.throttled.retryAfterSeconds));
-      return fault(response, 429, 'ThrottlingFault', '003001', 'ThrottleExceeded');
+      fault(response, 429, 'ThrottlingFault', '003001', 'ThrottleExceeded');
+      return true;
     }
     const token = /^Bearer (.+)$/u.exec(request.headers.authorization ?? '')?.[1];
     const access = token ? this.accessTokens.get(token) : undefined;
     if (!access || access.realmId !== realmId || access.expiresAt <= this.clock.now().getTime()) {
-      return fault(
+      fault(
         response,
         401,
         'AUTHENTICATION',
         '3200',
         'message=AuthenticationFailed; errorCode=003200; statusCode=401',
       );
+      return true;
     }
+    return false;
+  }
+
+  private readInvoice(realmId: string, id: string, response: ServerResponse): void {
+    const invoice = this.records(realmId, 'Invoice').find((record) => record.Id === id);
+    if (!invoice) return fault(response, 400, 'ValidationFault', '610', 'Object Not Found');
+    json(response, 200, { Invoice: invoice, time: this.clock.now().toISOString() });
+  }
+
+  /** Sparse updates of PrivateNote only (what Recoup sends); a stale SyncToken is refused. */
+  private updateInvoice(realmId: string, body: string, response: ServerResponse): void {
+    const change = JSON.parse(body) as {
+      Id?: string;
+      SyncToken?: string;
+      sparse?: boolean;
+      PrivateNote?: string;
+    };
+    const invoice = this.records(realmId, 'Invoice').find((record) => record.Id === change.Id);
+    if (!invoice) return fault(response, 400, 'ValidationFault', '610', 'Object Not Found');
+    if (
+      change.sparse !== true ||
+      typeof change.PrivateNote !== 'string' ||
+      change.PrivateNote.length > 4000
+    ) {
+      return fault(
+        response,
+        400,
+        'ValidationFault',
+        '2020',
+        'Required param missing or invalid: PrivateNote',
+      );
+    }
+    if (change.SyncToken !== invoice.SyncToken) {
+      return fault(response, 400, 'ValidationFault', '5010', 'Stale Object Error');
+    }
+    this.update(realmId, 'Invoice', invoice.Id, {
+      PrivateNote: change.PrivateNote,
+      SyncToken: String(Number(invoice.SyncToken) + 1),
+    });
+    json(response, 200, { Invoice: invoice, time: this.clock.now().toISOString() });
+  }
+
+  private query(realmId: string, url: URL, response: ServerResponse): void {
     const text = url.searchParams.get('query') ?? '';
     this.queries.push(text);
     const parsed =

@@ -75,6 +75,11 @@ export interface AccountingConnector {
    * record names was pulled before it. The last page has no `nextCursor`.
    */
   pull(session: ConnectorSession, since: string | undefined, cursor: string | undefined): Promise<SourcePage>;
+  /**
+   * Adds a line to the invoice's internal note in the accounting system, where the provider's
+   * API allows it (QuickBooks: `PrivateNote`, by sparse update); absent where it does not.
+   */
+  appendInvoiceNote?(session: ConnectorSession, invoiceSourceId: string, line: string): Promise<void>;
 }
 
 /** The connectors a deployment offers, by provider (only the configured ones). */

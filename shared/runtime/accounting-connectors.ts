@@ -20,6 +20,7 @@ import {
 } from '../adapters/quickbooks/quickbooks-connector';
 import { XERO_TOKEN_ENDPOINT, XeroConnector } from '../adapters/xero/xero-connector';
 import type { ConnectorProvider } from '../domain/connectors/source-records';
+import { RuleViolationError } from '../domain/errors';
 import { tracer } from '../observability/powertools';
 import type { AccountingConnector, AccountingConnectors } from '../ports/accounting-connector';
 import type { TokenCipher } from '../ports/token-cipher';
@@ -75,6 +76,13 @@ export function accountingFromEnvironment(): { connectors: AccountingConnectors;
       organisation: async (tokens, callback) => (await connector()).organisation(tokens, callback),
       refresh: async (token, now) => (await connector()).refresh(token, now),
       pull: async (session, since, cursor) => (await connector()).pull(session, since, cursor),
+      // Offered by providers whose API allows it (QuickBooks); the others refuse when asked.
+      appendInvoiceNote: async (session, invoiceSourceId, line) => {
+        const found = await connector();
+        if (!found.appendInvoiceNote)
+          throw new Error(`${provider} offers no way to add a note to an invoice`);
+        return found.appendInvoiceNote(session, invoiceSourceId, line);
+      },
     };
   };
   const keyId = process.env.CONNECTOR_TOKEN_KEY_ID;

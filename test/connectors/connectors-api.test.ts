@@ -319,6 +319,63 @@ describe('QuickBooks Online connector', () => {
     }
   });
 
+  it('adds collection notes to a synced invoice in QuickBooks', async () => {
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    const invoice = (await invoicesOf(admin, acme.body.id))['1001'] as unknown as { id: string };
+    const collector = await api.token('books', ['collector'], { sub: 'books-collector' });
+    const path = `/v1/invoices/${invoice.id}/accounting-note`;
+    const first = await api.request('POST', path, {
+      token: collector,
+      body: { text: 'Promised to pay by Friday' },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      provider: 'quickbooks',
+      note: expect.stringMatching(/ Recoup: Promised to pay by Friday$/),
+    });
+    api.runtime.quickbooks.expireAccessTokens();
+    expect(
+      (await api.request('POST', path, { token: collector, body: { text: 'Called: no answer' } })).status,
+    ).toBe(200);
+    const stored = api.runtime.quickbooks.record(REALM, 'Invoice', company.first.Id);
+    expect(String(stored.PrivateNote).split('\n')).toEqual([
+      expect.stringMatching(/Promised to pay by Friday$/),
+      expect.stringMatching(/Called: no answer$/),
+    ]);
+    const audit = await api.request('GET', `/v1/audit?entityId=${invoice.id}`, { token: admin });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain(
+      'invoice.note_pushed',
+    );
+    // An invoice made by hand is not in QuickBooks.
+    const own = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: {
+        debtorId: acme.body.id,
+        number: 'HAND-1',
+        currency: 'USD',
+        amount: 1000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-03-31',
+      },
+    });
+    expect(
+      (
+        await api.request('POST', `/v1/invoices/${own.body.id}/accounting-note`, {
+          token: collector,
+          body: { text: 'x' },
+        })
+      ).status,
+    ).toBe(422);
+    // The note changed the invoice in QuickBooks, not what Recoup collects.
+    const synced = await sync(admin, connection.id);
+    expect(synced.lastRun).toMatchObject({
+      outcome: 'completed',
+      counts: { created: 0, updated: 0, skipped: 0 },
+    });
+    const other = await api.token('other-books', ['admin']);
+    expect((await api.request('POST', path, { token: other, body: { text: 'x' } })).status).toBe(404);
+  });
+
   it('shows another tenant nothing', async () => {
     const other = await api.token('other-books', ['admin']);
     const list = await api.request('GET', '/v1/connections', { token: other });

@@ -550,7 +550,8 @@ describe('connectors', () => {
     const users = across('AWS::IAM::Policy').filter(({ resource }) =>
       JSON.stringify(resource.Properties?.PolicyDocument).includes('kms:GenerateDataKey'),
     );
-    // createConnection and connectionCallback, and the sync worker (the table's key is granted apart).
+    // createConnection, connectionCallback, pushInvoiceNote and the sync worker (the table's key
+    // is granted apart).
     const withDataKeys = users.filter(({ resource }) =>
       (
         (resource.Properties?.PolicyDocument as { Statement: unknown }).Statement as {
@@ -563,7 +564,7 @@ describe('connectors', () => {
           JSON.stringify(statement.Resource).includes('TokenKey'),
       ),
     );
-    expect(withDataKeys).toHaveLength(3);
+    expect(withDataKeys).toHaveLength(4);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * GETs of a provider's API that wait out HTTP 429: the `Retry-After` the provider names (seconds
+ * Calls of a provider's API that wait out HTTP 429 (a refused call was not processed): the `Retry-After` the provider names (seconds
  * or an HTTP date), else exponential backoff with jitter. A wait longer than a sync can afford,
  * or too many in a row, ends the pull with RateLimitedError so it resumes from its cursor later.
  */

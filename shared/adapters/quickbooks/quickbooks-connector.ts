@@ -44,6 +44,16 @@ export interface QuickBooksSettings extends OAuthClientSettings {
   retry?: RetryPolicy;
 }
 
+/** QuickBooks keeps at most this many characters in an invoice's PrivateNote. */
+export const PRIVATE_NOTE_LIMIT = 4000;
+
+/** The note with the line added; the oldest lines give way when it would grow past the limit. */
+export function appendedNote(existing: string | undefined, line: string): string {
+  const lines = [...(existing ? existing.split('\n') : []), line.slice(0, PRIVATE_NOTE_LIMIT)];
+  while (lines.join('\n').length > PRIVATE_NOTE_LIMIT) lines.shift();
+  return lines.join('\n');
+}
+
 /** Pulled in this order: what a record names comes before it. */
 const ENTITIES = ['Customer', 'Invoice', 'CreditMemo', 'Payment'] as const;
 type Entity = (typeof ENTITIES)[number];
@@ -125,14 +135,49 @@ export class QuickBooksConnector implements AccountingConnector {
     return requestTokens(this.settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
   }
 
+  /**
+   * Reads the invoice for its SyncToken, then sends a sparse update of `PrivateNote` only;
+   * QuickBooks refuses a stale SyncToken (someone changed the invoice meanwhile): read again.
+   */
+  async appendInvoiceNote(session: ConnectorSession, invoiceSourceId: string, line: string): Promise<void> {
+    const company = `${this.base()}/v3/company/${encodeURIComponent(session.organisationId)}`;
+    const headers = { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' };
+    for (let attempt = 1; ; attempt += 1) {
+      const read = await fetchWaitingOutRateLimits(
+        `${company}/invoice/${encodeURIComponent(invoiceSourceId)}?minorversion=${QUICKBOOKS_MINOR_VERSION}`,
+        { headers },
+        this.retry,
+      );
+      const current = (await read.json().catch(() => ({}))) as { Invoice?: QuickBooksInvoice } & QueryAnswer;
+      if (!read.ok || !current.Invoice) throw faultOf(read.status, current);
+      const update = await fetchWaitingOutRateLimits(
+        `${company}/invoice?minorversion=${QUICKBOOKS_MINOR_VERSION}`,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            Id: current.Invoice.Id,
+            SyncToken: current.Invoice.SyncToken,
+            sparse: true,
+            PrivateNote: appendedNote(current.Invoice.PrivateNote, line),
+          }),
+        },
+        this.retry,
+      );
+      if (update.ok) return;
+      const answer = (await update.json().catch(() => ({}))) as QueryAnswer;
+      const stale = answer.Fault?.Error?.some((error) => error.code === '5010');
+      if (!stale || attempt >= 3) throw faultOf(update.status, answer);
+    }
+  }
+
   async pull(
     session: ConnectorSession,
     since: string | undefined,
     cursorText: string | undefined,
   ): Promise<SourcePage> {
     const cursor = decodeCursor(cursorText);
-    const base = this.settings.apiBaseUrl ?? QUICKBOOKS_API_BASE_URL;
-    const url = new URL(`${base}/v3/company/${encodeURIComponent(session.organisationId)}/query`);
+    const url = new URL(`${this.base()}/v3/company/${encodeURIComponent(session.organisationId)}/query`);
     url.search = new URLSearchParams({
       query: quickBooksQuery(cursor.entity, since, cursor, this.pageSize),
       minorversion: QUICKBOOKS_MINOR_VERSION,
@@ -143,13 +188,7 @@ export class QuickBooksConnector implements AccountingConnector {
       this.retry,
     );
     const answer = (await response.json().catch(() => ({}))) as QueryAnswer;
-    if (!response.ok || answer.Fault || !answer.QueryResponse) {
-      const error = answer.Fault?.Error?.[0];
-      throw new ConnectorProviderError(
-        response.status,
-        error ? `${error.code ?? ''} ${error.Message ?? ''}`.trim() : 'no QueryResponse',
-      );
-    }
+    if (!response.ok || answer.Fault || !answer.QueryResponse) throw faultOf(response.status, answer);
     const records = answer.QueryResponse[cursor.entity] ?? [];
     const page = emptyPage();
     const home = session.homeCurrency;
@@ -179,4 +218,17 @@ export class QuickBooksConnector implements AccountingConnector {
           };
     return next ? { ...page, nextCursor: encodeCursor(next) } : page;
   }
+
+  private base(): string {
+    return this.settings.apiBaseUrl ?? QUICKBOOKS_API_BASE_URL;
+  }
+}
+
+/** A QuickBooks `Fault` as an error naming its code and message (never a token). */
+function faultOf(status: number, answer: QueryAnswer): ConnectorProviderError {
+  const error = answer.Fault?.Error?.[0];
+  return new ConnectorProviderError(
+    status,
+    error ? `${error.code ?? ''} ${error.Message ?? ''}`.trim() : 'no answer',
+  );
 }

@@ -78,7 +78,18 @@ export async function syncConnection(
   };
 
   const refresh = async () => {
-    const fresh = await connector.refresh(tokens.refreshToken, services.clock.now());
+    let fresh;
+    try {
+      fresh = await connector.refresh(tokens.refreshToken, services.clock.now());
+    } catch (error) {
+      if (!(error instanceof AuthorizationRevokedError)) throw error;
+      // A note push may have refreshed meanwhile and retired our refresh token: its tokens are current.
+      const latest = await services.connections.get(tenantId, connectionId);
+      if (!latest?.sealedTokens || latest.sealedTokens === connection!.sealedTokens) throw error;
+      connection = latest;
+      tokens = await openTokens(services.tokenCipher, latest);
+      return;
+    }
     connection = await save(services, connection!, {
       sealedTokens: await sealTokens(services.tokenCipher, connection!, fresh),
     });

@@ -1,3 +1,4 @@
+import { WRITE_ROLES } from '../../domain/roles';
 import { defineRoute } from '../route';
 import { idParams } from '../schemas/common';
 import {
@@ -5,6 +6,8 @@ import {
   connectionList,
   connectionView,
   createConnectionBody,
+  pushedInvoiceNote,
+  pushInvoiceNoteBody,
   startedConnection,
 } from '../schemas/connections';
 
@@ -76,4 +79,19 @@ export const deleteConnection = defineRoute({
   auth: ADMIN,
   request: { params: idParams('con') },
   responses: { 200: { description: 'The deleted connection', schema: connectionView } },
+});
+
+export const pushInvoiceNote = defineRoute({
+  id: 'pushInvoiceNote',
+  method: 'POST',
+  path: '/v1/invoices/{id}/accounting-note',
+  handlerEntry: 'functions/api/connections/push-invoice-note.ts',
+  summary: "Add a collection note to a synced invoice in the accounting system (QuickBooks' PrivateNote)",
+  tag: 'Connections',
+  auth: { kind: 'jwt', roles: WRITE_ROLES },
+  request: { params: idParams('inv'), body: pushInvoiceNoteBody },
+  responses: {
+    200: { description: 'The note as the accounting system received it', schema: pushedInvoiceNote },
+  },
+  accountingConnectors: true,
 });

@@ -70,6 +70,7 @@ import {
   createConnection,
   deleteConnection,
   listConnections,
+  pushInvoiceNote,
   syncConnection,
 } from './connections';
 
@@ -197,4 +198,5 @@ export const apiRoutes: readonly RouteDefinition[] = [
   listConnections,
   syncConnection,
   deleteConnection,
+  pushInvoiceNote,
 ];

@@ -76,3 +76,23 @@ export const startedConnection = connectionView
 export const connectionList = z
   .object({ items: z.array(connectionView), nextCursor: z.null() })
   .meta({ id: 'ConnectionList' });
+
+export const pushInvoiceNoteBody = z
+  .strictObject({
+    text: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(500)
+      .meta({ description: "The note, added as a dated line to the invoice's internal note" }),
+  })
+  .meta({ id: 'PushInvoiceNote' });
+
+export const pushedInvoiceNote = z
+  .object({
+    invoiceId: idOf('inv'),
+    provider: z.enum(CONNECTOR_PROVIDERS),
+    connectionId: idOf('con'),
+    note: z.string().meta({ description: 'The line as the accounting system received it' }),
+  })
+  .meta({ id: 'PushedInvoiceNote' });
