@@ -79,8 +79,9 @@ export function accountingFromEnvironment(): { connectors: AccountingConnectors;
       // Offered by providers whose API allows it (QuickBooks); the others refuse when asked.
       appendInvoiceNote: async (session, invoiceSourceId, line) => {
         const found = await connector();
-        if (!found.appendInvoiceNote)
-          throw new Error(`${provider} offers no way to add a note to an invoice`);
+        if (!found.appendInvoiceNote) {
+          throw new RuleViolationError(`${provider} offers no way to add a note to an invoice`);
+        }
         return found.appendInvoiceNote(session, invoiceSourceId, line);
       },
     };
