@@ -18,6 +18,7 @@ import { MessagingStack } from './constructs/messaging-stack';
 import { WebHosting } from './constructs/web-hosting';
 import { PaymentProviderKeys } from './constructs/payment-provider-keys';
 import { CreditBureauKeys } from './constructs/credit-bureau-keys';
+import { ConnectorStack } from './constructs/connector-stack';
 import { CollectionWorkflow } from './constructs/collection-workflow';
 import { DocumentStack } from './constructs/document-stack';
 import { ImportPipeline } from './constructs/import-pipeline';
@@ -43,6 +44,7 @@ export class RecoupStack extends Stack {
   readonly web: WebHosting;
   readonly paymentKeys: PaymentProviderKeys;
   readonly creditBureauKeys: CreditBureauKeys;
+  readonly connectors: ConnectorStack;
   readonly documents: DocumentStack;
   readonly imports: ImportPipeline;
 
@@ -93,6 +95,12 @@ export class RecoupStack extends Stack {
       observability: this.observability,
       stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
     });
+    this.connectors = new ConnectorStack(this, 'Connectors', {
+      stage,
+      data: this.data,
+      observability: this.observability,
+      stateMachineArn: CollectionWorkflow.arnFor(this, stateMachineName),
+    });
     this.api = new HttpApi(this, 'Api', {
       stage,
       routes: props.routes,
@@ -104,6 +112,7 @@ export class RecoupStack extends Stack {
       creditBureauSecretArn: this.creditBureauKeys.secret.secretArn,
       imports: this.imports,
       webhookQueue: this.webhookQueue.queue,
+      connectors: this.connectors.access(),
     });
 
     this.web = new WebHosting(this, 'Web', {
@@ -178,6 +187,11 @@ export class RecoupStack extends Stack {
     new CfnOutput(this, 'InboundTextsTopicArn', {
       value: this.messaging.inboundTexts.topicArn,
       description: 'Set as the two-way SMS destination of the origination number',
+    });
+    new CfnOutput(this, 'ConnectorClientsSecretArn', {
+      value: this.connectors.secret.secretArn,
+      description:
+        'Put {"redirectUri":"<ApiUrl>/v1/connections/callback","quickbooks":{"clientId":"…","clientSecret":"…","environment":"production"},"xero":{"clientId":"…","clientSecret":"…"}} here',
     });
     new CfnOutput(this, 'PaymentProviderSecretArn', {
       value: this.paymentKeys.secret.secretArn,

@@ -38,6 +38,19 @@ import { workflowDefinition } from './workflows/workflow-definition-cache';
 import { DevRoutes } from './server/dev-routes';
 import { LocalWebhookQueue } from './webhooks/local-webhooks';
 import { createLocalServer } from './server/http-server';
+import {
+  LocalQuickBooks,
+  LOCAL_QUICKBOOKS_CLIENT_ID,
+  LOCAL_QUICKBOOKS_CLIENT_SECRET,
+} from './providers/local-quickbooks';
+import { LocalSyncRunner } from './connectors/local-sync-runner';
+import { LocalXero, LOCAL_XERO_CLIENT_ID, LOCAL_XERO_CLIENT_SECRET } from './providers/local-xero';
+import { XeroConnector } from '../shared/adapters/xero/xero-connector';
+import { LocalDataKeys } from './auth/local-data-keys';
+import { EnvelopeCipher } from '../shared/adapters/crypto/envelope-cipher';
+import { QuickBooksConnector } from '../shared/adapters/quickbooks/quickbooks-connector';
+import type { AccountingConnectors } from '../shared/ports/accounting-connector';
+import type { RetryPolicy } from '../shared/adapters/connectors/rate-limited-fetch';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -51,6 +64,10 @@ export interface LocalRuntimeOptions {
   tableName?: string;
   /** Observes every DynamoDB call the handlers make (benchmarks). */
   onDynamoDbCall?: (commandName: string) => void;
+  /** Records per page the connectors ask for (tests make it small to see paging). */
+  connectorPageSize?: number;
+  /** How connectors wait out rate limits (tests shorten the waits). */
+  connectorRetry?: RetryPolicy;
 }
 
 /** The local stand-in bucket of uploaded import files. */
@@ -71,6 +88,12 @@ export interface LocalRuntime {
   services: Services;
   /** The in-process import worker: `idle()` waits for running imports. */
   imports: LocalImportRunner;
+  /** The QuickBooks Online stand-in (its companies' records, throttling, token expiry). */
+  quickbooks: LocalQuickBooks;
+  /** The Xero stand-in (its organisations' records, throttling, token expiry). */
+  xero: LocalXero;
+  /** The in-process connector sync worker: `idle()` waits for running syncs. */
+  syncs: LocalSyncRunner;
   /** Where the data lives (benchmarks seed it directly). */
   dynamoDb: { endpoint: string; tableName: string };
   stop(): Promise<void>;
@@ -122,6 +145,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await creditBureau.start();
   const scheduler = new LocalScheduler(settled);
   const imports = new LocalImportRunner(dataDir && join(dataDir, 'imports-under-way.json'));
+  const quickbooks = new LocalQuickBooks(clock);
+  await quickbooks.start();
+  const xero = new LocalXero(clock);
+  await xero.start();
+  const syncs = new LocalSyncRunner();
+  // Filled once the server listens: the OAuth redirect URI is the API's own callback route.
+  const connectors: AccountingConnectors = {};
   const services = createServices({
     tableName,
     dynamoDbEndpoint: endpoint,
@@ -167,7 +197,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ),
     webhookQueue: webhooks,
     webhookUrlPolicy: 'https_or_local_http',
+    accounting: {
+      connectors,
+      tokenCipher: new EnvelopeCipher(new LocalDataKeys(dataDir && join(dataDir, 'connector-token-key'))),
+    },
+    syncRunner: syncs,
   });
+  syncs.use(services);
   imports.use(services);
   useServices(services);
   webhooks.connect();
@@ -205,6 +241,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
   stripe.webhookUrl = `http://127.0.0.1:${port}/v1/webhooks/stripe`;
+  connectors.quickbooks = new QuickBooksConnector({
+    clientId: LOCAL_QUICKBOOKS_CLIENT_ID,
+    clientSecret: LOCAL_QUICKBOOKS_CLIENT_SECRET,
+    redirectUri: `http://localhost:${port}/v1/connections/callback`,
+    authorizeEndpoint: `${quickbooks.url}/connect/oauth2`,
+    tokenEndpoint: `${quickbooks.url}/oauth2/v1/tokens/bearer`,
+    apiBaseUrl: quickbooks.url,
+    ...(options.connectorPageSize ? { pageSize: options.connectorPageSize } : {}),
+    ...(options.connectorRetry ? { retry: options.connectorRetry } : {}),
+  });
+  connectors.xero = new XeroConnector({
+    clientId: LOCAL_XERO_CLIENT_ID,
+    clientSecret: LOCAL_XERO_CLIENT_SECRET,
+    redirectUri: `http://localhost:${port}/v1/connections/callback`,
+    authorizeEndpoint: `${xero.url}/identity/connect/authorize`,
+    tokenEndpoint: `${xero.url}/connect/token`,
+    apiBaseUrl: xero.url,
+    ...(options.connectorPageSize ? { pageSize: options.connectorPageSize } : {}),
+    ...(options.connectorRetry ? { retry: options.connectorRetry } : {}),
+  });
   webBaseUrl = `http://localhost:${port}`;
   return {
     url: `http://localhost:${port}`,
@@ -218,9 +274,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     webhooks,
     services,
     imports,
+    quickbooks,
+    xero,
+    syncs,
     dynamoDb: { endpoint, tableName },
     stop: async () => {
       await imports.idle();
+      await syncs.idle();
+      await quickbooks.stop();
+      await xero.stop();
       workflows.stop();
       await channels.providers.stop();
       await stripe.stop();

@@ -38,6 +38,7 @@ import type { Auth } from './auth';
 import type { DataTable } from './data-table';
 import type { Observability } from './observability';
 import { RouteStack, routeGroups } from './route-stack';
+import type { ConnectorAccess } from './connector-stack';
 
 export interface HttpApiProps {
   stage: StageConfig;
@@ -54,6 +55,8 @@ export interface HttpApiProps {
   imports: ImportPipeline;
   /** The webhook delivery queue, for the routes that queue deliveries (`webhookQueue`). */
   webhookQueue: { queueUrl: string; queueArn: string };
+  /** The accounting connectors, for the connection routes (`accountingConnectors`, `connectorSyncQueue`). */
+  connectors: ConnectorAccess;
 }
 
 /**
@@ -149,6 +152,7 @@ export class HttpApi extends Construct {
           creditBureauSecretArn: props.creditBureauSecretArn,
           imports: props.imports,
           webhookQueue: props.webhookQueue,
+          connectors: props.connectors,
           portal: {
             keyArn: auth.portalLinkKey.keyArn,
             userPoolId: auth.userPool.userPoolId,

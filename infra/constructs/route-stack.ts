@@ -23,6 +23,7 @@ import type { RouteDefinition } from '../../shared/http/route';
 import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
 import type { ImportPipeline } from './import-pipeline';
+import type { ConnectorAccess } from './connector-stack';
 import type { DataAccess, DataTable } from './data-table';
 import type { Observability } from './observability';
 
@@ -126,6 +127,8 @@ export interface RouteStackProps extends NestedStackProps {
   imports: ImportPipeline;
   /** The webhook delivery queue, for the routes that queue deliveries. */
   webhookQueue: { queueUrl: string; queueArn: string };
+  /** The accounting connectors' clients, token key and sync queue, for the connection routes. */
+  connectors: ConnectorAccess;
 }
 
 /** One route group: for each route its ApiFunction, API Gateway route, integration and permission. */
@@ -148,6 +151,7 @@ export class RouteStack extends NestedStack {
       portal,
       imports,
       webhookQueue,
+      connectors,
       ...nestedStackProps
     } = props;
     super(scope, id, {
@@ -165,7 +169,11 @@ export class RouteStack extends NestedStack {
         data,
         dataAccess: dataAccessFor(route),
         environment: {
-          ...(route.signalsCase || route.drivesCases || route.auth.kind === 'signed'
+          // The payment webhook's use case wakes the debtor's case itself; the connectors' OAuth
+          // callback touches no case.
+          ...(route.signalsCase ||
+          route.drivesCases ||
+          (route.auth.kind === 'signed' && route.auth.by === 'stripe')
             ? { STATE_MACHINE_ARN: stateMachineArn }
             : {}),
           ...(route.paymentProvider ? { STRIPE_SECRET_ARN: paymentSecretArn } : {}),
@@ -175,8 +183,31 @@ export class RouteStack extends NestedStack {
             : {}),
           ...(route.webhookQueue ? { WEBHOOK_QUEUE_URL: webhookQueue.queueUrl } : {}),
           ...(route.documentStore ? { DOCUMENTS_BUCKET: documentsBucketName(stage.stage) } : {}),
+          ...(route.accountingConnectors
+            ? { CONNECTOR_SECRET_ARN: connectors.secretArn, CONNECTOR_TOKEN_KEY_ID: connectors.tokenKeyArn }
+            : {}),
+          ...(route.connectorSyncQueue ? { CONNECTOR_SYNC_QUEUE_URL: connectors.queueUrl } : {}),
         },
       });
+      if (route.accountingConnectors) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue'],
+            resources: [connectors.secretArn],
+          }),
+        );
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+            resources: [connectors.tokenKeyArn],
+          }),
+        );
+      }
+      if (route.connectorSyncQueue) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [connectors.queueArn] }),
+        );
+      }
       if (route.webhookQueue) {
         fn.function.addToRolePolicy(
           new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [webhookQueue.queueArn] }),
@@ -237,6 +268,11 @@ export class RouteStack extends NestedStack {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `Route ${route.id} (${route.method} ${route.path}) is public by design in the route table: it serves no tenant data, and its function has no table access.`,
+        });
+      } else if (route.auth.kind === 'signed' && route.auth.by === 'connector-state') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `Route ${route.id} (${route.method} ${route.path}) is the OAuth redirect of an accounting system: the browser comes back without a token, so its function opens the sealed, expiring, single-use state (KMS data key) before reading or writing anything.`,
         });
       } else if (route.auth.kind === 'signed') {
         Validations.of(httpRoute).acknowledge({

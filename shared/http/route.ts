@@ -26,7 +26,10 @@ export interface RouteDefinition<
    * webhook) need none either, but the handler verifies the provider's signature of the body
    * before it reads or writes anything.
    */
-  auth: { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] } | { kind: 'signed'; by: 'stripe' };
+  auth:
+    | { kind: 'public' }
+    | { kind: 'jwt'; roles: readonly Role[] }
+    | { kind: 'signed'; by: 'stripe' | 'connector-state' };
   request: { body?: Body; query?: Query; params?: Params };
   /**
    * Successful responses by status code, for the OpenAPI document. JSON unless `mediaType` says
@@ -64,6 +67,10 @@ export interface RouteDefinition<
   importFiles?: boolean;
   /** Queues webhook deliveries (the webhook queue's URL and permission to send to it). */
   webhookQueue?: boolean;
+  /** Talks to accounting systems: their OAuth clients (Secrets Manager) and the token key (KMS). */
+  accountingConnectors?: boolean;
+  /** Queues connector syncs (the sync queue's URL and permission to send to it). */
+  connectorSyncQueue?: boolean;
 }
 
 export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(

@@ -88,6 +88,12 @@ import type { ImportRunner } from '../ports/import-runner';
 import { DynamoDbImportStore } from '../adapters/dynamodb/import-store';
 import { DynamoDbBulkRecords } from '../adapters/dynamodb/bulk-records';
 import { SqsImportRunner } from '../adapters/sqs/sqs-import-runner';
+import { SqsSyncRunner } from '../adapters/sqs/sqs-sync-runner';
+import type { ConnectionStore } from '../ports/connection-store';
+import type { AccountingConnectors } from '../ports/accounting-connector';
+import type { TokenCipher } from '../ports/token-cipher';
+import type { SyncRunner } from '../ports/sync-runner';
+import { DynamoDbConnectionStore } from '../adapters/dynamodb/connection-store';
 
 export interface Services {
   clock: Clock;
@@ -139,6 +145,13 @@ export interface Services {
   bulk: BulkRecords;
   importFiles: ImportFiles;
   importRunner: ImportRunner;
+  connections: ConnectionStore;
+  /** The accounting systems this deployment can connect to (connectors.ts), by provider. */
+  connectors: AccountingConnectors;
+  /** Seals connections' OAuth tokens (KMS data keys in AWS, a local key file locally). */
+  tokenCipher: TokenCipher;
+  /** Runs a connection's sync now or later (SQS in AWS; in process locally). */
+  syncRunner: SyncRunner;
 }
 
 export interface ServiceSettings {
@@ -168,6 +181,10 @@ export interface ServiceSettings {
   importFiles?: ImportFiles;
   /** SQS in AWS (from IMPORTS_QUEUE_URL); the local runtime runs imports in process. */
   importRunner?: ImportRunner;
+  /** The accounting connectors and the token cipher (connectors.ts); local stand-ins locally. */
+  accounting?: AccountingAccess;
+  /** SQS in AWS (from CONNECTOR_SYNC_QUEUE_URL); the local runtime syncs in process. */
+  syncRunner?: SyncRunner;
   /** SQS in AWS (from WEBHOOK_QUEUE_URL); the local runtime brings its own queue. */
   webhookQueue?: WebhookQueue;
   /** Node's fetch everywhere; tests may observe it. */
@@ -198,6 +215,14 @@ let importFilesFactory: ((clock: Clock) => ImportFiles) | undefined;
 /** The import functions bring S3 and its URL presigner themselves. */
 export function provideImportFiles(factory: (clock: Clock) => ImportFiles): void {
   importFilesFactory = factory;
+}
+
+type AccountingAccess = { connectors: AccountingConnectors; tokenCipher: TokenCipher };
+let accountingFactory: (() => AccountingAccess) | undefined;
+
+/** The connection functions bring the connectors' settings and KMS themselves. */
+export function provideAccountingConnectors(factory: () => AccountingAccess): void {
+  accountingFactory = factory;
 }
 
 let paymentProviderFactory: (() => PaymentProvider) | undefined;
@@ -259,6 +284,12 @@ function webhookQueueFromEnvironment(): WebhookQueue {
   const url = process.env.WEBHOOK_QUEUE_URL;
   if (!url) return unconfigured<WebhookQueue>('The webhook queue (WEBHOOK_QUEUE_URL)');
   return new SqsWebhookQueue(tracer.captureAWSv3Client(new SQSClient({})), url);
+}
+
+function syncRunnerFromEnvironment(): SyncRunner {
+  const url = process.env.CONNECTOR_SYNC_QUEUE_URL;
+  if (!url) return unconfigured<SyncRunner>('The connector sync queue (CONNECTOR_SYNC_QUEUE_URL)');
+  return new SqsSyncRunner(tracer.captureAWSv3Client(new SQSClient({})), url);
 }
 
 function jobsFromEnvironment(): JobQueue {
@@ -344,6 +375,13 @@ export function createServices(settings: ServiceSettings): Services {
       importFilesFactory?.(clock) ??
       unconfigured<ImportFiles>('Import files (IMPORTS_BUCKET)'),
     importRunner: settings.importRunner ?? importRunnerFromEnvironment(),
+    connections: new DynamoDbConnectionStore(client, table, clock),
+    ...(settings.accounting ??
+      accountingFactory?.() ?? {
+        connectors: {},
+        tokenCipher: unconfigured<TokenCipher>('The connection token key (CONNECTOR_TOKEN_KEY_ID)'),
+      }),
+    syncRunner: settings.syncRunner ?? syncRunnerFromEnvironment(),
   };
 }
 

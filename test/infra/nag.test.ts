@@ -100,13 +100,15 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
 
   it('acknowledges only the expected rules', () => {
     // The state machine may invoke its task functions' versions (`<function ARN>:*`), one rule each;
-    // the schedule its one target's. The tick's dead-letter queue is a Scheduler DLQ, which the rule
+    // each schedule (the tick, the connectors' hourly sync) its one target's. The schedules'
+    // dead-letter queues are Scheduler DLQs, which the rule
     // for queues without one does not recognise. The sender writes letters under one prefix of the
     // letters bucket, whose access is recorded on each message rather than in server access logs;
     // the import routes and worker use one prefix of the imports bucket.
     // The web bundle is copied by CDK's BucketDeployment handler (its role, runtime and grants) and
-    // served by CloudFront on its default domain. Stripe's keys are rolled in Stripe, and the credit
-    // bureau's password in the Creditsafe account, not by Secrets Manager. Documents are signed for, checked and scanned (GuardDuty) under one prefix of the
+    // served by CloudFront on its default domain. Stripe's keys and the accounting OAuth clients are
+    // rolled at the provider, and the credit bureau's password in the Creditsafe account, not by
+    // Secrets Manager; the connectors' OAuth callback is public. Documents are signed for, checked and scanned (GuardDuty) under one prefix of the
     // documents bucket, each with a key made when it is announced; GuardDuty names its own rules.
     const rules = new Set(
       acknowledgementsIn(synthesized.app).map((ack) =>
@@ -116,7 +118,7 @@ describe.each(variants)('cdk-nag AwsSolutions: %s', (_name, context) => {
             'AwsSolutions-IAM5[Resource::<workflow task>:*]',
           )
           .replace(
-            /^AwsSolutions-IAM5\[Resource::<OpenTenantDaysLambdaFunction[0-9A-F]{8}\.Arn>:\*\]$/,
+            /^AwsSolutions-IAM5\[Resource::<(OpenTenantDays|QueueConnectorSyncs)LambdaFunction[0-9A-F]{8}\.Arn>:\*\]$/,
             'AwsSolutions-IAM5[Resource::<schedule target>:*]',
           )
           .replace(

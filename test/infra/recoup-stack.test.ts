@@ -23,6 +23,8 @@ const WEBHOOK_FUNCTION_COUNT = 2;
 const DOCUMENT_FUNCTION_COUNT = 1;
 /** Cognito triggers: pre-token generation and the portal link's define, create and verify challenge. */
 const AUTH_TRIGGER_COUNT = 4;
+/** The connectors' sync worker and the hourly schedule's target that queues the syncs. */
+const CONNECTOR_FUNCTION_COUNT = 2;
 
 let dev: Synthesized;
 
@@ -175,7 +177,7 @@ describe('lambda functions', () => {
       ({ logicalId }) => !logicalId.startsWith('CustomCDKBucketDeployment'),
     );
 
-  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, one for documents, the import worker, plus the Cognito triggers', () => {
+  it('one per route, one per workflow task, two for the schedules, three for messaging, two for webhooks, one for documents, the import worker, two for connectors, plus the Cognito triggers', () => {
     expect(functions()).toHaveLength(
       apiRoutes.length +
         WORKFLOW_TASK_COUNT +
@@ -184,6 +186,7 @@ describe('lambda functions', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     // The triggers and the import worker are in the parent; every route's function in a nested stack.
@@ -238,6 +241,7 @@ describe('lambda functions', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT +
         3,
     );
@@ -423,6 +427,7 @@ describe('alarms', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('Throttles')).toHaveLength(
@@ -433,13 +438,14 @@ describe('alarms', () => {
         IMPORT_FUNCTION_COUNT +
         WEBHOOK_FUNCTION_COUNT +
         DOCUMENT_FUNCTION_COUNT +
+        CONNECTOR_FUNCTION_COUNT +
         AUTH_TRIGGER_COUNT,
     );
     expect(byMetric('ExecutionsFailed')).toHaveLength(1);
     expect(byMetric('CaseFailures')).toHaveLength(1);
     // The dead-letter queues: outbox, tenant-day jobs, schedule tick, delivery reports, inbound
-    // texts, imports, webhooks, document checks.
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(8);
+    // texts, imports, webhooks, document checks, connector syncs and their hourly schedule.
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(10);
     expect(byMetric('5xx')).toHaveLength(1);
     expect(byMetric('Latency')).toHaveLength(1);
     expect(alarms.filter((a) => JSON.stringify(a.Properties?.Metrics ?? []).includes('4xx'))).toHaveLength(1);
@@ -526,11 +532,70 @@ describe('Cognito', () => {
   });
 });
 
+describe('connectors', () => {
+  it('sync every active connection hourly through a queue whose failures are dead-lettered and alarmed', () => {
+    const hourly = across('AWS::Scheduler::Schedule').find(
+      ({ resource }) => resource.Properties?.ScheduleExpression === 'rate(1 hour)',
+    );
+    expect(hourly!.resource.Properties).toMatchObject({
+      State: 'ENABLED',
+      Target: { RetryPolicy: { MaximumRetryAttempts: 3 }, DeadLetterConfig: { Arn: expect.anything() } },
+    });
+    const mapping = across('AWS::Lambda::EventSourceMapping').find(({ resource }) =>
+      JSON.stringify(resource.Properties?.FunctionName).includes('SyncConnections'),
+    );
+    expect(mapping!.resource.Properties).toMatchObject({
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const descriptions = across('AWS::CloudWatch::Alarm').map(
+      ({ resource }) => resource.Properties?.AlarmDescription,
+    );
+    expect(descriptions).toEqual(
+      expect.arrayContaining([
+        'A connector sync failed five runs (syncs dead-letter queue)',
+        'The hourly schedule could not invoke QueueConnectorSyncs',
+      ]),
+    );
+  });
+
+  it('seal tokens with a rotating key only the connection routes and the worker may use', () => {
+    const keys = across('AWS::KMS::Key').filter(({ resource }) =>
+      String(resource.Properties?.Description).includes('OAuth tokens'),
+    );
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.resource.Properties?.EnableKeyRotation).toBe(true);
+    const users = across('AWS::IAM::Policy').filter(({ resource }) =>
+      JSON.stringify(resource.Properties?.PolicyDocument).includes('kms:GenerateDataKey'),
+    );
+    // createConnection, connectionCallback, pushInvoiceNote and the sync worker (the table's key
+    // is granted apart).
+    const withDataKeys = users.filter(({ resource }) =>
+      (
+        (resource.Properties?.PolicyDocument as { Statement: unknown }).Statement as {
+          Action: unknown;
+          Resource: unknown;
+        }[]
+      ).some(
+        (statement) =>
+          JSON.stringify(statement.Action).includes('kms:GenerateDataKey') &&
+          JSON.stringify(statement.Resource).includes('TokenKey'),
+      ),
+    );
+    expect(withDataKeys).toHaveLength(4);
+  });
+});
+
 describe('schedules', () => {
   it('tick every quarter hour through EventBridge Scheduler, retrying into a dead-letter queue', () => {
-    const [schedule, ...others] = across('AWS::Scheduler::Schedule');
-    expect(others).toEqual([]);
-    expect(schedule!.resource.Properties).toMatchObject({
+    // Two schedules: the tick, and the connectors' hourly sync (checked with the connectors).
+    const schedules = across('AWS::Scheduler::Schedule').map(({ resource }) => resource.Properties);
+    expect(schedules.map((properties) => properties?.ScheduleExpression).sort()).toEqual([
+      'cron(0/15 * * * ? *)',
+      'rate(1 hour)',
+    ]);
+    const schedule = schedules.find((properties) => properties?.ScheduleExpression !== 'rate(1 hour)');
+    expect(schedule).toMatchObject({
       ScheduleExpression: 'cron(0/15 * * * ? *)',
       State: 'ENABLED',
       Target: {

@@ -32,10 +32,10 @@ describe('prod stage', () => {
     // Function log groups are in the route groups' nested stacks: every stack is checked.
     const groups = prod.resourcesAcross('AWS::Logs::LogGroup');
     // every function's (routes, workflow tasks, the two schedule, three messaging and two webhook
-    // functions, the import worker, the document check, the Cognito triggers), the API access logs
-    // and the workflow's execution logs
+    // functions, the import worker, the document check, the two connector functions, the Cognito
+    // triggers), the API access logs and the workflow's execution logs
     expect(groups).toHaveLength(
-      apiRoutes.length + Object.keys(WORKFLOW_TASKS).length + 2 + 3 + 2 + 1 + 1 + 3 + 1 + 3,
+      apiRoutes.length + Object.keys(WORKFLOW_TASKS).length + 2 + 3 + 2 + 1 + 1 + 2 + 3 + 1 + 3,
     );
     for (const { resource: group } of groups) {
       expect(group.DeletionPolicy).toBe('Retain');

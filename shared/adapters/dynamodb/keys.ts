@@ -253,6 +253,25 @@ export const keys = {
     pk: `${t(tenantId)}#SCHEDULE`,
     sk: `${date}#${job}`,
   }),
+  /** A tenant's accounting connections share one small partition (a handful per tenant). */
+  connectionsPartition: (tenantId: string) => `${t(tenantId)}#CONNECTIONS`,
+  connection: (tenantId: string, connectionId: string) => ({
+    pk: `${t(tenantId)}#CONNECTIONS`,
+    sk: connectionId,
+  }),
+  /**
+   * gsi1: every tenant's active connections — read only by the hourly sync schedule (a system
+   * index: its items are each tenant's own).
+   */
+  activeConnections: 'SYSTEM#ACTIVE_CONNECTIONS',
+  /**
+   * A credit note applied to an invoice from an accounting system, keyed by the provider's own
+   * ids; per provider and organisation, so a connection made again finds what was applied.
+   */
+  connectorApplied: (tenantId: string, source: string, key: string) => ({
+    pk: `${t(tenantId)}#CONNECTOR#${source}#APPLIED`,
+    sk: key,
+  }),
   /** A tenant's webhook endpoints share one small partition, read whole when events fan out. */
   webhooksPartition: (tenantId: string) => `${t(tenantId)}#WEBHOOKS`,
   webhook: (tenantId: string, webhookId: string) => ({ pk: `${t(tenantId)}#WEBHOOKS`, sk: webhookId }),

@@ -19,3 +19,8 @@ export function webhookActor(tenantId: string): Actor {
 export function documentsActor(tenantId: string): Actor {
   return { sub: 'system:documents', tenantId, roles: ['admin'] };
 }
+
+/** Records pulled from an accounting system are applied as the system (`system:connector`). */
+export function connectorActor(tenantId: string): Actor {
+  return { sub: 'system:connector', tenantId, roles: ['admin'] };
+}

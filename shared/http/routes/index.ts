@@ -66,6 +66,14 @@ import {
   updateWebhook,
 } from './webhooks';
 import { exportAging, exportDebtorLedger, exportMetrics } from './exports';
+import {
+  connectionCallback,
+  createConnection,
+  deleteConnection,
+  listConnections,
+  pushInvoiceNote,
+  syncConnection,
+} from './connections';
 
 export * from './adjustments';
 export * from './alerts';
@@ -96,6 +104,7 @@ export * from './templates';
 export * from './worklist';
 export * from './webhooks';
 export * from './exports';
+export * from './connections';
 
 export const apiRoutes: readonly RouteDefinition[] = [
   health,
@@ -188,4 +197,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   exportAging,
   exportMetrics,
   exportDebtorLedger,
+  createConnection,
+  connectionCallback,
+  listConnections,
+  syncConnection,
+  deleteConnection,
+  pushInvoiceNote,
 ];

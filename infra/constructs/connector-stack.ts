@@ -1,0 +1,209 @@
+/**
+ * Accounting connectors in a nested stack: the KMS key whose data keys seal each connection's
+ * OAuth tokens, the secret with the providers' OAuth clients (created empty, filled by the
+ * operator), the queue that hands a connection's sync to its worker, the worker, and an hourly
+ * EventBridge Scheduler schedule whose target queues a sync of every active connection. A sync
+ * that fails five runs waits in the dead letters (alarmed); `POST /v1/connections/{id}/sync`
+ * resumes it from its cursor once the cause is fixed.
+ */
+import {
+  type CfnResource,
+  Duration,
+  NestedStack,
+  Stack,
+  Validations,
+  type NestedStackProps,
+} from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../stage';
+import { ApiFunction } from './api-function';
+import type { DataTable } from './data-table';
+import { deadLetterAlarm } from './dead-letter-alarm';
+import type { Observability } from './observability';
+
+const WORKER_TIMEOUT = Duration.minutes(15);
+
+export interface ConnectorStackProps extends NestedStackProps {
+  stage: StageConfig;
+  data: DataTable;
+  observability: Observability;
+  stateMachineArn: string;
+}
+
+/** What the connection routes need of the connectors (plain values: they cross nested stacks). */
+export interface ConnectorAccess {
+  tokenKeyArn: string;
+  secretArn: string;
+  queueUrl: string;
+  queueArn: string;
+}
+
+export class ConnectorStack extends NestedStack {
+  readonly tokenKey: Key;
+  readonly secret: Secret;
+  readonly queue: Queue;
+  readonly worker: ApiFunction;
+  readonly scheduler: ApiFunction;
+
+  constructor(scope: Construct, id: string, props: ConnectorStackProps) {
+    const { stage, data, observability, stateMachineArn, ...nestedStackProps } = props;
+    super(scope, id, { description: `Recoup ${stage.stage}: accounting connectors`, ...nestedStackProps });
+
+    this.tokenKey = new Key(this, 'TokenKey', {
+      description: "Seals accounting connections' OAuth tokens (envelope encryption, one data key each)",
+      enableKeyRotation: true,
+      removalPolicy: stage.removalPolicy,
+    });
+    this.secret = new Secret(this, 'Clients', {
+      description: `Recoup ${stage.stage}: accounting OAuth clients as {"redirectUri": "<ApiUrl>/v1/connections/callback", "quickbooks": {"clientId": "...", "clientSecret": "...", "environment": "production"}, "xero": {"clientId": "...", "clientSecret": "..."}}`,
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(this.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        "OAuth client secrets are rolled in the provider's developer portal, then written here; Secrets Manager cannot rotate them itself.",
+    });
+
+    const deadLetters = new Queue(this, 'SyncDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: stage.removalPolicy,
+    });
+    this.queue = new Queue(this, 'Syncs', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Longer than a worker run, so a running sync's message is not handed to a second worker.
+      visibilityTimeout: WORKER_TIMEOUT.plus(Duration.minutes(1)),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+      removalPolicy: stage.removalPolicy,
+    });
+
+    this.worker = new ApiFunction(this, 'SyncConnections', {
+      entry: 'functions/connectors/sync-connections.ts',
+      description: 'Connectors: pull what changed in an accounting system and apply it, page by page',
+      stage,
+      observability,
+      data,
+      dataAccess: 'readWrite',
+      memorySize: 1024,
+      timeout: WORKER_TIMEOUT,
+      environment: { STATE_MACHINE_ARN: stateMachineArn },
+    });
+    this.worker.function.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 5 }),
+    );
+    this.grantConnectors(this.worker, this.access());
+    this.grantQueue(this.worker, this.access());
+    // Synced invoices and payments wake or open their debtors' cases, as those made by hand do.
+    this.worker.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [stateMachineArn],
+      }),
+    );
+
+    this.scheduler = new ApiFunction(this, 'QueueConnectorSyncs', {
+      entry: 'functions/connectors/queue-connector-syncs.ts',
+      description: 'Connectors: every hour, queue a sync of every active connection',
+      stage,
+      observability,
+      data,
+      dataAccess: 'read',
+      timeout: Duration.minutes(1),
+    });
+    this.grantQueue(this.scheduler, this.access());
+
+    const scheduleDeadLetters = new Queue(this, 'ScheduleDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(scheduleDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the schedule target (Scheduler DeadLetterConfig).',
+    });
+    const scheduleRole = new Role(this, 'ScheduleRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'EventBridge Scheduler: invoke QueueConnectorSyncs, dead-letter undeliverable events',
+    });
+    new Schedule(this, 'Hourly', {
+      description: 'Every hour: sync every active accounting connection',
+      schedule: ScheduleExpression.rate(Duration.hours(1)),
+      target: new LambdaInvoke(this.scheduler.function, {
+        input: ScheduleTargetInput.fromObject({ source: 'recoup.connectors' }),
+        retryAttempts: 3,
+        maxEventAge: Duration.minutes(30),
+        deadLetterQueue: scheduleDeadLetters,
+        role: scheduleRole,
+      }),
+    });
+    const schedulePolicy = scheduleRole.node.tryFindChild('DefaultPolicy');
+    if (schedulePolicy) {
+      const logicalId = Stack.of(this.scheduler.function).resolve(
+        (this.scheduler.function.node.defaultChild as CfnResource).logicalId,
+      ) as string;
+      Validations.of(schedulePolicy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        reason:
+          "The schedule invokes its one target function; CDK grants the function's versions and aliases (`:*`) with it, nothing else.",
+      });
+    }
+
+    observability.watch(
+      deadLetterAlarm(
+        this,
+        'SyncDeadLettersAlarm',
+        deadLetters,
+        'A connector sync failed five runs (syncs dead-letter queue)',
+      ),
+      deadLetterAlarm(
+        this,
+        'ScheduleDeadLettersAlarm',
+        scheduleDeadLetters,
+        'The hourly schedule could not invoke QueueConnectorSyncs',
+      ),
+    );
+  }
+
+  access(): ConnectorAccess {
+    return {
+      tokenKeyArn: this.tokenKey.keyArn,
+      secretArn: this.secret.secretArn,
+      queueUrl: this.queue.queueUrl,
+      queueArn: this.queue.queueArn,
+    };
+  }
+
+  /** The OAuth clients and the token key: for the functions that talk to accounting systems. */
+  grantConnectors(fn: ApiFunction, access: ConnectorAccess): void {
+    fn.function.addEnvironment('CONNECTOR_SECRET_ARN', access.secretArn);
+    fn.function.addEnvironment('CONNECTOR_TOKEN_KEY_ID', access.tokenKeyArn);
+    fn.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [access.secretArn] }),
+    );
+    fn.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [access.tokenKeyArn],
+      }),
+    );
+  }
+
+  /** Permission to queue syncs. */
+  grantQueue(fn: ApiFunction, access: ConnectorAccess): void {
+    fn.function.addEnvironment('CONNECTOR_SYNC_QUEUE_URL', access.queueUrl);
+    fn.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [access.queueArn] }),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * A collection note pushed to a synced invoice in the accounting system, so the creditor's
+ * bookkeepers see it where they work (QuickBooks: a line added to the invoice's `PrivateNote`).
+ * Refused while a sync of the connection runs: both may need to refresh the rotating refresh
+ * token, and only one holder of it may.
+ */
+import { auditor } from '../audit/auditor';
+import type { Connection } from '../../domain/connectors/connection';
+import { CONNECTOR_PROVIDERS, type ConnectorProvider } from '../../domain/connectors/source-records';
+import { providerPrefix } from '../../domain/connectors/external-ref';
+import { ConflictError, RuleViolationError } from '../../domain/errors';
+import { AccessTokenRejectedError, type ConnectorTokens } from '../../ports/accounting-connector';
+import type { Services } from '../../runtime/services';
+import type { UseCaseContext } from '../context';
+import { findVisibleInvoice } from '../invoices/find-invoice';
+import { openTokens, sealTokens } from './connection-tokens';
+import { STALE_RUN_MS } from './sync-connection';
+
+const REFRESH_AHEAD_MS = 60_000;
+
+/** `qbo:Invoice:130` → the provider and its id, for invoices a connector created. */
+function sourceOf(
+  externalRef: string | undefined,
+): { provider: ConnectorProvider; sourceId: string } | undefined {
+  for (const provider of CONNECTOR_PROVIDERS) {
+    const prefix = `${providerPrefix(provider)}:Invoice:`;
+    if (externalRef?.startsWith(prefix)) return { provider, sourceId: externalRef.slice(prefix.length) };
+  }
+  return undefined;
+}
+
+export async function pushInvoiceNote(
+  services: Pick<Services, 'clock' | 'ids' | 'invoices' | 'connections' | 'connectors' | 'tokenCipher'>,
+  context: UseCaseContext,
+  invoiceId: string,
+  text: string,
+) {
+  const invoice = await findVisibleInvoice(services.invoices, context.actor, invoiceId);
+  const source = sourceOf(invoice.externalRef);
+  if (!source)
+    throw new RuleViolationError(`Invoice ${invoice.number} did not come from an accounting system`);
+  const connection = (await services.connections.list(context.actor.tenantId)).find(
+    (candidate) => candidate.provider === source.provider && candidate.status === 'active',
+  );
+  if (!connection) throw new RuleViolationError(`No active ${source.provider} connection`);
+  const connector = services.connectors[source.provider];
+  if (!connector?.appendInvoiceNote) {
+    throw new RuleViolationError(`${source.provider} offers no way to add a note to an invoice`);
+  }
+  const now = services.clock.now();
+  const run = connection.lastRun;
+  if (
+    run?.outcome === 'running' &&
+    now.getTime() - new Date(run.finishedAt ?? run.startedAt).getTime() < STALE_RUN_MS
+  ) {
+    throw new ConflictError('A sync of this connection is running; push the note when it has finished');
+  }
+
+  let current: Connection = connection;
+  let tokens = await openTokens(services.tokenCipher, current);
+  const refresh = async () => {
+    const fresh: ConnectorTokens = await connector.refresh(tokens.refreshToken, services.clock.now());
+    const after = {
+      ...current,
+      sealedTokens: await sealTokens(services.tokenCipher, current, fresh),
+      updatedAt: services.clock.now().toISOString(),
+      version: current.version + 1,
+    };
+    await services.connections.save(current, after, { audit: [] });
+    current = after;
+    tokens = fresh;
+  };
+  if (new Date(tokens.accessTokenExpiresAt).getTime() - now.getTime() < REFRESH_AHEAD_MS) await refresh();
+
+  const line = `${now.toISOString().slice(0, 10)} Recoup: ${text}`;
+  const push = () =>
+    connector.appendInvoiceNote!(
+      {
+        organisationId: current.organisationId ?? '',
+        accessToken: tokens.accessToken,
+        homeCurrency: current.defaults.currency,
+      },
+      source.sourceId,
+      line,
+    );
+  try {
+    await push();
+  } catch (error) {
+    if (!(error instanceof AccessTokenRejectedError)) throw error;
+    await refresh();
+    await push();
+  }
+  const note = { invoiceId: invoice.id, provider: source.provider, connectionId: current.id, note: line };
+  // The audit record rides on a save of the connection as it is now (no other store takes one alone).
+  const latest = (await services.connections.get(current.tenantId, current.id)) ?? current;
+  await services.connections.save(
+    latest,
+    { ...latest, updatedAt: now.toISOString(), version: latest.version + 1 },
+    {
+      audit: [
+        auditor(services.ids, context.actor, now)('invoice', invoice.id, 'invoice.note_pushed', null, note),
+      ],
+    },
+  );
+  return note;
+}

@@ -1,0 +1,409 @@
+/**
+ * Accounting connectors through the local runtime and the QuickBooks Online stand-in: an admin
+ * connects (authorize → consent → callback), a sync pulls customers, invoices, credit memos and
+ * payments page by page and books them with exact balances; a second sync changes nothing; a
+ * changed customer is updated; a 429 is waited out; an expired access token is refreshed (the
+ * rotated refresh token kept); another tenant sees nothing of it.
+ */
+import { startTestApi, type TestApi } from '../support/local-api';
+
+const REALM = '9130350000000001';
+let api: TestApi;
+const waits: number[] = [];
+
+beforeAll(async () => {
+  api = await startTestApi({
+    connectorPageSize: 2,
+    // Waits are recorded, not slept: the test asserts the provider's Retry-After was honoured.
+    connectorRetry: {
+      attempts: 4,
+      baseDelayMs: 10,
+      maxWaitMs: 10_000,
+      sleep: async (ms) => void waits.push(ms),
+    },
+  });
+  await api.runtime.clock.moveTo(new Date('2027-03-10T09:00:00Z'));
+});
+afterAll(() => api.stop());
+
+type Connection = {
+  id: string;
+  status: string;
+  lastRun?: { outcome: string; pages: number; counts: Record<string, number>; skipped: unknown[] };
+};
+
+async function seedCompany() {
+  const qbo = api.runtime.quickbooks;
+  const acme = qbo.addCustomer(REALM, {
+    DisplayName: 'Acme Tools Inc.',
+    CompanyName: 'Acme Tools Inc.',
+    PrimaryEmailAddr: { Address: 'ap@acme.example' },
+    PrimaryPhone: { FreeFormNumber: '(212) 555-0100' },
+    BillAddr: {
+      Line1: '1 Main St',
+      City: 'New York',
+      CountrySubDivisionCode: 'NY',
+      PostalCode: '10001',
+      Country: 'USA',
+    },
+    Active: true,
+  });
+  const tokyo = qbo.addCustomer(REALM, {
+    DisplayName: 'Tokyo Trading KK',
+    CompanyName: 'Tokyo Trading KK',
+    BillAddr: { City: 'Tokyo', Country: 'JP' },
+    CurrencyRef: undefined,
+  } as never);
+  const kuwait = qbo.addCustomer(REALM, {
+    DisplayName: 'Gulf Supplies',
+    CompanyName: 'Gulf Supplies',
+    BillAddr: { Country: 'KW' },
+  });
+  const first = qbo.addInvoice(REALM, {
+    DocNumber: '1001',
+    TxnDate: '2027-01-10',
+    DueDate: '2027-02-09',
+    TotalAmt: 1250.5,
+    CurrencyRef: { value: 'USD' },
+    CustomerRef: { value: acme.Id },
+  });
+  const second = qbo.addInvoice(REALM, {
+    DocNumber: '1002',
+    TxnDate: '2027-01-20',
+    DueDate: '2027-02-19',
+    TotalAmt: 500,
+    CustomerRef: { value: acme.Id },
+  });
+  const large = qbo.addInvoice(REALM, {
+    DocNumber: '1003',
+    TxnDate: '2027-02-01',
+    DueDate: '2027-03-03',
+    TotalAmt: 1500,
+    CustomerRef: { value: acme.Id },
+  });
+  const yen = qbo.addInvoice(REALM, {
+    DocNumber: '2001',
+    TxnDate: '2027-02-01',
+    DueDate: '2027-03-01',
+    TotalAmt: 125000,
+    CurrencyRef: { value: 'JPY' },
+    CustomerRef: { value: tokyo.Id },
+  });
+  const dinar = qbo.addInvoice(REALM, {
+    DocNumber: '3001',
+    TxnDate: '2027-02-01',
+    DueDate: '2027-03-01',
+    TotalAmt: 12.345,
+    CurrencyRef: { value: 'KWD' },
+    CustomerRef: { value: kuwait.Id },
+  });
+  const smallMemo = qbo.addCreditMemo(REALM, {
+    DocNumber: 'CM-1',
+    TxnDate: '2027-02-20',
+    TotalAmt: 150,
+    CustomerRef: { value: acme.Id },
+  });
+  const largeMemo = qbo.addCreditMemo(REALM, {
+    DocNumber: 'CM-2',
+    TxnDate: '2027-02-21',
+    TotalAmt: 1200,
+    CustomerRef: { value: acme.Id },
+  });
+  // Money for invoice 1001; credit memos applied to 1002 and 1003 by zero-amount payments.
+  qbo.addPayment(REALM, {
+    TxnDate: '2027-02-15',
+    TotalAmt: 1000.25,
+    PaymentRefNum: 'CHK-88',
+    CustomerRef: { value: acme.Id },
+    Line: [{ Amount: 1000.25, LinkedTxn: [{ TxnId: first.Id, TxnType: 'Invoice' }] }],
+  });
+  qbo.addPayment(REALM, {
+    TxnDate: '2027-02-20',
+    TotalAmt: 0,
+    CustomerRef: { value: acme.Id },
+    Line: [
+      { Amount: 150, LinkedTxn: [{ TxnId: second.Id, TxnType: 'Invoice' }] },
+      { Amount: 150, LinkedTxn: [{ TxnId: smallMemo.Id, TxnType: 'CreditMemo' }] },
+    ],
+  });
+  qbo.addPayment(REALM, {
+    TxnDate: '2027-02-21',
+    TotalAmt: 0,
+    CustomerRef: { value: acme.Id },
+    Line: [
+      { Amount: 1200, LinkedTxn: [{ TxnId: large.Id, TxnType: 'Invoice' }] },
+      { Amount: 1200, LinkedTxn: [{ TxnId: largeMemo.Id, TxnType: 'CreditMemo' }] },
+    ],
+  });
+  qbo.addPayment(REALM, {
+    TxnDate: '2027-02-25',
+    TotalAmt: 100000,
+    CurrencyRef: { value: 'JPY' },
+    CustomerRef: { value: tokyo.Id },
+    Line: [{ Amount: 100000, LinkedTxn: [{ TxnId: yen.Id, TxnType: 'Invoice' }] }],
+  });
+  return { acme, tokyo, kuwait, first, second, large, yen, dinar };
+}
+
+async function connect(admin: string): Promise<Connection> {
+  const started = await api.request('POST', '/v1/connections', {
+    token: admin,
+    body: { provider: 'quickbooks', jurisdiction: 'US-NY' },
+  });
+  expect(started.status).toBe(201);
+  expect(started.body.status).toBe('pending');
+  // The stand-in's consent page sends the browser back to the callback at once.
+  const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
+  expect(consent.status).toBe(302);
+  const callback = new URL(consent.headers.get('location')!);
+  expect(callback.pathname).toBe('/v1/connections/callback');
+  const completed = await api.request('GET', `${callback.pathname}${callback.search}`);
+  expect(completed.status).toBe(200);
+  expect(completed.body).toMatchObject({ id: started.body.id, status: 'active', organisationId: REALM });
+  expect(JSON.stringify(completed.body)).not.toMatch(/token|nonce/i);
+  // A state works once.
+  const again = await api.request('GET', `${callback.pathname}${callback.search}`);
+  expect(again.status).toBe(400);
+  return completed.body;
+}
+
+async function sync(admin: string, id: string): Promise<Connection> {
+  const queued = await api.request('POST', `/v1/connections/${id}/sync`, { token: admin });
+  expect(queued.status).toBe(202);
+  await api.runtime.syncs.idle();
+  const list = await api.request('GET', '/v1/connections', { token: admin });
+  return (list.body.items as Connection[]).find((connection) => connection.id === id)!;
+}
+
+async function debtorByRef(admin: string, ref: string) {
+  const found = await api.request('GET', `/v1/debtors?search=${encodeURIComponent(ref)}`, { token: admin });
+  expect(found.status).toBe(200);
+  expect(found.body.items).toHaveLength(1);
+  return api.request('GET', `/v1/debtors/${found.body.items[0].id}`, { token: admin });
+}
+
+async function invoicesOf(admin: string, debtorId: string) {
+  const list = await api.request('GET', `/v1/debtors/${debtorId}/invoices`, { token: admin });
+  expect(list.status).toBe(200);
+  return Object.fromEntries(
+    (list.body.items as { number: string; amount: number; outstanding: number; currency: string }[]).map(
+      (invoice) => [invoice.number, invoice],
+    ),
+  );
+}
+
+describe('QuickBooks Online connector', () => {
+  let admin: string;
+  let connection: Connection;
+  let company: Awaited<ReturnType<typeof seedCompany>>;
+
+  beforeAll(async () => {
+    admin = await api.token('books', ['admin'], { sub: 'books-admin' });
+    const settings = await api.request('PUT', '/v1/settings', {
+      token: admin,
+      body: { timezone: 'America/New_York', baseCurrency: 'USD', approvalThresholds: { USD: 100_000 } },
+    });
+    expect(settings.status).toBe(200);
+    company = await seedCompany();
+  });
+
+  it('connects through the consent page and the signed callback', async () => {
+    connection = await connect(admin);
+    // The tokens are in the table sealed: no token the stand-in issued is readable there.
+    const stored = await api.runtime.services.connections.get('books', connection.id);
+    expect(stored!.sealedTokens).toMatch(/^v1\./);
+    expect(stored!.sealedTokens).not.toMatch(/RT1-|eyJlbmMi/);
+    const tampered = await api.request(
+      'GET',
+      '/v1/connections/callback?code=x&state=v1.AAAA.BBBB.CCCC.DDDD&realmId=1',
+    );
+    expect(tampered.status).toBe(400);
+  });
+
+  it('pulls every page and books customers, invoices, credit notes and payments exactly', async () => {
+    const synced = await sync(admin, connection.id);
+    expect(synced.lastRun).toMatchObject({ outcome: 'completed', counts: { updated: 0, skipped: 0 } });
+    // 3 customers, 5 invoices, 4 payments (three with money), 2 credit notes applied.
+    expect(synced.lastRun!.counts.created).toBe(3 + 5 + 2 + 2);
+    // Page size 2: customers took two pages, the second from position 3.
+    const customerQueries = api.runtime.quickbooks.queries.filter((query) => query.includes('FROM Customer'));
+    expect(customerQueries.map((query) => / STARTPOSITION (\d+)/.exec(query)![1])).toEqual(['1', '3']);
+
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    expect(acme.body).toMatchObject({
+      name: 'Acme Tools Inc.',
+      jurisdiction: 'US-NY',
+      timezone: 'America/New_York',
+      phone: '+12125550100',
+      externalRef: `qbo:${company.acme.Id}`,
+    });
+    const invoices = await invoicesOf(admin, acme.body.id);
+    expect(invoices['1001']).toMatchObject({
+      amount: 125_050,
+      outstanding: 125_050 - 100_025,
+      currency: 'USD',
+    });
+    expect(invoices['1002']).toMatchObject({ amount: 50_000, outstanding: 35_000 });
+    // 1,200.00 is above the tenant's four-eyes threshold of 1,000.00: waiting for approval.
+    expect(invoices['1003']).toMatchObject({ amount: 150_000, outstanding: 150_000 });
+    const approvals = await api.request('GET', '/v1/approvals?status=pending', { token: admin });
+    expect(approvals.body.items).toEqual([
+      expect.objectContaining({ amount: 120_000, currency: 'USD', requestedBy: 'system:connector' }),
+    ]);
+
+    const tokyo = await debtorByRef(admin, `qbo:${company.tokyo.Id}`);
+    expect(tokyo.body).toMatchObject({ jurisdiction: 'JP', timezone: 'Asia/Tokyo' });
+    expect(await invoicesOf(admin, tokyo.body.id)).toMatchObject({
+      '2001': { amount: 125_000, outstanding: 25_000, currency: 'JPY' },
+    });
+    const kuwait = await debtorByRef(admin, `qbo:${company.kuwait.Id}`);
+    expect(await invoicesOf(admin, kuwait.body.id)).toMatchObject({
+      '3001': { amount: 12_345, outstanding: 12_345, currency: 'KWD' },
+    });
+  });
+
+  it('changes nothing when synced again', async () => {
+    const audit = async () =>
+      (await api.request('GET', '/v1/audit?limit=100', { token: admin })).body.items.length;
+    const before = await audit();
+    const synced = await sync(admin, connection.id);
+    expect(synced.lastRun).toMatchObject({
+      outcome: 'completed',
+      counts: { created: 0, updated: 0, skipped: 0 },
+    });
+    expect(await audit()).toBe(before);
+  });
+
+  it('updates a customer changed in QuickBooks', async () => {
+    await api.request('POST', '/dev/clock', { body: { advance: 'PT1H' } });
+    api.runtime.quickbooks.update(REALM, 'Customer', company.acme.Id, {
+      DisplayName: 'Acme Tools International',
+      PrimaryEmailAddr: { Address: 'billing@acme.example' },
+    });
+    const synced = await sync(admin, connection.id);
+    expect(synced.lastRun).toMatchObject({ outcome: 'completed', counts: { created: 0, updated: 1 } });
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    expect(acme.body).toMatchObject({ name: 'Acme Tools International', email: 'billing@acme.example' });
+  });
+
+  it('waits out a 429 for as long as Retry-After says', async () => {
+    waits.length = 0;
+    api.runtime.quickbooks.throttleNext(2, 3);
+    const synced = await sync(admin, connection.id);
+    expect(waits).toEqual([3000, 3000]);
+    expect(synced.lastRun).toMatchObject({ outcome: 'completed' });
+  });
+
+  it('stops when the provider keeps refusing, and resumes from the cursor on the next run', async () => {
+    await api.request('POST', '/dev/clock', { body: { advance: 'PT1H' } });
+    api.runtime.quickbooks.update(REALM, 'Invoice', company.large.Id, { DueDate: '2027-03-20' });
+    // The customers' page is read; all four of the adapter's attempts at the invoices' are refused.
+    api.runtime.quickbooks.throttleNext(4, 2, 1);
+    const stopped = await sync(admin, connection.id);
+    expect(stopped.lastRun).toMatchObject({ outcome: 'rate_limited' });
+    expect((stopped as { pull?: { cursor: string } }).pull?.cursor).toBeDefined();
+    const queries = api.runtime.quickbooks.queries.length;
+    const resumed = await sync(admin, connection.id);
+    // Resumed at the invoices: the customers were not asked for again.
+    expect(api.runtime.quickbooks.queries.slice(queries)[0]).toMatch(/^SELECT \* FROM Invoice /);
+    expect(resumed.lastRun).toMatchObject({ outcome: 'completed', counts: { updated: 1 } });
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    expect((await invoicesOf(admin, acme.body.id))['1003']).toMatchObject({ dueDate: '2027-03-20' });
+  });
+
+  it('refreshes an expired access token and keeps the rotated refresh token', async () => {
+    for (let round = 0; round < 2; round += 1) {
+      api.runtime.quickbooks.expireAccessTokens();
+      const synced = await sync(admin, connection.id);
+      expect(synced.lastRun).toMatchObject({ outcome: 'completed' });
+    }
+  });
+
+  it('adds collection notes to a synced invoice in QuickBooks', async () => {
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    const invoice = (await invoicesOf(admin, acme.body.id))['1001'] as unknown as { id: string };
+    const collector = await api.token('books', ['collector'], { sub: 'books-collector' });
+    const path = `/v1/invoices/${invoice.id}/accounting-note`;
+    const first = await api.request('POST', path, {
+      token: collector,
+      body: { text: 'Promised to pay by Friday' },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      provider: 'quickbooks',
+      note: expect.stringMatching(/ Recoup: Promised to pay by Friday$/),
+    });
+    api.runtime.quickbooks.expireAccessTokens();
+    expect(
+      (await api.request('POST', path, { token: collector, body: { text: 'Called: no answer' } })).status,
+    ).toBe(200);
+    const stored = api.runtime.quickbooks.record(REALM, 'Invoice', company.first.Id);
+    expect(String(stored.PrivateNote).split('\n')).toEqual([
+      expect.stringMatching(/Promised to pay by Friday$/),
+      expect.stringMatching(/Called: no answer$/),
+    ]);
+    const audit = await api.request('GET', `/v1/audit?entityId=${invoice.id}`, { token: admin });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain(
+      'invoice.note_pushed',
+    );
+    // An invoice made by hand is not in QuickBooks.
+    const own = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: {
+        debtorId: acme.body.id,
+        number: 'HAND-1',
+        currency: 'USD',
+        amount: 1000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-03-31',
+      },
+    });
+    expect(
+      (
+        await api.request('POST', `/v1/invoices/${own.body.id}/accounting-note`, {
+          token: collector,
+          body: { text: 'x' },
+        })
+      ).status,
+    ).toBe(422);
+    // The note changed the invoice in QuickBooks, not what Recoup collects.
+    const synced = await sync(admin, connection.id);
+    expect(synced.lastRun).toMatchObject({
+      outcome: 'completed',
+      counts: { created: 0, updated: 0, skipped: 0 },
+    });
+    const other = await api.token('other-books', ['admin']);
+    expect((await api.request('POST', path, { token: other, body: { text: 'x' } })).status).toBe(404);
+  });
+
+  it('shows another tenant nothing', async () => {
+    const other = await api.token('other-books', ['admin']);
+    const list = await api.request('GET', '/v1/connections', { token: other });
+    expect(list.body.items).toEqual([]);
+    const debtors = await api.request('GET', `/v1/debtors?search=qbo:${company.acme.Id}`, { token: other });
+    expect(debtors.body.items).toEqual([]);
+    expect(
+      (await api.request('POST', `/v1/connections/${connection.id}/sync`, { token: other })).status,
+    ).toBe(404);
+    expect((await api.request('DELETE', `/v1/connections/${connection.id}`, { token: other })).status).toBe(
+      404,
+    );
+    const collector = await api.token('books', ['collector']);
+    expect((await api.request('GET', '/v1/connections', { token: collector })).status).toBe(403);
+  });
+
+  it('asks for a new authorization when the grant is revoked', async () => {
+    api.runtime.quickbooks.revokeGrants();
+    const failed = await sync(admin, connection.id);
+    expect(failed).toMatchObject({ status: 'reauthorization_required', lastRun: { outcome: 'failed' } });
+    const refused = await api.request('POST', `/v1/connections/${connection.id}/sync`, { token: admin });
+    expect(refused.status).toBe(422);
+  });
+
+  it('disconnects, keeping what was synced', async () => {
+    const deleted = await api.request('DELETE', `/v1/connections/${connection.id}`, { token: admin });
+    expect(deleted.status).toBe(200);
+    expect((await api.request('GET', '/v1/connections', { token: admin })).body.items).toEqual([]);
+    await debtorByRef(admin, `qbo:${company.acme.Id}`);
+  });
+});
