@@ -85,6 +85,14 @@ export async function applyRows(
   }
 
   if (plan.newInvoices.length > 0) await applyInvoices(services, job, plan, resumed, applied, caseHorizon);
+  if (resumed) {
+    // A run that died after writing this batch may not have got to the cases: look at them again.
+    applied.touchedDebtors.push(
+      ...[...plan.invoicesWrittenBefore, ...plan.unchangedInvoices]
+        .filter((invoice) => invoice.dueDate <= caseHorizon)
+        .map((invoice) => invoice.debtorId),
+    );
+  }
   if (plan.payments.length > 0) await applyPayments(services, job, plan, applied);
   return applied;
 }
@@ -182,6 +190,7 @@ async function applyPayments(
           applied.errors.push({ row, field: 'reference', reason: `already used by payment ${existing.id}` });
         } else if (existing.importId === job.id) {
           applied.created.push(row);
+          applied.touchedDebtors.push(existing.debtorId);
         } else {
           applied.unchanged.push(row);
         }

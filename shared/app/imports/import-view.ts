@@ -7,6 +7,7 @@ export function importView(job: ImportJob) {
     checkpoint: _checkpoint,
     pendingReceivables: _pending,
     receivableBatches: _batches,
+    applyRuns: _runs,
     createdByRoles: _roles,
     bytesRead,
     totalBytes,

@@ -20,6 +20,8 @@ export interface PlannedRows {
   createdBefore: number[];
   /** Of those, the invoices written in bulk: their day aggregates are not added yet. */
   invoicesWrittenBefore: Invoice[];
+  /** The stored invoices of rows found unchanged (a resumed batch looks at their cases again). */
+  unchangedInvoices: Invoice[];
   newDebtors: { row: number; draft: DebtorDraft }[];
   changedDebtors: { row: number; before: Debtor; changes: DebtorChanges }[];
   newInvoices: { row: number; draft: InvoiceDraft }[];
@@ -54,6 +56,7 @@ export async function planRows(
     unchanged: [],
     createdBefore: [],
     invoicesWrittenBefore: [],
+    unchangedInvoices: [],
     newDebtors: [],
     changedDebtors: [],
     newInvoices: [],
@@ -145,6 +148,7 @@ export async function planRows(
         plan.invoicesWrittenBefore.push(stored);
       } else {
         plan.unchanged.push(row);
+        plan.unchangedInvoices.push(stored);
       }
     }
     return plan;

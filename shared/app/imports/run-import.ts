@@ -122,6 +122,7 @@ export function applyingFromStart(): Partial<ImportJob> {
     checkpoint: { appliedThroughRow: 0, counts: emptyCounts() },
     pendingReceivables: [],
     receivableBatches: 0,
+    applyRuns: 0,
   };
 }
 
@@ -131,7 +132,8 @@ async function apply(
   timeZone: string,
   shouldPause: () => boolean,
 ): Promise<RunOutcome> {
-  let job = start;
+  let job = await save(services, start, { applyRuns: (start.applyRuns ?? 0) + 1 });
+  const resuming = (job.applyRuns ?? 1) > 1;
   const checkpoint = job.checkpoint ?? { appliedThroughRow: 0, counts: emptyCounts() };
   const memory = newPassMemory();
   const keyField = naturalKeyField(job);
@@ -153,8 +155,8 @@ async function apply(
     }
     if (fresh.length === 0) continue;
     const plan = await planRows(services, job, header, fresh, memory, timeZone);
-    // The batch after a checkpoint may have been written in part by a run that died.
-    const applied = await applyRows(services, job, plan, first, caseHorizon);
+    // The batch after a checkpoint may have been written in part by a run that stopped.
+    const applied = await applyRows(services, job, plan, first && resuming, caseHorizon);
     first = false;
     const errors = [...plan.errors, ...applied.errors];
     await services.imports.recordErrors(job.tenantId, job.id, errors);
@@ -163,6 +165,8 @@ async function apply(
       job.pendingReceivables ?? [],
       receivableDaysOfChange({ createdInvoices: applied.bulkInvoices }, timeZone),
     );
+    // Before the checkpoint: a run that dies in between opens them again when it resumes the batch.
+    await openCases(services, job.tenantId, applied.touchedDebtors, opened);
     const lastRow = (batch.rows.at(-1) as { row: number }).row;
     const now = services.clock.now();
     job = await save(
@@ -185,7 +189,6 @@ async function apply(
         : [],
     );
     if (pending.length > PENDING_DAYS_LIMIT) job = await addPendingReceivables(services, job);
-    await openCases(services, job.tenantId, applied.touchedDebtors, opened);
     if (shouldPause()) return 'paused';
   }
   job = await addPendingReceivables(services, job);

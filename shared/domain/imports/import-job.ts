@@ -59,6 +59,8 @@ export interface ImportJob {
    */
   pendingReceivables?: ReceivableDay[];
   receivableBatches?: number;
+  /** Runs of the apply pass begun: from the second on, a run resumes one that stopped. */
+  applyRuns?: number;
   /** Why the import stopped, when the whole file is unusable (no header, unknown columns…). */
   failure?: string;
   createdBy: string;
