@@ -4,15 +4,13 @@
  * provider rate-limits ends and resumes on the next run; a failed run leaves the message to come
  * back. A connection gone, no longer active or already syncing is not retried.
  */
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { syncConnection, type SyncServices } from '../app/connectors/sync-connection';
 import { DomainError } from '../domain/errors';
-import { logger, metrics, tracer } from '../observability/powertools';
+import { lambdaHandler } from '../observability/lambda-handler';
+import { logger, metrics } from '../observability/powertools';
+import { parseQueueMessage } from '../runtime/queue-message';
 import { AuthorizationRevokedError } from '../ports/accounting-connector';
 import type { SyncRunner } from '../ports/sync-runner';
 
@@ -22,19 +20,15 @@ const RESERVE_MS = 120_000;
 const message = z.strictObject({ tenantId: z.string().min(1), connectionId: z.string().startsWith('con_') });
 
 export function syncWorkerHandler(services: () => SyncServices & { syncRunner: SyncRunner }) {
-  const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }));
-  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return handler.handler(async (event, context) => {
+  return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event, context) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
-      const parsed = message.safeParse(safeJson(record.body));
-      if (!parsed.success) {
+      const parsed = parseQueueMessage(message, record.body);
+      if (!parsed) {
         logger.error('Dropping a malformed sync message', { messageId: record.messageId });
         continue;
       }
-      const { tenantId, connectionId } = parsed.data;
+      const { tenantId, connectionId } = parsed;
       try {
         const { run, more } = await syncConnection(services(), tenantId, connectionId, {
           shouldPause: () => context.getRemainingTimeInMillis() < RESERVE_MS,
@@ -55,12 +49,4 @@ export function syncWorkerHandler(services: () => SyncServices & { syncRunner: S
     }
     return { batchItemFailures: failures };
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

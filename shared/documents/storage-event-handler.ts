@@ -1,20 +1,12 @@
 /** The Lambda wrapper of the document check: Powertools as everywhere, no object key in the logs. */
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Context } from 'aws-lambda';
 import { checkStoredDocument } from '../app/documents/check-stored-document';
-import { logger, metrics, tracer } from '../observability/powertools';
+import { lambdaHandler } from '../observability/lambda-handler';
+import { logger, metrics } from '../observability/powertools';
 import type { Services } from '../runtime/services';
 import { objectKeyOf, type StorageEvent } from './storage-events';
 
 export function storageEventHandler(services: () => Services) {
-  const handler = middy<StorageEvent, void, Error, Context>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }));
-  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return handler.handler(async (event) => {
+  return lambdaHandler<StorageEvent, void>(async (event) => {
     const key = objectKeyOf(event);
     if (!key) {
       logger.warn('Not a storage event of a document; ignored', { source: event.source });

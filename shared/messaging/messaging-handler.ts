@@ -3,11 +3,7 @@
  * partial batch failures so one bad entry never resends the others), the provider reports
  * (EventBridge) and the inbound texts (SNS from two-way SMS). Powertools as everywhere.
  */
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Context, SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import {
   DeliveryPendingError,
   deliverMessage,
@@ -15,23 +11,16 @@ import {
 } from '../app/messaging/deliver-message';
 import { recordDeliveryReport, type ReportServices } from '../app/messaging/record-delivery-report';
 import { recordInboundText, type InboundText } from '../app/messaging/record-inbound-text';
-import { logger, metrics, tracer } from '../observability/powertools';
+import { lambdaHandler } from '../observability/lambda-handler';
+import { logger, metrics } from '../observability/powertools';
 import { parseOutboxEntry } from './outbox-entry';
 import { readProviderEvent, type ProviderEvent } from './provider-events';
 
 /** Messages of one batch in flight at once: the providers' send rates are the limit, not the CPU. */
 const CONCURRENCY = 5;
 
-function wrap<E, R>(handle: (event: E) => Promise<R>) {
-  const handler = middy<E, R, Error, Context>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }));
-  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return handler.handler(handle);
-}
-
 export function senderHandler(services: () => DeliveryServices) {
-  return wrap<SQSEvent, SQSBatchResponse>(async (event) => {
+  return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     const records = [...event.Records];
     const work = async () => {
@@ -62,7 +51,7 @@ export function senderHandler(services: () => DeliveryServices) {
 }
 
 export function deliveryReportHandler(services: () => ReportServices) {
-  return wrap<ProviderEvent, void>(async (event) => {
+  return lambdaHandler<ProviderEvent, void>(async (event) => {
     const read = readProviderEvent(event);
     if (!read) return;
     const outcome = await recordDeliveryReport(services(), read.ref, read.report);
@@ -73,7 +62,7 @@ export function deliveryReportHandler(services: () => ReportServices) {
 
 /** Two-way SMS publishes each reply to SNS as JSON (`originationNumber`, `messageBody`…). */
 export function inboundTextHandler(services: () => Parameters<typeof recordInboundText>[0]) {
-  return wrap<SNSEvent, void>(async (event) => {
+  return lambdaHandler<SNSEvent, void>(async (event) => {
     for (const record of event.Records) {
       const text = inboundTextOf(record.Sns.Message, record.Sns.Timestamp);
       if (!text) {

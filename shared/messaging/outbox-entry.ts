@@ -4,16 +4,12 @@
  */
 import type { DeliveryRef } from '../ports/delivery-log';
 import { deliveryRefSchema } from '../adapters/delivery-ref-tag';
+import { parseQueueMessage } from '../runtime/queue-message';
 
 export function outboxEntry(ref: DeliveryRef): string {
   return JSON.stringify(ref);
 }
 
 export function parseOutboxEntry(body: string): DeliveryRef | undefined {
-  try {
-    const parsed = deliveryRefSchema.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseQueueMessage(deliveryRefSchema, body);
 }

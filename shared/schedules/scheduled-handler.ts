@@ -6,14 +6,12 @@
  * job of that tenant in the batch is returned too, so a tenant's jobs never run out of order
  * (other tenants' jobs go on).
  */
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { TENANT_DAY_JOBS, type TenantDayJob } from '../domain/schedules/tenant-day';
-import { logger, metrics, tracer } from '../observability/powertools';
+import { lambdaHandler } from '../observability/lambda-handler';
+import { parseQueueMessage } from '../runtime/queue-message';
+import { logger, metrics } from '../observability/powertools';
 
 const tenantDayJob = z.strictObject({
   tenantId: z.string().min(1),
@@ -21,16 +19,8 @@ const tenantDayJob = z.strictObject({
   job: z.enum(TENANT_DAY_JOBS),
 });
 
-function wrap<E, R>(handle: (event: E) => Promise<R>) {
-  const handler = middy<E, R, Error, Context>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }));
-  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return handler.handler(handle);
-}
-
 export function tickHandler(run: () => Promise<{ tenants: number; jobs: number; swept: number }>) {
-  return wrap<unknown, void>(async () => {
+  return lambdaHandler<unknown, void>(async () => {
     const done = await run();
     metrics.addMetric('TenantDaysOpened', 'Count', done.tenants);
     // Messages a crash left queued; above zero now and then is the sweep doing its job.
@@ -40,7 +30,7 @@ export function tickHandler(run: () => Promise<{ tenants: number; jobs: number; 
 }
 
 export function jobWorkerHandler(run: (job: TenantDayJob) => Promise<'ran' | 'skipped'>) {
-  return wrap<SQSEvent, SQSBatchResponse>(async (event) => {
+  return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event) => {
     const failedTenants = new Set<string>();
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
@@ -49,19 +39,19 @@ export function jobWorkerHandler(run: (job: TenantDayJob) => Promise<'ran' | 'sk
         batchItemFailures.push({ itemIdentifier: record.messageId });
         continue;
       }
-      const parsed = tenantDayJob.safeParse(safeJson(record.body));
-      if (!parsed.success) {
+      const job = parseQueueMessage(tenantDayJob, record.body);
+      if (!job) {
         // A malformed message can never succeed: log it and let it go rather than block the tenant.
         logger.error('Malformed tenant-day job', { messageId: record.messageId });
         continue;
       }
       try {
-        const outcome = await run(parsed.data);
+        const outcome = await run(job);
         metrics.addMetric(outcome === 'ran' ? 'TenantDayJobsRun' : 'TenantDayJobsSkipped', 'Count', 1);
       } catch (error) {
         logger.error('Tenant-day job failed', {
-          job: parsed.data.job,
-          date: parsed.data.date,
+          job: job.job,
+          date: job.date,
           error: error as Error,
         });
         metrics.addMetric('TenantDayJobFailures', 'Count', 1);
@@ -71,12 +61,4 @@ export function jobWorkerHandler(run: (job: TenantDayJob) => Promise<'ran' | 'sk
     }
     return { batchItemFailures };
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,34 +4,18 @@
  * the webhook queue, partial batch failures; an entry whose delivery must wait is postponed to its
  * next attempt rather than deleted). Powertools as everywhere.
  */
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type {
-  Context,
-  DynamoDBBatchResponse,
-  DynamoDBStreamEvent,
-  SQSBatchResponse,
-  SQSEvent,
-} from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { deliverWebhook, type WebhookSenderServices } from '../app/webhooks/deliver-webhook';
 import { relayWebhookEvent } from '../app/webhooks/relay-webhook-events';
-import { logger, metrics, tracer } from '../observability/powertools';
+import { lambdaHandler } from '../observability/lambda-handler';
+import { logger, metrics } from '../observability/powertools';
 import type { WebhookDeliveryRef } from '../ports/webhook-queue';
+import { parseQueueMessage } from '../runtime/queue-message';
 import type { Services } from '../runtime/services';
 
 /** Deliveries of one batch in flight at once: each mostly waits for its receiver. */
 const CONCURRENCY = 5;
-
-function wrap<E, R>(handle: (event: E) => Promise<R>) {
-  const handler = middy<E, R, Error, Context>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }));
-  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return handler.handler(handle);
-}
 
 const deliveryRefSchema = z.strictObject({
   tenantId: z.string().min(1),
@@ -40,16 +24,11 @@ const deliveryRefSchema = z.strictObject({
 });
 
 export function parseWebhookEntry(body: string): WebhookDeliveryRef | undefined {
-  try {
-    const parsed = deliveryRefSchema.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseQueueMessage(deliveryRefSchema, body);
 }
 
 export function webhookSenderHandler(services: () => WebhookSenderServices & Pick<Services, 'webhookQueue'>) {
-  return wrap<SQSEvent, SQSBatchResponse>(async (event) => {
+  return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     const records = [...event.Records];
     const work = async () => {
@@ -84,7 +63,7 @@ export function webhookSenderHandler(services: () => WebhookSenderServices & Pic
 }
 
 export function webhookRelayHandler(services: () => Pick<Services, 'clock' | 'webhooks' | 'webhookQueue'>) {
-  return wrap<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {
+  return lambdaHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {
     const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       const image = record.dynamodb?.NewImage;

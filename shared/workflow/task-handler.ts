@@ -4,13 +4,9 @@
  * or a network fault becomes `Recoup.TransientError` (retried with backoff by the state's Retry);
  * anything else keeps its name and reaches the failure path.
  */
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { logger, metrics, tracer } from '../observability/powertools';
+import { lambdaHandler } from '../observability/lambda-handler';
+import { logger, metrics } from '../observability/powertools';
 import { ConcurrentChangeError } from '../ports/concurrent-change';
 import { ConflictError } from '../domain/errors';
 import { TRANSIENT_ERROR } from './collection-workflow-tasks';
@@ -66,11 +62,5 @@ export function taskHandler<S extends z.ZodType, R>(
       throw error;
     }
   };
-  const handler = middy<unknown, R, Error, Context>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }));
-  // Metrics are a per-container singleton: publishing is for Lambda, where one invocation runs at a
-  // time; where they are disabled (locally, many tasks at once) there is nothing to publish.
-  if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') handler.use(logMetrics(metrics));
-  return handler.handler(handle);
+  return lambdaHandler<unknown, R>(handle);
 }
