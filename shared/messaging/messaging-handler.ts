@@ -12,6 +12,7 @@ import {
 import { recordDeliveryReport, type ReportServices } from '../app/messaging/record-delivery-report';
 import { recordInboundText, type InboundText } from '../app/messaging/record-inbound-text';
 import { lambdaHandler } from '../observability/lambda-handler';
+import { forEachConcurrently } from '../runtime/for-each-concurrently';
 import { logger, metrics } from '../observability/powertools';
 import { parseOutboxEntry } from './outbox-entry';
 import { readProviderEvent, type ProviderEvent } from './provider-events';
@@ -22,30 +23,26 @@ const CONCURRENCY = 5;
 export function senderHandler(services: () => DeliveryServices) {
   return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
-    const records = [...event.Records];
-    const work = async () => {
-      for (let record = records.shift(); record; record = records.shift()) {
-        const ref = parseOutboxEntry(record.body);
-        if (!ref) {
-          // Can never succeed: logged and let go rather than retried into the dead-letter queue.
-          logger.error('Malformed outbox entry', { messageId: record.messageId });
-          continue;
-        }
-        try {
-          const outcome = await deliverMessage(services(), ref);
-          metrics.addMetric(`Messages_${outcome}`, 'Count', 1);
-        } catch (error) {
-          failures.push({ itemIdentifier: record.messageId });
-          if (error instanceof DeliveryPendingError) {
-            metrics.addMetric('MessagesPending', 'Count', 1);
-          } else {
-            metrics.addMetric('MessageSendFailures', 'Count', 1);
-            logger.error('Message send failed', { message: ref.id, error: error as Error });
-          }
+    await forEachConcurrently(event.Records, CONCURRENCY, async (record) => {
+      const ref = parseOutboxEntry(record.body);
+      if (!ref) {
+        // Can never succeed: logged and let go rather than retried into the dead-letter queue.
+        logger.error('Malformed outbox entry', { messageId: record.messageId });
+        return;
+      }
+      try {
+        const outcome = await deliverMessage(services(), ref);
+        metrics.addMetric(`Messages_${outcome}`, 'Count', 1);
+      } catch (error) {
+        failures.push({ itemIdentifier: record.messageId });
+        if (error instanceof DeliveryPendingError) {
+          metrics.addMetric('MessagesPending', 'Count', 1);
+        } else {
+          metrics.addMetric('MessageSendFailures', 'Count', 1);
+          logger.error('Message send failed', { message: ref.id, error: error as Error });
         }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, records.length) }, work));
+    });
     return { batchItemFailures: failures };
   });
 }

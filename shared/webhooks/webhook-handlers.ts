@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { deliverWebhook, type WebhookSenderServices } from '../app/webhooks/deliver-webhook';
 import { relayWebhookEvent } from '../app/webhooks/relay-webhook-events';
 import { lambdaHandler } from '../observability/lambda-handler';
+import { forEachConcurrently } from '../runtime/for-each-concurrently';
 import { logger, metrics } from '../observability/powertools';
 import type { WebhookDeliveryRef } from '../ports/webhook-queue';
 import { parseQueueMessage } from '../runtime/queue-message';
@@ -30,34 +31,30 @@ export function parseWebhookEntry(body: string): WebhookDeliveryRef | undefined 
 export function webhookSenderHandler(services: () => WebhookSenderServices & Pick<Services, 'webhookQueue'>) {
   return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
-    const records = [...event.Records];
-    const work = async () => {
-      for (let record = records.shift(); record; record = records.shift()) {
-        const ref = parseWebhookEntry(record.body);
-        if (!ref) {
-          // Can never succeed: logged and let go rather than retried into the dead-letter queue.
-          logger.error('Malformed webhook queue entry', { messageId: record.messageId });
-          continue;
-        }
-        try {
-          const outcome = await deliverWebhook(services(), ref);
-          if (outcome.kind === 'done') {
-            metrics.addMetric(`Webhooks_${outcome.status}`, 'Count', 1);
-            continue;
-          }
-          // At least a second: an instant already past would hand the entry straight back.
-          const wait = Math.max(1000, outcome.at.getTime() - services().clock.now().getTime());
-          await services().webhookQueue.postpone(record.receiptHandle, wait);
-          failures.push({ itemIdentifier: record.messageId });
-          metrics.addMetric('WebhooksPostponed', 'Count', 1);
-        } catch (error) {
-          failures.push({ itemIdentifier: record.messageId });
-          metrics.addMetric('WebhookSenderErrors', 'Count', 1);
-          logger.error('Webhook delivery failed', { delivery: ref.deliveryId, error: error as Error });
-        }
+    await forEachConcurrently(event.Records, CONCURRENCY, async (record) => {
+      const ref = parseWebhookEntry(record.body);
+      if (!ref) {
+        // Can never succeed: logged and let go rather than retried into the dead-letter queue.
+        logger.error('Malformed webhook queue entry', { messageId: record.messageId });
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, records.length) }, work));
+      try {
+        const outcome = await deliverWebhook(services(), ref);
+        if (outcome.kind === 'done') {
+          metrics.addMetric(`Webhooks_${outcome.status}`, 'Count', 1);
+          return;
+        }
+        // At least a second: an instant already past would hand the entry straight back.
+        const wait = Math.max(1000, outcome.at.getTime() - services().clock.now().getTime());
+        await services().webhookQueue.postpone(record.receiptHandle, wait);
+        failures.push({ itemIdentifier: record.messageId });
+        metrics.addMetric('WebhooksPostponed', 'Count', 1);
+      } catch (error) {
+        failures.push({ itemIdentifier: record.messageId });
+        metrics.addMetric('WebhookSenderErrors', 'Count', 1);
+        logger.error('Webhook delivery failed', { delivery: ref.deliveryId, error: error as Error });
+      }
+    });
     return { batchItemFailures: failures };
   });
 }

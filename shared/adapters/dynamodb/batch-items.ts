@@ -4,6 +4,7 @@
  * exponential backoff until none is left, so a bulk write either completes or throws.
  */
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { forEachConcurrently } from '../../runtime/for-each-concurrently';
 
 const WRITE_GROUP = 25;
 const GET_GROUP = 100;
@@ -64,15 +65,7 @@ async function inGroups<T>(
 ): Promise<void> {
   const groups: T[][] = [];
   for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
-  let next = 0;
-  const worker = async () => {
-    while (next < groups.length) {
-      const group = groups[next] as T[];
-      next += 1;
-      await run(group);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
+  await forEachConcurrently(groups, concurrency, run);
 }
 
 function backoff(attempt: number): Promise<void> {

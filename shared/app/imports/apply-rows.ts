@@ -8,6 +8,7 @@ import { ConflictError, DomainError, ValidationError } from '../../domain/errors
 import { importActor, type ImportJob, type ImportRowError } from '../../domain/imports/import-job';
 import { invoiceProblems, newInvoice, outstanding, type Invoice } from '../../domain/invoices/invoice';
 import type { CalendarDate } from '../../domain/time/calendar-date';
+import { forEachConcurrently } from '../../runtime/for-each-concurrently';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { createInvoice } from '../invoices/create-invoice';
@@ -232,12 +233,12 @@ async function inDebtorGroups<T>(
   run: (item: T) => Promise<void>,
 ): Promise<void> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(debtorOf(item), [...(groups.get(debtorOf(item)) ?? []), item]);
-  const queue = [...groups.values()];
-  const worker = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const item of group) await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_DEBTORS, queue.length) }, worker));
+  for (const item of items) {
+    const group = groups.get(debtorOf(item));
+    if (group) group.push(item);
+    else groups.set(debtorOf(item), [item]);
+  }
+  await forEachConcurrently([...groups.values()], PARALLEL_DEBTORS, async (group) => {
+    for (const item of group) await run(item);
+  });
 }

@@ -19,6 +19,7 @@ import { addDays, localDate } from '../../domain/time/calendar-date';
 import { mergeReceivableDays } from '../../domain/metrics/receivable-day';
 import { receivableDaysOfChange } from '../../domain/metrics/receivable-change';
 import { mapHeader, rowRecord, type HeaderMapping } from '../../imports/import-columns';
+import { forEachConcurrently } from '../../runtime/for-each-concurrently';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { signalCase } from '../cases/signal-case';
@@ -226,14 +227,11 @@ async function openCases(
   debtorIds: readonly string[],
   opened: Set<string>,
 ): Promise<void> {
-  const queue = [...new Set(debtorIds)].filter((id) => !opened.has(id));
-  for (const id of queue) opened.add(id);
-  const worker = async () => {
-    for (let debtorId = queue.shift(); debtorId; debtorId = queue.shift()) {
-      await signalCase(services, tenantId, debtorId, 'import');
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_CASES, queue.length) }, worker));
+  const fresh = [...new Set(debtorIds)].filter((id) => !opened.has(id));
+  for (const id of fresh) opened.add(id);
+  await forEachConcurrently(fresh, PARALLEL_CASES, (debtorId) =>
+    signalCase(services, tenantId, debtorId, 'import'),
+  );
 }
 
 /** The last due date whose invoices can be in a case window by tomorrow, under any of the tenant's policies. */
