@@ -118,3 +118,72 @@ it('pauses after a checkpoint when asked to, and carries on in the next run', as
   expect((await storedInvoices('B')).length).toBe(2_100);
   expect((await sales()) - salesBefore).toBe(total);
 });
+
+/** Uploads a file and runs its import in this process, in batches of `batchRows`. */
+async function runInBatches(kind: string, lines: string[], batchRows: number) {
+  const id = await upload(kind, lines.join('\n'));
+  const services = api.runtime.services;
+  const uploaded = await services.imports.get('resume', id);
+  await services.imports.save(uploaded!, { ...uploaded!, status: 'queued', version: uploaded!.version + 1 });
+  expect(await runImport(services, 'resume', id, { batchRows })).toBe('finished');
+  const errors = await api.request('GET', `/v1/imports/${id}/errors?limit=100`, { token: admin });
+  return { job: await services.imports.get('resume', id), errors: errors.body.items };
+}
+
+it('plans the next batch of invoices while writing one, and still catches a number repeated across them', async () => {
+  const line = (number: string, debtor: string, amount: string) =>
+    `${number},${debtor},GBP,${amount},2027-01-05,2027-04-05`;
+  const { job, errors } = await runInBatches(
+    'invoices',
+    [
+      'number,debtorExternalRef,currency,amount,issueDate,dueDate',
+      line('D-1', 'R-1', '10.00'),
+      line('D-2', 'R-1', '20.00'),
+      line('D-3', 'R-2', '30.00'),
+      line('D-4', 'R-2', '40.00'),
+      line('D-1', 'R-3', '99.00'),
+      line('D-6', 'R-3', '60.00'),
+      line('D-7', 'R-4', '70.00'),
+    ],
+    2,
+  );
+  expect(job?.counts).toEqual({ rows: 7, invalid: 1, created: 6, updated: 0, unchanged: 0 });
+  expect(errors).toEqual([{ row: 5, field: 'number', reason: 'repeats row 1' }]);
+  const stored = await storedInvoices('D');
+  expect(stored.map((invoice) => [invoice.number, invoice.amount]).sort()).toEqual([
+    ['D-1', 1_000],
+    ['D-2', 2_000],
+    ['D-3', 3_000],
+    ['D-4', 4_000],
+    ['D-6', 6_000],
+    ['D-7', 7_000],
+  ]);
+});
+
+it('plans a batch of payments only after the payments before it are applied', async () => {
+  await runInBatches(
+    'invoices',
+    [
+      'number,debtorExternalRef,currency,amount,issueDate,dueDate',
+      'E-1,R-5,GBP,100.00,2027-01-10,2027-04-10',
+    ],
+    1,
+  );
+  // Each payment names the invoice; the second finds only what the first left of it.
+  const { job, errors } = await runInBatches(
+    'payments',
+    [
+      'reference,debtorExternalRef,currency,amount,receivedAt,method,invoiceNumber',
+      'E-PAY-1,R-5,GBP,60.00,2027-02-15,bank transfer,E-1',
+      'E-PAY-2,R-5,GBP,60.00,2027-02-16,bank transfer,E-1',
+    ],
+    1,
+  );
+  expect(errors).toEqual([]);
+  expect(job?.counts).toEqual({ rows: 2, invalid: 0, created: 2, updated: 0, unchanged: 0 });
+  const [invoice] = await storedInvoices('E');
+  expect(invoice).toMatchObject({ amount: 10_000, paid: 10_000 });
+  const debtor = (await api.request('GET', '/v1/debtors?search=R-5', { token: admin })).body.items[0];
+  const ledger = await api.runtime.services.ledger.book('resume', debtor.id);
+  expect(ledger.ledger.credit).toEqual({ GBP: 2_000 });
+});

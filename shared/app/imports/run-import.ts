@@ -26,7 +26,7 @@ import { signalCase } from '../cases/signal-case';
 import { applyRows } from './apply-rows';
 import { importedId } from './imported-id';
 import { naturalKeyField, newPassMemory, planRows, type PlannedRows } from './plan-rows';
-import { MalformedFileError, readImportFile } from './read-import-file';
+import { MalformedFileError, readImportFile, type FileRow, type RowBatch } from './read-import-file';
 
 export const BATCH_ROWS = 1000;
 /** Day aggregates kept with the checkpoint before they are added: keeps the job's item small. */
@@ -51,23 +51,36 @@ export type RunServices = Pick<
 
 export type RunOutcome = 'finished' | 'paused';
 
+export interface RunOptions {
+  /** Asked after each checkpoint: true stops the run there (the function's time is running out). */
+  shouldPause?: () => boolean;
+  /** Rows per batch (and per checkpoint); the default suits BatchWriteItem and the job's item size. */
+  batchRows?: number;
+}
+
 export async function runImport(
   services: RunServices,
   tenantId: string,
   importId: string,
-  options: { shouldPause?: () => boolean } = {},
+  options: RunOptions = {},
 ): Promise<RunOutcome> {
+  const batchRows = options.batchRows ?? BATCH_ROWS;
   let job = await services.imports.get(tenantId, importId);
   if (!job || isFinished(job) || job.status === 'awaiting_upload') return 'finished';
   const timeZone = (await services.settings.get(tenantId)).timezone;
   if (job.status === 'queued' || job.status === 'validating') {
-    job = await validate(services, job, timeZone);
+    job = await validate(services, job, timeZone, batchRows);
     if (job.status !== 'applying') return 'finished';
   }
-  return apply(services, job, timeZone, options.shouldPause ?? (() => false));
+  return apply(services, job, timeZone, batchRows, options.shouldPause ?? (() => false));
 }
 
-async function validate(services: RunServices, start: ImportJob, timeZone: string): Promise<ImportJob> {
+async function validate(
+  services: RunServices,
+  start: ImportJob,
+  timeZone: string,
+  batchRows: number,
+): Promise<ImportJob> {
   const now = services.clock.now().toISOString();
   const totalBytes = await services.importFiles.size(start.tenantId, start.id);
   let job = await save(services, start, {
@@ -82,7 +95,7 @@ async function validate(services: RunServices, start: ImportJob, timeZone: strin
   let counts = emptyCounts();
   try {
     const file = await services.importFiles.open(job.tenantId, job.id);
-    for await (const batch of readImportFile(file, BATCH_ROWS, (header) => {
+    for await (const batch of readImportFile(file, batchRows, (header) => {
       mapping = checkedHeader(job, header);
     })) {
       const plan = await planRows(services, job, mapping as HeaderMapping, batch.rows, memory, timeZone);
@@ -131,6 +144,7 @@ async function apply(
   services: RunServices,
   start: ImportJob,
   timeZone: string,
+  batchRows: number,
   shouldPause: () => boolean,
 ): Promise<RunOutcome> {
   let job = await save(services, start, { applyRuns: (start.applyRuns ?? 0) + 1 });
@@ -143,9 +157,14 @@ async function apply(
   let first = true;
   const caseHorizon = await caseWindowHorizon(services, job.tenantId, timeZone);
   const file = await services.importFiles.open(job.tenantId, job.id);
-  for await (const batch of readImportFile(file, BATCH_ROWS, (header) => {
+  const batches = readImportFile(file, batchRows, (header) => {
     mapping = checkedHeader(job, header);
-  })) {
+  });
+  /** The next batch and the plan of its rows not applied yet (none when all were). */
+  const prepare = async () => {
+    const next = await batches.next();
+    if (next.done) return undefined;
+    const batch = next.value;
     const header = mapping as HeaderMapping;
     const fresh = batch.rows.filter(({ row }) => row > checkpoint.appliedThroughRow);
     for (const { row, cells } of batch.rows) {
@@ -154,8 +173,37 @@ async function apply(
       const key = rowRecord(header, cells)[keyField];
       if (key !== undefined && !memory.keys.has(key)) memory.keys.set(key, row);
     }
-    if (fresh.length === 0) continue;
-    const plan = await planRows(services, job, header, fresh, memory, timeZone);
+    const plan =
+      fresh.length > 0 ? await planRows(services, job, header, fresh, memory, timeZone) : undefined;
+    return { batch, fresh, plan };
+  };
+  // Debtors and invoices: the next batch is planned while this one is written, since its plan
+  // reads nothing this batch writes (a key the two share is caught by the pass's memory). A
+  // payment's plan reads the invoices earlier payments pay: planned only after they are applied.
+  const lookAhead = job.kind !== 'payments';
+  let upcoming = prepare();
+  try {
+    for (let prepared = await upcoming; prepared; prepared = await upcoming) {
+      if (lookAhead) upcoming = prepare();
+      if (prepared.plan) {
+        job = await applyBatch(prepared, prepared.plan);
+        if (shouldPause()) return 'paused';
+      }
+      if (!lookAhead) upcoming = prepare();
+    }
+  } finally {
+    // A batch planned ahead of a pause or a failure is read again by the next run.
+    await upcoming.catch(() => undefined);
+    await batches.return(undefined);
+  }
+  job = await addPendingReceivables(services, job);
+  await save(services, job, { status: 'completed', completedAt: services.clock.now().toISOString() });
+  return 'finished';
+
+  async function applyBatch(
+    { batch, fresh }: { batch: RowBatch; fresh: FileRow[] },
+    plan: PlannedRows,
+  ): Promise<ImportJob> {
     // The batch after a checkpoint may have been written in part by a run that stopped.
     const applied = await applyRows(services, job, plan, first && resuming, caseHorizon);
     first = false;
@@ -189,12 +237,8 @@ async function apply(
           ]
         : [],
     );
-    if (pending.length > PENDING_DAYS_LIMIT) job = await addPendingReceivables(services, job);
-    if (shouldPause()) return 'paused';
+    return pending.length > PENDING_DAYS_LIMIT ? addPendingReceivables(services, job) : job;
   }
-  job = await addPendingReceivables(services, job);
-  await save(services, job, { status: 'completed', completedAt: services.clock.now().toISOString() });
-  return 'finished';
 }
 
 function batchCounts(
