@@ -96,7 +96,8 @@ const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 console.log(
   `\nCSV import through the local API (${importRows.toLocaleString('en-US')} invoices, 1 % bad rows; 10,000 debtors first)`,
 );
-for (const figure of await importLoad(importRows)) {
+const importFigures = await importLoad(importRows);
+for (const figure of importFigures) {
   console.log(
     `  ${figure.kind.padEnd(8)} ${figure.rows.toLocaleString('en-US').padStart(8)} rows (${figure.megabytes} MB): validation ${figure.validationRowsPerSecond} rows/s, apply ${figure.applyRowsPerSecond} rows/s, overall ${figure.overallRowsPerSecond} rows/s; ${figure.created} created, ${figure.invalid} reported${figure.kind === 'invoices' ? (figure.badRowsReportedExactly ? ' (each bad row, exactly)' : ' (NOT the bad rows exactly)') : ''}`,
   );
@@ -104,3 +105,9 @@ for (const figure of await importLoad(importRows)) {
     `           heap ${figure.heapMb.start} → peak ${figure.heapMb.peak} → ${figure.heapMb.end} MB; DynamoDB calls ${JSON.stringify(figure.dynamoDbCalls)}`,
   );
 }
+const { writeCeiling } = await import('./write-ceiling');
+const ceiling = await writeCeiling(Math.min(importRows, 30_000));
+const invoiceApply = importFigures.find((figure) => figure.kind === 'invoices')?.applyRowsPerSecond ?? 0;
+console.log(
+  `  the store's ceiling for these rows: ${ceiling.invoicesPerSecond} invoices/s (${ceiling.itemsPerInvoice} items each, ${ceiling.itemsPerSecond} items/s by BatchWriteItem with nothing else running); apply reaches ${Math.round((invoiceApply / ceiling.invoicesPerSecond) * 100)} % of it`,
+);
