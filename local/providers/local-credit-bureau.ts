@@ -29,6 +29,10 @@ export class LocalCreditBureau {
   readonly reportsOrdered: string[] = [];
   /** Requests answered 429. */
   throttled = 0;
+  /** The registration number (or name) each company search asked for, found or not. */
+  readonly searches: string[] = [];
+  /** Registration numbers of companies taken off the register: searches no longer find them. */
+  private readonly delisted = new Set<string>();
 
   constructor(
     private readonly clock: Clock,
@@ -54,6 +58,11 @@ export class LocalCreditBureau {
   async stop(): Promise<void> {
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
     this.server?.closeAllConnections();
+  }
+
+  /** The company with this registration number is struck off: no search finds it from now on. */
+  delist(regNo: string): void {
+    this.delisted.add(regNo);
   }
 
   /** The next `requests` requests (any endpoint) answer 429 Too Many Requests with this Retry-After. */
@@ -121,8 +130,10 @@ export class LocalCreditBureau {
     const vatNo = compact(query.get('vatNo'));
     const name = nameKey(query.get('name') ?? '');
     const postCode = compact(query.get('postCode'));
+    this.searches.push(query.get('regNo') ?? query.get('name') ?? '');
     const companies = this.directory
       .map(({ company }) => company)
+      .filter((company) => !this.delisted.has(company.regNo ?? ''))
       .filter((company) => countries.includes(company.country))
       .filter((company) => !regNo || compact(company.regNo ?? '') === regNo)
       .filter((company) => !vatNo || [company.vatNo ?? []].flat().some((vat) => compact(vat) === vatNo))

@@ -18,7 +18,10 @@ export interface CreditReportStore {
    * transaction with the audit records. ConflictError when `before.version` is no longer current.
    */
   record(report: StoredCreditReport, before: Debtor, after: Debtor, context: WriteContext): Promise<void>;
-  /** Debtors whose latest report arrived before `before` (ISO instant), oldest first, at most `limit`. */
+  /**
+   * Debtors whose credit data was last looked at (their latest report, or a refresh that failed)
+   * before `before` (ISO instant), oldest first, at most `limit`.
+   */
   debtorsWithReportsBefore(tenantId: string, before: string, limit: number): Promise<string[]>;
   /** A debtor's reports, newest first. */
   list(tenantId: string, debtorId: string, page: PageRequest): Promise<Page<StoredCreditReport>>;

@@ -306,4 +306,64 @@ describe('refresh by the tenant day', () => {
       'system:credit-refresh',
     ]);
   });
+
+  it('notes a company the bureau no longer finds and moves it to the back of the queue', async () => {
+    const token = await api.token('refresh-lost', ['admin'], { sub: 'admin-10' });
+    await api.request('PUT', '/v1/settings', {
+      token,
+      body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
+    });
+    const created = await api.request('POST', '/v1/debtors', {
+      token,
+      body: {
+        name: 'Caledonia Fabrication Ltd',
+        kind: 'business',
+        timezone: 'Europe/London',
+        jurisdiction: 'GB',
+        taxId: 'SC123456',
+      },
+    });
+    const debtorId = created.body.id as string;
+    await api.request('POST', '/v1/invoices', {
+      token,
+      body: {
+        debtorId,
+        number: 'LOST-1',
+        currency: 'GBP',
+        amount: 10_000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-05-01',
+      },
+    });
+    const first = await check(debtorId, undefined, token);
+    expect(first.status).toBe(201);
+    api.runtime.creditBureau.delist('SC123456');
+    const searched = () => api.runtime.creditBureau.searches.filter((regNo) => regNo === 'SC123456').length;
+    const searchedBefore = searched();
+    const start = new Date((await api.request('GET', '/dev/clock')).body.now).getTime();
+    const moveTo = (days: number) =>
+      api.request('POST', '/dev/clock', {
+        body: { now: new Date(start + days * 24 * 3600 * 1000).toISOString() },
+      });
+
+    await moveTo(31);
+    expect(searched()).toBe(searchedBefore + 1);
+    const debtor = (await api.request('GET', `/v1/debtors/${debtorId}`, { token })).body;
+    expect(debtor.creditReport).toMatchObject({
+      id: first.body.id,
+      refreshFailed: { at: expect.any(String), reason: expect.stringMatching(/.+/) },
+    });
+    const audit = await api.request('GET', `/v1/audit?entityId=${debtorId}`, { token });
+    expect(audit.body.items.map((entry: any) => [entry.action, entry.actor.sub])).toContainEqual([
+      'debtor.credit_refresh_failed',
+      'system:credit-refresh',
+    ]);
+
+    // The next days it is not asked for again, and it holds no place ahead of other debtors...
+    await moveTo(45);
+    expect(searched()).toBe(searchedBefore + 1);
+    // ...until its refresh is due again.
+    await moveTo(62);
+    expect(searched()).toBe(searchedBefore + 2);
+  });
 });

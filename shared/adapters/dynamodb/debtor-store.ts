@@ -9,6 +9,7 @@ import type { Clock } from '../../ports/clock';
 import { keys, stripKeys } from './keys';
 import { queryPage } from './query-page';
 import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
+import { lastCreditLook } from '../../domain/credit/credit-report';
 
 export class DynamoDbDebtorStore implements DebtorStore {
   constructor(
@@ -169,11 +170,12 @@ export function debtorItem(debtor: Debtor): Record<string, unknown> {
     ...keys.debtor(debtor.tenantId, debtor.id),
     gsi1pk: keys.debtorsIndex(debtor.tenantId),
     gsi1sk: `${searchKey(debtor.name)}#${debtor.id}`,
-    // Sparse: only businesses with a report, not merged away, are candidates for a refresh.
+    // Sparse: only businesses with a report, not merged away, are candidates for a refresh; a
+    // refresh that failed counts as a look, so one company the bureau lost cannot hold the queue.
     ...(debtor.creditReport && debtor.kind === 'business' && !debtor.mergedInto
       ? {
           gsi2pk: keys.creditReportsByAge(debtor.tenantId),
-          gsi2sk: `${debtor.creditReport.fetchedAt}#${debtor.id}`,
+          gsi2sk: `${lastCreditLook(debtor.creditReport)}#${debtor.id}`,
         }
       : {}),
     entity: 'Debtor',

@@ -2,12 +2,14 @@
  * The tenant-day job that keeps credit data fresh: when the tenant has asked for it
  * (`creditChecks.refreshAfterDays`), the debtors whose latest report is older are checked again,
  * oldest first, at most REFRESH_LIMIT a day (each report is billed). A company the bureau no longer
- * finds, a debtor changed meanwhile or turned into a person is skipped; a rate limit or refused
- * credentials end the run for the day — the next day picks up where it stopped, as the oldest
- * reports are still the oldest.
+ * finds, or a debtor that cannot be checked any more, is skipped and the failure noted on its report
+ * summary: that moves it to the back of the queue until its next refresh is due, so a few such
+ * debtors never hold up the rest. A rate limit or refused credentials end the run for the day — the
+ * next day picks up where it stopped, as the oldest reports are still the oldest.
  */
 import type { Actor } from '../../domain/actor';
-import { DomainError } from '../../domain/errors';
+import type { Debtor } from '../../domain/debtors/debtor';
+import { ConflictError, DomainError } from '../../domain/errors';
 import { localDate, type CalendarDate } from '../../domain/time/calendar-date';
 import { logger } from '../../observability/powertools';
 import {
@@ -16,6 +18,7 @@ import {
   CreditBureauUnauthorisedError,
 } from '../../ports/credit-bureau';
 import type { Services } from '../../runtime/services';
+import { auditor } from '../audit/auditor';
 import { checkDebtorCredit } from './check-debtor-credit';
 
 export const REFRESH_LIMIT = 50;
@@ -47,8 +50,42 @@ export async function refreshCreditReports(
         break;
       }
       if (!(error instanceof CreditBureauNotFoundError || error instanceof DomainError)) throw error;
+      await noteFailedRefresh(services, actor, debtorId, error.message);
       skipped += 1;
     }
   }
   return { refreshed, skipped };
+}
+
+async function noteFailedRefresh(
+  services: Pick<Services, 'clock' | 'ids' | 'debtors'>,
+  actor: Actor,
+  debtorId: string,
+  reason: string,
+): Promise<void> {
+  const before = await services.debtors.get(actor.tenantId, debtorId);
+  if (!before?.creditReport) return;
+  const now = services.clock.now();
+  const after: Debtor = {
+    ...before,
+    creditReport: { ...before.creditReport, refreshFailed: { at: now.toISOString(), reason } },
+    version: before.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  try {
+    await services.debtors.update(before, after, {
+      audit: [
+        auditor(services.ids, actor, now)(
+          'debtor',
+          debtorId,
+          'debtor.credit_refresh_failed',
+          { creditReport: before.creditReport },
+          { creditReport: after.creditReport },
+        ),
+      ],
+    });
+  } catch (error) {
+    // Changed by someone meanwhile: the next run notes it.
+    if (!(error instanceof ConflictError)) throw error;
+  }
 }

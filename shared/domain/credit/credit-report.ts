@@ -69,6 +69,18 @@ export interface CreditReportSummary {
   insolvency: boolean;
   /** The debtor's `creditScore` this report set; a later manual change makes it no longer the source. */
   creditScore: number | null;
+  /**
+   * The last scheduled refresh that got no report (the bureau no longer finds the company, say): it
+   * moves the debtor to the back of the refresh queue until the next refresh is due.
+   */
+  refreshFailed?: { at: string; reason: string };
+}
+
+/** When the debtor's credit data was last looked at: the report, or a later refresh that failed. */
+export function lastCreditLook(summary: CreditReportSummary): string {
+  return summary.refreshFailed && summary.refreshFailed.at > summary.fetchedAt
+    ? summary.refreshFailed.at
+    : summary.fetchedAt;
 }
 
 export function summaryOf(id: string, report: CreditReport, creditScore: number | null): CreditReportSummary {

@@ -117,6 +117,10 @@ export const debtorView = z
         paymentIndex: z.number().nullable(),
         insolvency: z.boolean(),
         creditScore: z.number().int().nullable(),
+        refreshFailed: z
+          .object({ at: z.string(), reason: z.string() })
+          .optional()
+          .meta({ description: 'The last scheduled refresh that got no report, and why' }),
       })
       .optional()
       .meta({ description: 'The latest credit report (POST /v1/debtors/{id}/credit-check) in brief' }),
