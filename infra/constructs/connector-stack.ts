@@ -6,19 +6,11 @@
  * that fails five runs waits in the dead letters (alarmed); `POST /v1/connections/{id}/sync`
  * resumes it from its cursor once the cause is fixed.
  */
-import {
-  type CfnResource,
-  Duration,
-  NestedStack,
-  Stack,
-  Validations,
-  type NestedStackProps,
-} from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Duration, NestedStack, Validations, type NestedStackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -26,6 +18,7 @@ import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
 import type { DataTable } from './data-table';
 import { deadLetterAlarm } from './dead-letter-alarm';
+import { FunctionSchedule } from './function-schedule';
 import type { Observability } from './observability';
 
 const WORKER_TIMEOUT = Duration.minutes(15);
@@ -122,42 +115,16 @@ export class ConnectorStack extends NestedStack {
     });
     this.grantQueue(this.scheduler, this.access());
 
-    const scheduleDeadLetters = new Queue(this, 'ScheduleDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: stage.removalPolicy,
-    });
-    Validations.of(scheduleDeadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the schedule target (Scheduler DeadLetterConfig).',
-    });
-    const scheduleRole = new Role(this, 'ScheduleRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'EventBridge Scheduler: invoke QueueConnectorSyncs, dead-letter undeliverable events',
-    });
-    new Schedule(this, 'Hourly', {
-      description: 'Every hour: sync every active accounting connection',
+    new FunctionSchedule(this, 'Hourly', {
+      stage,
+      observability,
+      target: this.scheduler,
       schedule: ScheduleExpression.rate(Duration.hours(1)),
-      target: new LambdaInvoke(this.scheduler.function, {
-        input: ScheduleTargetInput.fromObject({ source: 'recoup.connectors' }),
-        retryAttempts: 3,
-        maxEventAge: Duration.minutes(30),
-        deadLetterQueue: scheduleDeadLetters,
-        role: scheduleRole,
-      }),
+      description: 'Every hour: sync every active accounting connection',
+      input: { source: 'recoup.connectors' },
+      maxEventAge: Duration.minutes(30),
+      alarmDescription: 'The hourly schedule could not invoke QueueConnectorSyncs',
     });
-    const schedulePolicy = scheduleRole.node.tryFindChild('DefaultPolicy');
-    if (schedulePolicy) {
-      const logicalId = Stack.of(this.scheduler.function).resolve(
-        (this.scheduler.function.node.defaultChild as CfnResource).logicalId,
-      ) as string;
-      Validations.of(schedulePolicy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
-        reason:
-          "The schedule invokes its one target function; CDK grants the function's versions and aliases (`:*`) with it, nothing else.",
-      });
-    }
 
     observability.watch(
       deadLetterAlarm(
@@ -165,12 +132,6 @@ export class ConnectorStack extends NestedStack {
         'SyncDeadLettersAlarm',
         deadLetters,
         'A connector sync failed five runs (syncs dead-letter queue)',
-      ),
-      deadLetterAlarm(
-        this,
-        'ScheduleDeadLettersAlarm',
-        scheduleDeadLetters,
-        'The hourly schedule could not invoke QueueConnectorSyncs',
       ),
     );
   }

@@ -5,22 +5,11 @@
  * group per tenant, so a tenant's jobs run in order and tenants in parallel. RunTenantDayJobs
  * consumes the queue with partial batch failures; a job that keeps failing lands in the
  * dead-letter queue, which raises an alarm, and can be redriven.
- *
- * Scheduler rather than an EventBridge rule: retries with a dead-letter queue for the tick itself,
- * and schedules that are their own resources (no event bus involved).
  */
-import {
-  Duration,
-  NestedStack,
-  Stack,
-  Validations,
-  type CfnResource,
-  type NestedStackProps,
-} from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TICK_CRON } from '../../shared/domain/schedules/schedule-tick';
@@ -28,6 +17,7 @@ import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
 import type { DataTable } from './data-table';
 import { deadLetterAlarm } from './dead-letter-alarm';
+import { FunctionSchedule } from './function-schedule';
 import type { Observability } from './observability';
 
 export interface ScheduleStackProps extends NestedStackProps {
@@ -127,43 +117,16 @@ export class ScheduleStack extends NestedStack {
       new SqsEventSource(this.jobs, { batchSize: 10, reportBatchItemFailures: true }),
     );
 
-    const tickDeadLetters = new Queue(this, 'TickDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: stage.removalPolicy,
-    });
-    // The Scheduler's dead-letter queue: the tick events it could not deliver end here.
-    Validations.of(tickDeadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the schedule target (Scheduler DeadLetterConfig).',
-    });
-    const tickRole = new Role(this, 'TickRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'EventBridge Scheduler: invoke OpenTenantDays, dead-letter undeliverable ticks',
-    });
-    new Schedule(this, 'Tick', {
-      description: 'Every quarter hour: open the day of each tenant whose local midnight has passed',
+    new FunctionSchedule(this, 'Tick', {
+      stage,
+      observability,
+      target: tick,
       schedule: ScheduleExpression.expression(TICK_CRON),
-      target: new LambdaInvoke(tick.function, {
-        input: ScheduleTargetInput.fromObject({ source: 'recoup.tick' }),
-        retryAttempts: 3,
-        maxEventAge: Duration.minutes(10),
-        deadLetterQueue: tickDeadLetters,
-        role: tickRole,
-      }),
+      description: 'Every quarter hour: open the day of each tenant whose local midnight has passed',
+      input: { source: 'recoup.tick' },
+      maxEventAge: Duration.minutes(10),
+      alarmDescription: 'The schedule tick could not invoke OpenTenantDays',
     });
-    const tickPolicy = tickRole.node.tryFindChild('DefaultPolicy');
-    if (tickPolicy) {
-      const logicalId = Stack.of(tick.function).resolve(
-        (tick.function.node.defaultChild as CfnResource).logicalId,
-      ) as string;
-      Validations.of(tickPolicy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
-        reason:
-          "The schedule invokes its one target function; CDK grants the function's versions and aliases (`:*`) with it, nothing else.",
-      });
-    }
 
     observability.watch(
       deadLetterAlarm(
@@ -171,12 +134,6 @@ export class ScheduleStack extends NestedStack {
         'JobDeadLettersAlarm',
         this.deadLetters,
         'A tenant-day job failed 5 times (jobs dead-letter queue)',
-      ),
-      deadLetterAlarm(
-        this,
-        'TickDeadLettersAlarm',
-        tickDeadLetters,
-        'The schedule tick could not invoke OpenTenantDays',
       ),
     );
   }
