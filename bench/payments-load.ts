@@ -10,15 +10,21 @@ export interface PaymentFigures {
   concurrency: number;
   perSecond: number;
   callsPerPayment: Record<string, number>;
-  transactionsPerPayment: number;
+  /** Transactions that recorded a payment (one each, plus the attempts lost to a concurrent change). */
+  paymentTransactionsPerPayment: number;
+  /** The other transactions: the reviews of the cases the payments woke. */
+  otherTransactionsPerPayment: number;
 }
 
 export async function paymentsLoad(payments = 300, debtors = 30, concurrency = 16): Promise<PaymentFigures> {
   const calls = new Map<string, number>();
+  let paymentTransactions = 0;
   let counting = false;
   const runtime = await startLocalRuntime({
-    onDynamoDbCall: (command) => {
-      if (counting) calls.set(command, (calls.get(command) ?? 0) + 1);
+    onDynamoDbCall: (command, input) => {
+      if (!counting) return;
+      calls.set(command, (calls.get(command) ?? 0) + 1);
+      if (command === 'TransactWriteItemsCommand' && putsPayment(input)) paymentTransactions += 1;
     },
   });
   try {
@@ -82,9 +88,21 @@ export async function paymentsLoad(payments = 300, debtors = 30, concurrency = 1
       concurrency,
       perSecond: Number((payments / seconds).toFixed(1)),
       callsPerPayment,
-      transactionsPerPayment: callsPerPayment.TransactWriteItemsCommand ?? 0,
+      paymentTransactionsPerPayment: Number((paymentTransactions / payments).toFixed(2)),
+      otherTransactionsPerPayment: Number(
+        (((calls.get('TransactWriteItemsCommand') ?? 0) - paymentTransactions) / payments).toFixed(2),
+      ),
     };
   } finally {
     await runtime.stop();
   }
+}
+
+/** A transaction that puts a Payment item (its input as the document client hands it on, or marshalled). */
+function putsPayment(input: unknown): boolean {
+  const items = (input as { TransactItems?: { Put?: { Item?: { entity?: unknown } } }[] }).TransactItems;
+  return (items ?? []).some((item) => {
+    const entity = item.Put?.Item?.entity;
+    return entity === 'Payment' || (entity as { S?: string } | undefined)?.S === 'Payment';
+  });
 }

@@ -63,7 +63,7 @@ export interface LocalRuntimeOptions {
   dynamoDbEndpoint?: string;
   tableName?: string;
   /** Observes every DynamoDB call the handlers make (benchmarks). */
-  onDynamoDbCall?: (commandName: string) => void;
+  onDynamoDbCall?: (commandName: string, input: unknown) => void;
   /** Records per page the connectors ask for (tests make it small to see paging). */
   connectorPageSize?: number;
   /** How connectors wait out rate limits (tests shorten the waits). */

@@ -158,7 +158,7 @@ export interface ServiceSettings {
   tableName: string;
   dynamoDbEndpoint?: string;
   clock?: Clock;
-  onDynamoDbCall?: (commandName: string) => void;
+  onDynamoDbCall?: (commandName: string, input: unknown) => void;
   /** Step Functions in AWS (from STATE_MACHINE_ARN); the local runtime brings its interpreter. */
   workflow?: WorkflowEngine;
   /** SQS in AWS (from OUTBOX_QUEUE_URL); the local runtime brings its outbox. */

@@ -6,8 +6,8 @@ export interface DynamoDbSettings {
   /** Set only for DynamoDB Local. */
   endpoint?: string;
   region?: string;
-  /** Observes every DynamoDB call (command name): benchmarks count round trips with it. */
-  onCall?: (commandName: string) => void;
+  /** Observes every DynamoDB call (command name, marshalled input): benchmarks count round trips with it. */
+  onCall?: (commandName: string, input: unknown) => void;
   /** Instruments the low-level client (X-Ray subsegments per call). */
   instrument?: (client: DynamoDBClient) => void;
 }
@@ -26,7 +26,7 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
   if (onCall) {
     client.middlewareStack.add(
       (next, context) => (args) => {
-        onCall(context.commandName ?? 'unknown');
+        onCall(context.commandName ?? 'unknown', args.input);
         return next(args);
       },
       { step: 'initialize', name: 'recoupCallObserver' },
