@@ -2,6 +2,9 @@
  * An import worker that dies in the middle of a batch, or pauses because its time runs out, is
  * resumed from the last checkpoint: every row applied exactly once, the day aggregates added once.
  */
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
+import { keys } from '../../shared/adapters/dynamodb/keys';
 import { runImport } from '../../shared/app/imports/run-import';
 import type { Invoice } from '../../shared/domain/invoices/invoice';
 import { startTestApi, type TestApi } from '../support/local-api';
@@ -186,4 +189,180 @@ it('plans a batch of payments only after the payments before it are applied', as
   const debtor = (await api.request('GET', '/v1/debtors?search=R-5', { token: admin })).body.items[0];
   const ledger = await api.runtime.services.ledger.book('resume', debtor.id);
   expect(ledger.ledger.credit).toEqual({ GBP: 2_000 });
+});
+
+it('writes the markers of records that a run which died wrote without them', async () => {
+  const { csv, total } = invoices('F', 1_500);
+  const bulk = api.runtime.services.bulk;
+  const writeInvoices = bulk.writeInvoices.bind(bulk);
+  const { endpoint, tableName } = api.runtime.dynamoDb;
+  const client = createDocumentClient({ endpoint, tableName });
+  let calls = 0;
+  bulk.writeInvoices = async (batch, stored) => {
+    calls += 1;
+    if (calls === 2) {
+      // The records and their pointers reached the table; their number markers did not.
+      const part = batch.slice(0, 300);
+      await writeInvoices(part, stored);
+      for (const invoice of part) {
+        await client.send(
+          new DeleteCommand({ TableName: tableName, Key: keys.invoiceNumber('resume', invoice.number) }),
+        );
+      }
+      throw new Error('the worker died');
+    }
+    return writeInvoices(batch, stored);
+  };
+  const salesBefore = await sales();
+  const { id, job } = await importCsv('invoices', csv);
+  expect(job.status).toBe('applying');
+  bulk.writeInvoices = writeInvoices;
+
+  await api.request('POST', `/v1/imports/${id}/start`, { token: admin, body: {} });
+  await api.runtime.imports.idle();
+  const done = (await api.request('GET', `/v1/imports/${id}`, { token: admin })).body;
+  expect(done.counts).toEqual({ rows: 1_500, invalid: 0, created: 1_500, updated: 0, unchanged: 0 });
+  expect((await storedInvoices('F')).reduce((sum, invoice) => sum + invoice.amount, 0)).toBe(total);
+  expect((await sales()) - salesBefore).toBe(total);
+  // Every number finds its invoice again: the same file a second time changes nothing.
+  const again = await importCsv('invoices', csv);
+  expect(again.job.counts).toEqual({ rows: 1_500, invalid: 0, created: 0, updated: 0, unchanged: 1_500 });
+  expect((await sales()) - salesBefore).toBe(total);
+  client.destroy();
+});
+
+it('adds the day aggregates of a flush that stopped half-way exactly once', async () => {
+  // Two batches whose days interleave (even days, then odd days), more days than a checkpoint keeps.
+  const lines = ['number,debtorExternalRef,currency,amount,issueDate,dueDate'];
+  let total = 0;
+  const plusDays = (days: number) =>
+    new Date(Date.UTC(2024, 7, 1) + days * 86_400_000).toISOString().slice(0, 10);
+  for (let index = 0; index < 900; index += 1) {
+    const offset = 2 * (index % 450) + (index >= 450 ? 1 : 0);
+    const amount = 500 + index;
+    total += amount;
+    lines.push(
+      `G-${index},R-${index % DEBTORS},GBP,${(amount / 100).toFixed(2)},${plusDays(offset)},${plusDays(offset + 30)}`,
+    );
+  }
+  const bulk = api.runtime.services.bulk;
+  const addReceivables = bulk.addReceivables.bind(bulk);
+  let failed = false;
+  bulk.addReceivables = async (tenantId, importId, batch, days) => {
+    if (failed) return addReceivables(tenantId, importId, batch, days);
+    failed = true;
+    // The first part is added, then the worker dies.
+    const first = [...days].sort((a, b) => a.date.localeCompare(b.date)).slice(0, 60);
+    await addReceivables(tenantId, importId, batch, first);
+    throw new Error('the worker died');
+  };
+  const salesBefore = await sales();
+  const id = await upload('invoices', lines.join('\n'));
+  const services = api.runtime.services;
+  const uploaded = await services.imports.get('resume', id);
+  await services.imports.save(uploaded!, { ...uploaded!, status: 'queued', version: uploaded!.version + 1 });
+  await expect(runImport(services, 'resume', id, { batchRows: 450 })).rejects.toThrow('the worker died');
+  bulk.addReceivables = addReceivables;
+  expect(await runImport(services, 'resume', id, { batchRows: 450 })).toBe('finished');
+  expect((await services.imports.get('resume', id))?.counts.created).toBe(900);
+  expect((await sales()) - salesBefore).toBe(total);
+});
+
+it('counts a key claimed before the checkpoint only for a row that parsed, as the plan does', async () => {
+  // Row 2 is bad and row 4 corrects it under the same number; the run pauses after each batch.
+  const { job, errors } = await (async () => {
+    const id = await upload(
+      'invoices',
+      [
+        'number,debtorExternalRef,currency,amount,issueDate,dueDate',
+        'H-1,R-6,GBP,10.00,2027-01-05,2027-04-05',
+        'H-2,R-6,GBP,ten,2027-01-05,2027-04-05',
+        'H-3,R-6,GBP,30.00,2027-01-05,2027-04-05',
+        'H-2,R-6,GBP,20.00,2027-01-05,2027-04-05',
+      ].join('\n'),
+    );
+    const services = api.runtime.services;
+    const uploaded = await services.imports.get('resume', id);
+    await services.imports.save(uploaded!, {
+      ...uploaded!,
+      status: 'queued',
+      version: uploaded!.version + 1,
+    });
+    expect(await runImport(services, 'resume', id, { batchRows: 2, shouldPause: () => true })).toBe('paused');
+    expect(await runImport(services, 'resume', id, { batchRows: 2 })).toBe('finished');
+    const listed = await api.request('GET', `/v1/imports/${id}/errors?limit=100`, { token: admin });
+    return { job: await services.imports.get('resume', id), errors: listed.body.items };
+  })();
+  expect(errors).toEqual([{ row: 2, field: 'amount', reason: expect.any(String) }]);
+  expect(job?.counts).toMatchObject({ rows: 4, invalid: 1, created: 3 });
+  expect((await storedInvoices('H')).map((invoice) => [invoice.number, invoice.amount]).sort()).toEqual([
+    ['H-1', 1_000],
+    ['H-2', 2_000],
+    ['H-3', 3_000],
+  ]);
+});
+
+it('lets a later payment of one batch find only what the earlier ones left of the invoice', async () => {
+  await runInBatches(
+    'invoices',
+    [
+      'number,debtorExternalRef,currency,amount,issueDate,dueDate',
+      'K-1,R-7,GBP,100.00,2027-01-10,2027-04-10',
+    ],
+    10,
+  );
+  const { job, errors } = await runInBatches(
+    'payments',
+    [
+      'reference,debtorExternalRef,currency,amount,receivedAt,method,invoiceNumber',
+      'K-PAY-1,R-7,GBP,70.00,2027-02-15,bank transfer,K-1',
+      'K-PAY-2,R-7,GBP,70.00,2027-02-16,bank transfer,K-1',
+    ],
+    10,
+  );
+  expect(errors).toEqual([]);
+  expect(job?.counts).toEqual({ rows: 2, invalid: 0, created: 2, updated: 0, unchanged: 0 });
+  const [invoice] = await storedInvoices('K');
+  expect(invoice).toMatchObject({ amount: 10_000, paid: 10_000 });
+  const debtor = (await api.request('GET', '/v1/debtors?search=R-7', { token: admin })).body.items[0];
+  expect((await api.runtime.services.ledger.book('resume', debtor.id)).ledger.credit).toEqual({ GBP: 4_000 });
+});
+
+it('fails the run at its checkpoint when planning the next batch fails while one is written', async () => {
+  const { csv } = invoices('L', 30);
+  const bulk = api.runtime.services.bulk;
+  const invoicesByNumber = bulk.invoicesByNumber.bind(bulk);
+  const writeInvoices = bulk.writeInvoices.bind(bulk);
+  let lookups = 0;
+  bulk.invoicesByNumber = async (tenantId, numbers) => {
+    lookups += 1;
+    // The apply pass's second plan, started while the first batch is written.
+    if (lookups === 5) throw new Error('the table answered 500');
+    return invoicesByNumber(tenantId, numbers);
+  };
+  // The write outlasts the failed look-ahead.
+  bulk.writeInvoices = async (batch, stored) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return writeInvoices(batch, stored);
+  };
+  try {
+    const id = await upload('invoices', csv);
+    const services = api.runtime.services;
+    const uploaded = await services.imports.get('resume', id);
+    await services.imports.save(uploaded!, {
+      ...uploaded!,
+      status: 'queued',
+      version: uploaded!.version + 1,
+    });
+    await expect(runImport(services, 'resume', id, { batchRows: 10 })).rejects.toThrow(
+      'the table answered 500',
+    );
+    // The next run carries on from the first batch's checkpoint.
+    expect((await services.imports.get('resume', id))?.checkpoint?.appliedThroughRow).toBe(10);
+    expect(await runImport(services, 'resume', id, { batchRows: 10 })).toBe('finished');
+    expect((await storedInvoices('L')).length).toBe(30);
+  } finally {
+    bulk.invoicesByNumber = invoicesByNumber;
+    bulk.writeInvoices = writeInvoices;
+  }
 });

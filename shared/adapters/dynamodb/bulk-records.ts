@@ -68,26 +68,27 @@ export class DynamoDbBulkRecords implements BulkRecords {
     return new Map(debtorIds.map((id) => [id, found.get(id) ?? emptyLedger(tenantId, id)]));
   }
 
-  async missingDebtors(debtors: readonly Debtor[]): Promise<Debtor[]> {
+  async storedDebtorIds(debtors: readonly Debtor[]): Promise<Set<string>> {
     const stored = await this.get(debtors.map((debtor) => keys.debtor(debtor.tenantId, debtor.id)));
-    const ids = new Set(stored.map((item) => item.id as string));
-    return debtors.filter((debtor) => !ids.has(debtor.id));
+    return new Set(stored.map((item) => item.id as string));
   }
 
-  async missingInvoices(invoices: readonly Invoice[]): Promise<Invoice[]> {
+  async storedInvoiceIds(invoices: readonly Invoice[]): Promise<Set<string>> {
     const stored = await this.get(
       invoices.map((invoice) => keys.invoice(invoice.tenantId, invoice.debtorId, invoice.id)),
     );
-    const ids = new Set(stored.map((item) => item.id as string));
-    return invoices.filter((invoice) => !ids.has(invoice.id));
+    return new Set(stored.map((item) => item.id as string));
   }
 
-  async writeDebtors(debtors: readonly Debtor[]): Promise<void> {
+  async writeDebtors(debtors: readonly Debtor[], stored: ReadonlySet<string> = new Set()): Promise<void> {
     // The records and their duplicate-detection lookups first, the unique reference markers last.
     await putAll(
       this.client,
       this.tableName,
-      debtors.flatMap((debtor) => [debtorItem(debtor), ...debtorMatchKeyItems(debtor)]),
+      debtors.flatMap((debtor) => [
+        ...(stored.has(debtor.id) ? [] : [debtorItem(debtor)]),
+        ...debtorMatchKeyItems(debtor),
+      ]),
       16,
     );
     await putAll(
@@ -100,11 +101,14 @@ export class DynamoDbBulkRecords implements BulkRecords {
     );
   }
 
-  async writeInvoices(invoices: readonly Invoice[]): Promise<void> {
+  async writeInvoices(invoices: readonly Invoice[], stored: ReadonlySet<string> = new Set()): Promise<void> {
     await putAll(
       this.client,
       this.tableName,
-      invoices.flatMap((invoice) => [invoiceItem(invoice), invoicePointerItem(invoice)]),
+      invoices.flatMap((invoice) => [
+        ...(stored.has(invoice.id) ? [] : [invoiceItem(invoice)]),
+        invoicePointerItem(invoice),
+      ]),
       16,
     );
     await putAll(this.client, this.tableName, invoices.map(invoiceNumberItem), 16);

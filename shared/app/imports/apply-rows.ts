@@ -67,7 +67,12 @@ export async function applyRows(
       ),
       importId: job.id,
     }));
-    await services.bulk.writeDebtors(resumed ? await services.bulk.missingDebtors(debtors) : debtors);
+    // A resumed batch may hold records a run that died wrote without their markers: the
+    // markers are written, the records (which a person may have changed since) are not.
+    await services.bulk.writeDebtors(
+      debtors,
+      resumed ? await services.bulk.storedDebtorIds(debtors) : undefined,
+    );
     applied.created.push(...plan.newDebtors.map(({ row }) => row));
     applied.createdIds.push(...debtors.map((debtor) => debtor.id));
   }
@@ -109,10 +114,24 @@ async function applyInvoices(
   const actor = importActor(job);
   const now = services.clock.now();
   const debtorIds = [...new Set(plan.newInvoices.map(({ draft }) => draft.debtorId))];
-  const heads = await services.bulk.ledgerHeads(job.tenantId, debtorIds);
+  // Read again just before the write: a debtor merged since the batch was planned takes no invoice
+  // (the API's own path refuses it with a condition; a bulk write has none).
+  const [heads, debtors] = await Promise.all([
+    services.bulk.ledgerHeads(job.tenantId, debtorIds),
+    services.bulk.debtorsById(job.tenantId, debtorIds),
+  ]);
   const bulk: { row: number; invoice: Invoice }[] = [];
   const withCredit: typeof plan.newInvoices = [];
-  for (const { row, draft } of plan.newInvoices) {
+  for (const { row, draft, debtorField } of plan.newInvoices) {
+    const mergedInto = debtors.get(draft.debtorId)?.mergedInto;
+    if (mergedInto) {
+      applied.errors.push({
+        row,
+        field: debtorField,
+        reason: `the debtor was merged into ${mergedInto}`,
+      });
+      continue;
+    }
     const invoice: Invoice = {
       ...newInvoice(importedId('inv', job.tenantId, draft.number), job.tenantId, draft, actor, now),
       importId: job.id,
@@ -124,13 +143,16 @@ async function applyInvoices(
       );
     } else if ((heads.get(draft.debtorId)?.credit[draft.currency] ?? 0) > 0) {
       // Unapplied credit pays a new invoice down at once: that is a ledger transaction.
-      withCredit.push({ row, draft });
+      withCredit.push({ row, draft, debtorField });
     } else {
       bulk.push({ row, invoice });
     }
   }
   const invoices = bulk.map(({ invoice }) => invoice);
-  await services.bulk.writeInvoices(resumed ? await services.bulk.missingInvoices(invoices) : invoices);
+  await services.bulk.writeInvoices(
+    invoices,
+    resumed ? await services.bulk.storedInvoiceIds(invoices) : undefined,
+  );
   applied.bulkInvoices.push(...invoices);
   applied.created.push(...bulk.map(({ row }) => row));
   applied.createdIds.push(...invoices.map((invoice) => invoice.id));
@@ -175,6 +197,9 @@ async function applyPayments(
   applied: AppliedRows,
 ): Promise<void> {
   const actor = importActor(job);
+  // What this batch's payments allocated so far to each invoice they name: a debtor's payments run
+  // in file order, so a later one finds only what the earlier ones left of the invoice.
+  const allocatedInBatch = new Map<string, number>();
   await inDebtorGroups(
     plan.payments,
     (item) => item.draft.debtorId,
@@ -197,10 +222,9 @@ async function applyPayments(
         }
         return;
       }
+      const left = invoice ? outstanding(invoice) - (allocatedInBatch.get(invoice.id) ?? 0) : 0;
       const allocations =
-        invoice && outstanding(invoice) > 0
-          ? [{ invoiceId: invoice.id, amount: Math.min(draft.amount, outstanding(invoice)) }]
-          : undefined;
+        invoice && left > 0 ? [{ invoiceId: invoice.id, amount: Math.min(draft.amount, left) }] : undefined;
       try {
         await recordPayment(
           services,
@@ -211,6 +235,9 @@ async function applyPayments(
         applied.created.push(row);
         applied.createdIds.push(paymentId);
         applied.touchedDebtors.push(draft.debtorId);
+        if (allocations && invoice) {
+          allocatedInBatch.set(invoice.id, (allocatedInBatch.get(invoice.id) ?? 0) + allocations[0]!.amount);
+        }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         applied.errors.push(...rowErrors(row, error, 'amount'));

@@ -24,7 +24,8 @@ export interface PlannedRows {
   unchangedInvoices: Invoice[];
   newDebtors: { row: number; draft: DebtorDraft }[];
   changedDebtors: { row: number; before: Debtor; changes: DebtorChanges }[];
-  newInvoices: { row: number; draft: InvoiceDraft }[];
+  /** `debtorField`: the column the row named its debtor by. */
+  newInvoices: { row: number; draft: InvoiceDraft; debtorField: 'debtorId' | 'debtorExternalRef' }[];
   payments: { row: number; draft: PaymentDraft & { reference: string }; invoice?: Invoice }[];
 }
 
@@ -41,6 +42,23 @@ export function newPassMemory(): PassMemory {
 /** The cell that identifies a row's record, for spotting a file that repeats one. */
 export function naturalKeyField(job: ImportJob): string {
   return job.kind === 'debtors' ? 'externalRef' : job.kind === 'invoices' ? 'number' : 'reference';
+}
+
+/**
+ * A row before the checkpoint, which an earlier run applied: it counts for the keys the file
+ * repeats exactly as `planRows` counted it then (only a row that parses claims its key).
+ */
+export function rememberAppliedRow(
+  job: ImportJob,
+  mapping: HeaderMapping,
+  { row, cells }: FileRow,
+  memory: PassMemory,
+  tenantTimeZone: string,
+): void {
+  const record = rowRecord(mapping, cells);
+  if (!parseImportRow(job.kind, record, tenantTimeZone).ok) return;
+  const key = record[naturalKeyField(job)] as string;
+  if (!memory.keys.has(key)) memory.keys.set(key, row);
 }
 
 export async function planRows(
@@ -115,25 +133,25 @@ export async function planRows(
     if (item.parsed.kind === 'debtors') continue;
     const reference = item.parsed.debtor;
     const debtor = debtorOf(reference);
-    const field = 'id' in reference ? 'debtorId' : 'debtorExternalRef';
+    const field = 'id' in reference ? ('debtorId' as const) : ('debtorExternalRef' as const);
     if (!debtor) {
       plan.errors.push({ row: item.row, field, reason: 'no debtor has this reference' });
     } else if (debtor.mergedInto) {
       plan.errors.push({ row: item.row, field, reason: `the debtor was merged into ${debtor.mergedInto}` });
     } else {
-      located.push({ ...item, debtor });
+      located.push({ ...item, debtor, debtorField: field });
     }
   }
 
   if (job.kind === 'invoices') {
     const numbers = located.flatMap(({ parsed: row }) => (row.kind === 'invoices' ? [row.draft.number] : []));
     const existing = await services.bulk.invoicesByNumber(job.tenantId, numbers);
-    for (const { row, parsed: candidate, debtor } of located) {
+    for (const { row, parsed: candidate, debtor, debtorField } of located) {
       if (candidate.kind !== 'invoices') continue;
       const draft: InvoiceDraft = { ...candidate.draft, debtorId: debtor.id };
       const stored = existing.get(draft.number);
       if (!stored) {
-        plan.newInvoices.push({ row, draft });
+        plan.newInvoices.push({ row, draft, debtorField });
         continue;
       }
       const differences = invoiceDifferences(stored, draft);

@@ -18,14 +18,14 @@ import { BUILTIN_DEFAULT_POLICY } from '../../domain/policies/default-cadence';
 import { addDays, localDate } from '../../domain/time/calendar-date';
 import { mergeReceivableDays } from '../../domain/metrics/receivable-day';
 import { receivableDaysOfChange } from '../../domain/metrics/receivable-change';
-import { mapHeader, rowRecord, type HeaderMapping } from '../../imports/import-columns';
+import { mapHeader, type HeaderMapping } from '../../imports/import-columns';
 import { forEachConcurrently } from '../../runtime/for-each-concurrently';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { signalCase } from '../cases/signal-case';
 import { applyRows } from './apply-rows';
 import { importedId } from './imported-id';
-import { naturalKeyField, newPassMemory, planRows, type PlannedRows } from './plan-rows';
+import { newPassMemory, planRows, rememberAppliedRow, type PlannedRows } from './plan-rows';
 import { MalformedFileError, readImportFile, type FileRow, type RowBatch } from './read-import-file';
 
 export const BATCH_ROWS = 1000;
@@ -149,9 +149,11 @@ async function apply(
 ): Promise<RunOutcome> {
   let job = await save(services, start, { applyRuns: (start.applyRuns ?? 0) + 1 });
   const resuming = (job.applyRuns ?? 1) > 1;
+  // Day aggregates a run that stopped kept or was adding: added first, exactly as they were, since
+  // the parts of a flush are marked by batch and part and a part already added is not added again.
+  job = await addPendingReceivables(services, job);
   const checkpoint = job.checkpoint ?? { appliedThroughRow: 0, counts: emptyCounts() };
   const memory = newPassMemory();
-  const keyField = naturalKeyField(job);
   const opened = new Set<string>();
   let mapping: HeaderMapping | undefined;
   let first = true;
@@ -167,11 +169,9 @@ async function apply(
     const batch = next.value;
     const header = mapping as HeaderMapping;
     const fresh = batch.rows.filter(({ row }) => row > checkpoint.appliedThroughRow);
-    for (const { row, cells } of batch.rows) {
-      if (row > checkpoint.appliedThroughRow) break;
-      // Rows applied before the checkpoint still count for the file's repeated keys.
-      const key = rowRecord(header, cells)[keyField];
-      if (key !== undefined && !memory.keys.has(key)) memory.keys.set(key, row);
+    for (const row of batch.rows) {
+      if (row.row > checkpoint.appliedThroughRow) break;
+      rememberAppliedRow(job, header, row, memory, timeZone);
     }
     const plan =
       fresh.length > 0 ? await planRows(services, job, header, fresh, memory, timeZone) : undefined;
@@ -181,15 +181,18 @@ async function apply(
   // reads nothing this batch writes (a key the two share is caught by the pass's memory). A
   // payment's plan reads the invoices earlier payments pay: planned only after they are applied.
   const lookAhead = job.kind !== 'payments';
-  let upcoming = prepare();
+  // A failure of the look-ahead surfaces when its batch's turn comes, not as an unhandled rejection
+  // while the batch before it is written.
+  const ahead = <T>(planned: Promise<T>): Promise<T> => (planned.catch(() => undefined), planned);
+  let upcoming = ahead(prepare());
   try {
     for (let prepared = await upcoming; prepared; prepared = await upcoming) {
-      if (lookAhead) upcoming = prepare();
+      if (lookAhead) upcoming = ahead(prepare());
       if (prepared.plan) {
         job = await applyBatch(prepared, prepared.plan);
         if (shouldPause()) return 'paused';
       }
-      if (!lookAhead) upcoming = prepare();
+      if (!lookAhead) upcoming = ahead(prepare());
     }
   } finally {
     // A batch planned ahead of a pause or a failure is read again by the next run.
