@@ -47,4 +47,6 @@ export interface ContactAttempt {
   readonly atMs: number;
   readonly conversation?: boolean;
   readonly inbound?: boolean;
+  /** Sent by the system (a workflow step, a schedule), not made or logged by a person. */
+  readonly automated?: boolean;
 }
