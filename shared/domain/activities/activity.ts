@@ -90,7 +90,8 @@ export function contactChannel(activity: Pick<Activity, 'type' | 'direction'>): 
 
 /**
  * Contacts that happened, as the gate counts them: outbound attempts (emails, texts and letters as
- * well as calls, those the system sent marked automated) and inbound conversations.
+ * well as calls; those the system sent marked automated, those the provider could not deliver
+ * marked undelivered) and inbound conversations.
  */
 export function contactAttempts(activities: readonly Activity[]): ContactAttempt[] {
   const attempts: ContactAttempt[] = [];
@@ -99,7 +100,15 @@ export function contactAttempts(activities: readonly Activity[]): ContactAttempt
     const conversation = activity.type === 'call' && activity.outcome === 'conversation';
     const channel = contactChannel(activity);
     const automated = activity.source === 'system';
-    if (channel) attempts.push({ channel, atMs: Date.parse(activity.at), conversation, automated });
+    const undelivered = activity.delivery?.status === 'bounced' || activity.delivery?.status === 'failed';
+    if (channel)
+      attempts.push({
+        channel,
+        atMs: Date.parse(activity.at),
+        conversation,
+        automated,
+        ...(undelivered ? { undelivered } : {}),
+      });
     else if (conversation)
       attempts.push({ channel: 'call', atMs: Date.parse(activity.at), conversation, inbound: true });
   }

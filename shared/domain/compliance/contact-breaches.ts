@@ -19,6 +19,8 @@ export interface AuditedContact {
   readonly threatensSuit?: boolean;
   /** Sent by the system, not by a person: the caps on automated messages count it. */
   readonly automated?: boolean;
+  /** Reported as never reaching the debtor: the caps on automated messages leave it out. */
+  readonly undelivered?: boolean;
 }
 
 /** The debtor's standing from `at` on (until the next change). */
@@ -175,9 +177,13 @@ export function findContactBreaches(input: {
       const day = dayIndex(dateOf(contact.at));
       for (const cap of pack.caps ?? []) {
         if (!cap.channels.includes(contact.channel)) continue;
-        if (cap.automatedOnly && !contact.automated) continue;
+        if (cap.automatedOnly && (!contact.automated || contact.undelivered)) continue;
         const days = contacts
-          .filter((other) => cap.channels.includes(other.channel) && (!cap.automatedOnly || other.automated))
+          .filter(
+            (other) =>
+              cap.channels.includes(other.channel) &&
+              (!cap.automatedOnly || (other.automated && !other.undelivered)),
+          )
           .map((other) => dayIndex(dateOf(other.at)));
         for (let start = day - cap.periodDays + 1; start <= day; start += 1) {
           const inWindow = days.filter((other) => other >= start && other < start + cap.periodDays).length;

@@ -299,7 +299,7 @@ function capRule(
   const perDay = new Map<number, number>();
   for (const attempt of attempts) {
     if (attempt.inbound || !cap.channels.includes(attempt.channel)) continue;
-    if (cap.automatedOnly && !attempt.automated) continue;
+    if (cap.automatedOnly && (!attempt.automated || attempt.undelivered)) continue;
     const day = localDay(attempt.atMs, zone);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }

@@ -29,8 +29,8 @@ export interface ContactCap {
   readonly periodDays: number;
   readonly citation: string;
   /**
-   * Counts and limits only automated messages (workflow steps, schedules): what people do neither
-   * counts toward the cap nor is refused by it.
+   * Counts and limits only automated messages (workflow steps, schedules), and of those only the
+   * ones not reported undelivered: what people do neither counts toward the cap nor is refused by it.
    */
   readonly automatedOnly?: boolean;
 }

@@ -124,6 +124,18 @@ describe('at most one automated message per channel per local day (Recoup defaul
     expect(ask('2026-10-31T19:00:00Z', 'call', voice).reasons.map((reason) => reason.rule)).toEqual([RULE]);
   });
 
+  it('leaves out a message the provider could not deliver, which stays an attempt for the law', () => {
+    const bounced: ContactAttempt = { ...sent('email', '2026-10-31T14:00:00Z'), undelivered: true };
+    expect(ask('2026-10-31T14:05:00Z', 'email', [bounced])).toMatchObject({ allowed: true, reasons: [] });
+    const massachusetts = { ...newYorkConsumer, jurisdiction: 'US-MA' };
+    const failedTexts = ['2026-05-11T14:00:00Z', '2026-05-12T14:00:00Z'].map((at): ContactAttempt => ({
+      ...sent('sms', at),
+      undelivered: true,
+    }));
+    const decision = ask('2026-05-12T18:00:00Z', 'sms', failedTexts, { subject: massachusetts });
+    expect(decision.reasons.map((reason) => reason.rule)).toEqual(['us-ma-consumer: 940 CMR 7.04(1)(f)']);
+  });
+
   it('leaves the law’s caps in force on automated and personal contacts alike', () => {
     // Massachusetts: two telephone communications (calls and texts) per 7 days, whoever makes them.
     const massachusetts = { ...newYorkConsumer, jurisdiction: 'US-MA' };
