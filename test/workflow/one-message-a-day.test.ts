@@ -91,16 +91,16 @@ describe('one automated message per channel per local day', () => {
       notBefore: '2027-03-16T07:00:00.000Z', // Tuesday 08:00 CET, when the working day opens
       reasons: ['contact_cap_reached'],
     });
+    // The refusal is kept with its rule: in the case history, on the activity and in the audit trail.
+    const rule = 'recoup-defaults: Recoup default: one automated message per channel per local day';
     expect(deferred.history).toContainEqual(
       expect.objectContaining({
         kind: 'send_deferred',
-        detail: expect.stringContaining('contact_cap_reached'),
+        detail: `email deferred to 2027-03-16T07:00:00.000Z: contact_cap_reached (${rule})`,
       }),
     );
-    // The refusal is kept with its rule, on the activity and in the audit trail.
     const activities = (await api.request('GET', `/v1/debtors/${debtorId}/activities`, { token })).body.items;
     const refused = activities.find((activity: { status: string }) => activity.status === 'refused');
-    const rule = 'recoup-defaults: Recoup default: one automated message per channel per local day';
     expect(refused).toMatchObject({
       type: 'email',
       source: 'system',
