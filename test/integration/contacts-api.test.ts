@@ -63,7 +63,7 @@ describe('GET /v1/debtors/{id}/contact-check', () => {
         }),
       ],
       nextAllowedAt: '2026-03-10T12:00:00.000Z',
-      rulePacks: ['us-federal-consumer', 'us-ny-consumer'],
+      rulePacks: ['us-federal-consumer', 'us-ny-consumer', 'recoup-defaults'],
       timezones: ['America/New_York'],
     });
     const evening = await check(debtorId, 'channel=email&at=2026-11-03T01:45:00Z');
@@ -332,23 +332,21 @@ describe('tenant contact rules and automated contacts', () => {
       description: 'first notice',
     });
     expect(letter).toMatchObject({ allowed: true, carriesValidationNotice: true });
-    const first = await attemptContact(services, system, {
-      debtorId,
-      channel: 'call',
-      description: 'reminder call',
-    });
-    const second = await attemptContact(services, system, {
-      debtorId,
-      channel: 'call',
-      description: 'reminder call',
-    });
-    const third = await attemptContact(services, system, {
-      debtorId,
-      channel: 'call',
-      description: 'reminder call',
-    });
+    // One automated call a day (Recoup's default), on three days: the third is Massachusetts' third.
+    const call = () =>
+      attemptContact(services, system, { debtorId, channel: 'call', description: 'reminder call' });
+    const callOn = async (iso: string) => {
+      await api.runtime.clock.moveTo(new Date(iso));
+      return call();
+    };
+    const first = await call();
+    const second = await callOn('2027-01-06T15:00:00Z');
+    const third = await callOn('2027-01-07T15:00:00Z');
     expect([first.allowed, second.allowed, third.allowed]).toEqual([true, true, false]);
-    expect(third.reasons[0]).toMatchObject({ code: 'contact_cap_reached' });
+    expect(third.reasons).toEqual([
+      expect.objectContaining({ code: 'contact_cap_reached', rule: expect.stringContaining('940 CMR') }),
+    ]);
+    // 01-05 leaves the 7-day window on 01-12: 08:00 EST.
     expect(third.nextAllowedAt).toBe('2027-01-12T13:00:00.000Z');
     const listed = await api.request('GET', `/v1/debtors/${debtorId}/activities`, { token: collector });
     expect(listed.body.items[0]).toMatchObject({ source: 'system', status: 'refused', type: 'call' });
@@ -385,7 +383,17 @@ describe('tenant contact rules and automated contacts', () => {
         attemptContact(services, system, { debtorId, channel: 'sms', description: 'text' }),
       ),
     );
-    expect(again.filter((result) => result.allowed)).toHaveLength(2);
+    // Massachusetts would let a second text through this week, Recoup's one automated text a day
+    // not today: of five concurrent senders exactly one passes.
+    expect(again.filter((result) => result.allowed)).toHaveLength(1);
+    expect(again.filter((result) => !result.allowed).map((result) => result.reasons)).toEqual(
+      Array.from({ length: 4 }, () => [
+        expect.objectContaining({
+          code: 'contact_cap_reached',
+          rule: expect.stringContaining('recoup-defaults'),
+        }),
+      ]),
+    );
   });
 });
 

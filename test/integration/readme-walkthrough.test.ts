@@ -69,7 +69,7 @@ it('runs the README walkthrough verbatim and gets the documented answers', async
     allowed: false,
     reasons: [{ code: 'not_a_contact_day' }],
     nextAllowedAt: '2026-03-09T07:00:00.000Z',
-    rulePacks: ['business-defaults'],
+    rulePacks: ['business-defaults', 'recoup-defaults'],
   });
   expect(simulation).toMatchObject({ lawful: true, summary: { sent: expect.any(Number) } });
   expect(simulation?.summary.sent).toBeGreaterThan(0);

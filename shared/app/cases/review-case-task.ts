@@ -38,6 +38,8 @@ interface Refusal {
   channel: ContactChannel;
   next: Date | null;
   reasons: ContactRefusalCode[];
+  /** The pack and citation of each rule that refused, for the case history. */
+  rules: string[];
 }
 
 function ended(ref: CaseRef, collectionCase: CollectionCase | undefined, now: Date): ReviewResult {
@@ -171,6 +173,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
                   channel,
                   next: outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null,
                   reasons: outcome.reasons.map((reason) => reason.code),
+                  rules: outcome.reasons.flatMap((reason) => (reason.rule ? [reason.rule] : [])),
                 };
           };
           const sent: ContactChannel[] = [];
@@ -211,6 +214,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
             const retries = refused.map((item) => item.next?.getTime() ?? now.getTime() + MAX_WAIT_MS);
             const notBefore = new Date(Math.min(...retries));
             const reasons = [...new Set(refused.flatMap((item) => item.reasons))];
+            const rules = [...new Set(refused.flatMap((item) => item.rules))];
             next.deferred = {
               invoiceId: action.invoiceId,
               stepIndex: action.stepIndex,
@@ -222,7 +226,7 @@ export async function reviewCaseTask(services: CaseServices, ref: CaseRef): Prom
             events.push({
               at,
               kind: 'send_deferred',
-              detail: `${refused.map((item) => item.channel).join(' and ')} deferred to ${notBefore.toISOString()}: ${reasons.join(', ')}`,
+              detail: `${refused.map((item) => item.channel).join(' and ')} deferred to ${notBefore.toISOString()}: ${reasons.join(', ')}${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`,
               stepIndex: action.stepIndex,
               invoiceId: action.invoiceId,
             });

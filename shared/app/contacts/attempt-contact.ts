@@ -78,6 +78,7 @@ export async function attemptContact(
         at,
         purpose,
         threatensSuit: request.threatensSuit ?? false,
+        automated: true,
       }),
     );
     const activity = newActivity(

@@ -88,14 +88,27 @@ export function contactChannel(activity: Pick<Activity, 'type' | 'direction'>): 
   return activity.type;
 }
 
-/** Contacts that happened, as the gate counts them: outbound attempts and inbound conversations. */
+/**
+ * Contacts that happened, as the gate counts them: outbound attempts (emails, texts and letters as
+ * well as calls; those the system sent marked automated, those the provider could not deliver
+ * marked undelivered) and inbound conversations.
+ */
 export function contactAttempts(activities: readonly Activity[]): ContactAttempt[] {
   const attempts: ContactAttempt[] = [];
   for (const activity of activities) {
     if (activity.status !== 'done') continue;
     const conversation = activity.type === 'call' && activity.outcome === 'conversation';
     const channel = contactChannel(activity);
-    if (channel) attempts.push({ channel, atMs: Date.parse(activity.at), conversation });
+    const automated = activity.source === 'system';
+    const undelivered = activity.delivery?.status === 'bounced' || activity.delivery?.status === 'failed';
+    if (channel)
+      attempts.push({
+        channel,
+        atMs: Date.parse(activity.at),
+        conversation,
+        automated,
+        ...(undelivered ? { undelivered } : {}),
+      });
     else if (conversation)
       attempts.push({ channel: 'call', atMs: Date.parse(activity.at), conversation, inbound: true });
   }

@@ -155,6 +155,8 @@ function simulateDebtor(
       done.push(item);
       continue;
     }
+    // A call task is a collector's call; every other step is sent by the system.
+    const automated = item.action !== 'call_task';
     const decision = canContact({
       subject: debtor.subject,
       standing: {
@@ -163,13 +165,13 @@ function simulateDebtor(
         ...(validationNoticeSentAtMs !== undefined ? { validationNoticeSentAtMs } : {}),
       },
       attempts,
-      request: { channel: item.channel, at: new Date(item.atMs), purpose: 'collection' },
+      request: { channel: item.channel, at: new Date(item.atMs), purpose: 'collection', automated },
       ...(tenantPack ? { tenantPack } : {}),
     });
     if (decision.allowed) {
       const conversation = item.channel === 'call' && (debtor.answersCalls ?? []).includes(calls);
       if (item.channel === 'call') calls += 1;
-      attempts.push({ channel: item.channel, atMs: item.atMs, conversation });
+      attempts.push({ channel: item.channel, atMs: item.atMs, conversation, automated });
       // The first written message carries the validation notice where it is owed.
       const carriesNotice =
         decision.obligations.includes('validation_notice') &&
@@ -181,6 +183,7 @@ function simulateDebtor(
         at: new Date(item.atMs),
         conversation,
         purpose: carriesNotice ? 'validation_notice' : 'collection',
+        automated,
       });
       item.sentMs = item.atMs;
       done.push(item);

@@ -17,6 +17,10 @@ export interface AuditedContact {
   readonly purpose?: ContactPurpose;
   readonly conversation?: boolean;
   readonly threatensSuit?: boolean;
+  /** Sent by the system, not by a person: the caps on automated messages count it. */
+  readonly automated?: boolean;
+  /** Reported as never reaching the debtor: the caps on automated messages leave it out. */
+  readonly undelivered?: boolean;
 }
 
 /** The debtor's standing from `at` on (until the next change). */
@@ -168,13 +172,19 @@ export function findContactBreaches(input: {
       ) {
         breach(index, pack.id, 'collection contact after the validation notice fell due');
       }
-      if (!primary) continue;
-      const day = dayIndex(primary.date);
+      // Days on the debtor's calendar, or UTC's when no zone can be known.
+      const dateOf = (at: Date) => (zones[0] ? readLocal(at, zones[0]).date : at.toISOString().slice(0, 10));
+      const day = dayIndex(dateOf(contact.at));
       for (const cap of pack.caps ?? []) {
         if (!cap.channels.includes(contact.channel)) continue;
+        if (cap.automatedOnly && (!contact.automated || contact.undelivered)) continue;
         const days = contacts
-          .filter((other) => cap.channels.includes(other.channel))
-          .map((other) => dayIndex(readLocal(other.at, zones[0]!).date));
+          .filter(
+            (other) =>
+              cap.channels.includes(other.channel) &&
+              (!cap.automatedOnly || (other.automated && !other.undelivered)),
+          )
+          .map((other) => dayIndex(dateOf(other.at)));
         for (let start = day - cap.periodDays + 1; start <= day; start += 1) {
           const inWindow = days.filter((other) => other >= start && other < start + cap.periodDays).length;
           if (inWindow > cap.maxAttempts) {
@@ -191,7 +201,7 @@ export function findContactBreaches(input: {
             other.channel === 'call' &&
             other.conversation &&
             other.at.getTime() < contact.at.getTime() &&
-            day - dayIndex(readLocal(other.at, zones[0]!).date) < quiet.days,
+            day - dayIndex(dateOf(other.at)) < quiet.days,
         );
         if (talked)
           breach(index, `${pack.id}: ${quiet.citation}`, 'called within the quiet days after a conversation');

@@ -6,7 +6,8 @@
  *
  * Rules come from the packs that govern the debt (`applicable-packs.ts`); a contact must satisfy
  * all of them. Contact hours are wall-clock hours in the debtor's zone, or in every zone of its
- * jurisdiction when its zone is unknown; call caps count local calendar days.
+ * jurisdiction when its zone is unknown; caps count local calendar days (UTC days when no zone
+ * can be known, so a cap never lapses for want of one).
  */
 import { isValidTimeZone, type CalendarDate } from '../time/calendar-date';
 import {
@@ -18,7 +19,7 @@ import {
   zoneOffsetMinutes,
 } from '../time/zoned-time';
 import type { ContactChannel, ContactPurpose } from './contact-channel';
-import type { ContactObligation, ContactRulePack } from './contact-rule-pack';
+import type { ContactCap, ContactObligation, ContactRulePack } from './contact-rule-pack';
 import type { ContactAttempt, ContactStanding, ContactSubject } from './contact-standing';
 import { applicablePacks } from './applicable-packs';
 import { jurisdictionZones } from './jurisdiction-zones';
@@ -55,6 +56,8 @@ export interface ContactRequest {
   readonly purpose?: ContactPurpose;
   /** The message threatens suit or legal action (never allowed on a time-barred debt). */
   readonly threatensSuit?: boolean;
+  /** Sent by the system (a workflow step, a schedule): the caps on automated messages apply. */
+  readonly automated?: boolean;
 }
 
 export interface ContactDecision {
@@ -278,15 +281,25 @@ function startOfDay(day: number, zone: string | undefined): number {
   return zone ? instantOfWallClock(day, 0, zone) : day * DAY_MS;
 }
 
+function capMessage(cap: ContactCap): string {
+  const channels = cap.channels.join('/');
+  if (!cap.automatedOnly) return `At most ${cap.maxAttempts} ${channels} attempts in ${cap.periodDays} days`;
+  const period = cap.periodDays === 1 ? 'local day' : `${cap.periodDays} local days`;
+  return cap.maxAttempts === 1
+    ? `At most one automated ${channels} message per ${period}: the next one waits`
+    : `At most ${cap.maxAttempts} automated ${channels} messages per ${period}`;
+}
+
 function capRule(
   pack: ContactRulePack,
-  cap: NonNullable<ContactRulePack['caps']>[number],
+  cap: ContactCap,
   attempts: readonly ContactAttempt[],
   zone: string | undefined,
 ): TimeRule {
   const perDay = new Map<number, number>();
   for (const attempt of attempts) {
     if (attempt.inbound || !cap.channels.includes(attempt.channel)) continue;
+    if (cap.automatedOnly && (!attempt.automated || attempt.undelivered)) continue;
     const day = localDay(attempt.atMs, zone);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
@@ -305,7 +318,7 @@ function capRule(
   };
   const refusal: ContactRefusal = {
     code: 'contact_cap_reached',
-    message: `At most ${cap.maxAttempts} ${cap.channels.join('/')} attempts in ${cap.periodDays} days`,
+    message: capMessage(cap),
     rule: `${pack.id}: ${cap.citation}`,
   };
   return {
@@ -367,7 +380,8 @@ function timeRules(
     if (hours && hours.channels.includes(channel))
       for (const zone of zones) rules.push(hoursRule(hours, zone));
     for (const cap of pack.caps ?? []) {
-      if (cap.channels.includes(channel)) rules.push(capRule(pack, cap, input.attempts, primaryZone));
+      if (!cap.channels.includes(channel) || (cap.automatedOnly && !input.request.automated)) continue;
+      rules.push(capRule(pack, cap, input.attempts, primaryZone));
     }
     if (pack.quietAfterConversation && channel === 'call') {
       rules.push(quietRule(pack, pack.quietAfterConversation, input.attempts, primaryZone));
@@ -434,7 +448,7 @@ function decide(input: ContactGateInput, atMs: number): ContactDecision {
       message: 'Neither the debtor’s time zone nor its jurisdiction’s is known',
     });
   }
-  const rules = zones.length > 0 ? timeRules(input, packs, zones) : [];
+  const rules = timeRules(input, packs, zones);
   for (const rule of rules) {
     const refusal = rule.check(atMs);
     if (refusal && !reasons.some((reason) => reason.code === refusal.code && reason.rule === refusal.rule)) {

@@ -28,6 +28,11 @@ export interface ContactCap {
   readonly maxAttempts: number;
   readonly periodDays: number;
   readonly citation: string;
+  /**
+   * Counts and limits only automated messages (workflow steps, schedules), and of those only the
+   * ones not reported undelivered: what people do neither counts toward the cap nor is refused by it.
+   */
+  readonly automatedOnly?: boolean;
 }
 
 export type ContactObligation =

@@ -3,6 +3,7 @@
  * new version of a rule is a new pack with its own `effectiveFrom` (and the old one gets an
  * `effectiveUntil`), so a contact is always judged by the rules in force on its day.
  */
+import { CONTACT_CHANNELS } from './contact-channel';
 import type { ContactRulePack } from './contact-rule-pack';
 
 const US_EFFECTIVE = '2021-11-30'; // Regulation F took effect; the US packs are aligned with it.
@@ -110,6 +111,31 @@ export const BUSINESS_DEFAULTS: ContactRulePack = {
   debtKinds: ['business'],
   effectiveFrom: '2000-01-01',
   hours: { from: '08:00', to: '20:00', channels: ['call', 'sms', 'email'], weekdays: [1, 2, 3, 4, 5] },
+};
+
+/**
+ * Every debtor, business or consumer, wherever it is: at most one automated message per channel
+ * per local calendar day. Two cadence steps falling due together, or a step due the day a
+ * deferred one went out, would otherwise reach the debtor twice within minutes; the second waits
+ * for the next day. Steps on different channels (the final notice by email and letter) still go
+ * together, and what people do (a collector's call, a logged email) is neither counted nor
+ * limited here: only the law's caps bind them. Composed like any pack, so tenants may tighten it
+ * with caps of their own but not loosen it.
+ */
+export const RECOUP_DEFAULTS: ContactRulePack = {
+  id: 'recoup-defaults',
+  name: 'Every debt: one automated message per channel a day',
+  legalBasis: 'Recoup default for every debtor (no statutory rule)',
+  jurisdictions: ['*'],
+  debtKinds: ['consumer', 'business'],
+  effectiveFrom: '2000-01-01',
+  caps: CONTACT_CHANNELS.map((channel) => ({
+    channels: [channel],
+    maxAttempts: 1,
+    periodDays: 1,
+    automatedOnly: true,
+    citation: 'Recoup default: one automated message per channel per local day',
+  })),
 };
 
 /**

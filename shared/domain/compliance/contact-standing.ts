@@ -47,4 +47,12 @@ export interface ContactAttempt {
   readonly atMs: number;
   readonly conversation?: boolean;
   readonly inbound?: boolean;
+  /** Sent by the system (a workflow step, a schedule), not made or logged by a person. */
+  readonly automated?: boolean;
+  /**
+   * The provider reported that the message never reached the debtor (bounced, failed). It stays
+   * an attempt for the law's caps; the caps on automated messages leave it out, so the step can
+   * go again on another channel, or the same one at a new address, at once.
+   */
+  readonly undelivered?: boolean;
 }

@@ -70,6 +70,8 @@ const proposal = fc.record({
   ),
   threatensSuit: fc.boolean(),
   conversation: fc.boolean(),
+  // Sent by the system (the caps on automated messages apply) or by a person.
+  automated: fc.boolean(),
   retryAtNext: fc.boolean(),
 });
 
@@ -116,6 +118,7 @@ describe('the gate never allows a contact that breaks a rule (property)', () => 
                 at: new Date(at),
                 purpose: item.purpose,
                 threatensSuit: item.threatensSuit,
+                automated: item.automated,
               },
             });
           let decision = ask(atMs);
@@ -144,8 +147,9 @@ describe('the gate never allows a contact that breaks a rule (property)', () => 
               purpose: item.purpose,
               threatensSuit: item.threatensSuit,
               conversation,
+              automated: item.automated,
             });
-            attempts.push({ channel: item.channel, atMs, conversation });
+            attempts.push({ channel: item.channel, atMs, conversation, automated: item.automated });
           }
         }
         // The audit orders nothing and assumes nothing: it checks what was sent against the packs.
@@ -177,6 +181,27 @@ describe('the gate never allows a contact that breaks a rule (property)', () => 
     expect(breaches.map((breach) => breach.contact)).toEqual(expect.arrayContaining([0, 2]));
     expect(breaches.some((breach) => breach.rule.includes('940 CMR'))).toBe(true);
     expect(breaches.some((breach) => breach.rule.includes('1006.14(b)(2)(i)(B)'))).toBe(true);
+  });
+
+  it('the audit finds a second automated message on a channel the same local day, not a person’s', () => {
+    const debtor: ContactSubject = {
+      debtKind: 'business',
+      jurisdiction: 'DE',
+      timezone: 'Europe/Berlin',
+      reachable: { call: true, sms: true, email: true, letter: true },
+    };
+    const contacts: AuditedContact[] = [
+      { channel: 'email', at: new Date('2026-05-11T08:00:00Z'), automated: true },
+      { channel: 'email', at: new Date('2026-05-11T09:00:00Z') }, // a collector's
+      { channel: 'letter', at: new Date('2026-05-11T09:00:00Z'), automated: true },
+      { channel: 'email', at: new Date('2026-05-11T17:00:00Z'), automated: true }, // 19:00 CEST, same day
+      { channel: 'email', at: new Date('2026-05-12T06:00:00Z'), automated: true }, // 08:00 CEST, next day
+    ];
+    const breaches = findContactBreaches({ subject: debtor, contacts });
+    expect(breaches.map((breach) => [breach.contact, breach.rule])).toEqual([
+      [0, expect.stringContaining('recoup-defaults')],
+      [3, expect.stringContaining('recoup-defaults')],
+    ]);
   });
 
   it('every zone in the jurisdiction table is a zone this runtime knows', () => {

@@ -164,7 +164,7 @@ describe('call caps', () => {
       code: 'contact_cap_reached',
       rule: expect.stringContaining('940 CMR 7.04'),
     });
-    expect(decision.packs).toEqual(['us-federal-consumer', 'us-ma-consumer']);
+    expect(decision.packs).toEqual(['us-federal-consumer', 'us-ma-consumer', 'recoup-defaults']);
     // 05-11 leaves the window on 05-18; one attempt (05-12) remains.
     expect(decision.nextAllowedAt?.toISOString()).toBe('2026-05-18T12:00:00.000Z');
     expect(ask('2026-05-13T14:00:00Z', { subject: massachusetts, attempts, channel: 'sms' }).allowed).toBe(
@@ -267,7 +267,7 @@ describe('business debts and tenant rules', () => {
     const decision = ask('2026-05-16T08:00:00Z', { subject: business, channel: 'email' });
     expect(decision.reasons.map((reason) => reason.code)).toEqual(['not_a_contact_day']);
     expect(decision.nextAllowedAt?.toISOString()).toBe('2026-05-18T06:00:00.000Z');
-    expect(decision.packs).toEqual(['business-defaults']);
+    expect(decision.packs).toEqual(['business-defaults', 'recoup-defaults']);
     // No consumer caps on a business debt.
     const calls = Array.from({ length: 9 }, (_, day) =>
       call(`2026-05-${String(4 + day).padStart(2, '0')}T10:00:00Z`),
