@@ -210,7 +210,7 @@ describe('duplicates and merges', () => {
     expect(await actions(survivor.id)).toContain('debtor.merged');
     expect(await actions(duplicate.id)).toContain('debtor.merged_into');
     const mergeId = mergePath.split('/').pop() as string;
-    expect(await actions(mergeId)).toEqual(['merge.started', 'merge.completed']);
+    expect(await actions(mergeId)).toEqual(['merge.started', 'merge.completed', 'merge.cases_handed_over']);
     const mergeRecord = await get(mergePath);
     expect(mergeRecord).toMatchObject({
       status: 'completed',
@@ -219,6 +219,7 @@ describe('duplicates and merges', () => {
       moved: { invoice: 3, payment: 2, promise: 1, plan: 1, dispute: 1, activity: 2 },
       movedCredit: { GBP: 7_000 },
       reversibleUntil: expect.any(String),
+      casesHandedOver: true,
     });
 
     // Reversed: both books as they were.
@@ -243,6 +244,7 @@ describe('duplicates and merges', () => {
     expect(await actions(mergeId)).toEqual([
       'merge.started',
       'merge.completed',
+      'merge.cases_handed_over',
       'merge.reversal_started',
       'merge.reversed',
     ]);
