@@ -29,7 +29,10 @@ export interface MergeStore {
    * record's `movedCount` advanced on condition of `from`: a chunk applies once. Money records move (put in the target partition,
    * deleted from the source under their version, pointers re-pointed); activities are copied to
    * the survivor's log on a merge and the copies removed on a reversal. ConflictError when the
-   * chunk was done already; ConcurrentChangeError when a record changed while it was read.
+   * chunk was done already; ConcurrentChangeError when a record changed while it was read. A
+   * reversal moves a money record back only at the version it moved with: one changed since (the
+   * survivor paid a moved invoice while the reversal stood still) is a ConflictError and the
+   * chunk moves nothing.
    */
   moveChunk(merge: DebtorMerge, from: number, direction: MoveDirection): Promise<void>;
   /** The last transaction of a merge or a reversal: heads, debtors, profile, merge record, audit. */

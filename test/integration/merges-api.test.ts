@@ -1,4 +1,5 @@
 import { mergeDebtors } from '../../shared/app/debtors/merge-debtors';
+import { reverseMerge } from '../../shared/app/debtors/reverse-merge';
 import { recordPayment } from '../../shared/app/payments/record-payment';
 import type { DebtorStore } from '../../shared/ports/debtor-store';
 import type { MergeStore } from '../../shared/ports/merge-store';
@@ -209,7 +210,7 @@ describe('duplicates and merges', () => {
     expect(await actions(survivor.id)).toContain('debtor.merged');
     expect(await actions(duplicate.id)).toContain('debtor.merged_into');
     const mergeId = mergePath.split('/').pop() as string;
-    expect(await actions(mergeId)).toEqual(['merge.started', 'merge.completed']);
+    expect(await actions(mergeId)).toEqual(['merge.started', 'merge.completed', 'merge.cases_handed_over']);
     const mergeRecord = await get(mergePath);
     expect(mergeRecord).toMatchObject({
       status: 'completed',
@@ -218,6 +219,7 @@ describe('duplicates and merges', () => {
       moved: { invoice: 3, payment: 2, promise: 1, plan: 1, dispute: 1, activity: 2 },
       movedCredit: { GBP: 7_000 },
       reversibleUntil: expect.any(String),
+      casesHandedOver: true,
     });
 
     // Reversed: both books as they were.
@@ -242,6 +244,7 @@ describe('duplicates and merges', () => {
     expect(await actions(mergeId)).toEqual([
       'merge.started',
       'merge.completed',
+      'merge.cases_handed_over',
       'merge.reversal_started',
       'merge.reversed',
     ]);
@@ -267,6 +270,66 @@ describe('duplicates and merges', () => {
     });
     expect(reversal.status).toBe(422);
     expect(reversal.body.detail).toMatch(/invoice .* changed since the merge/);
+  });
+
+  it('stops a resumed reversal at a moved invoice the survivor paid meanwhile, moving nothing', async () => {
+    const { survivor, duplicate, duplicateInvoices } = await twoBooks('04');
+    const merged = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
+      token: manager,
+      body: { duplicateId: duplicate.id },
+    });
+    expect(merged.status).toBe(200);
+    const mergePath = merged.headers.get('content-location') as string;
+    const mergeId = mergePath.split('/').pop() as string;
+
+    // The reversal passes its checks, then stops before its first chunk: the merge stays `reversing`.
+    const services = api.runtime.services;
+    const stopping = new Proxy(services.merges, {
+      get(target, property: keyof MergeStore) {
+        if (property === 'moveChunk') {
+          return async () => {
+            throw new Error('the process died');
+          };
+        }
+        const value = target[property];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
+    await expect(
+      reverseMerge({ ...services, merges: stopping }, { actor }, mergeId, 'Wrong one'),
+    ).rejects.toThrow('the process died');
+    expect(await get(mergePath)).toMatchObject({ status: 'reversing', movedCount: 0 });
+
+    // Meanwhile the survivor pays an invoice that came from the duplicate.
+    const paidInvoice = duplicateInvoices[1];
+    const payment = await post('/v1/payments', {
+      debtorId: survivor.id,
+      currency: 'USD',
+      amount: 1_000,
+      receivedAt: api.runtime.clock.now().toISOString(),
+      allocations: [{ invoiceId: paidInvoice.id, amount: 1_000 }],
+    });
+    const survivorBefore = await balances(survivor.id);
+
+    const retried = await api.request('POST', `${mergePath}/reverse`, {
+      token: manager,
+      body: { reason: 'Wrong one' },
+    });
+    expect(retried.status).toBe(409);
+    expect(retried.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(retried.body.detail).toMatch(new RegExp(`invoice ${paidInvoice.id} moved with version \\d+`));
+
+    // Nothing moved: the paid invoice and its payment are both still the survivor's.
+    expect(await get(`/v1/invoices/${paidInvoice.id}`)).toMatchObject({ debtorId: survivor.id });
+    expect(await get(`/v1/payments/${payment.id}`)).toMatchObject({
+      debtorId: survivor.id,
+      allocations: [expect.objectContaining({ invoiceId: paidInvoice.id, amount: 1_000 })],
+    });
+    expect(ids(await get(`/v1/debtors/${duplicate.id}/invoices?limit=50`))).toEqual([]);
+    expect(await balances(survivor.id)).toEqual(survivorBefore);
+    expect(await balances(duplicate.id)).toEqual({ balances: [], credits: [] });
+    expect(await get(mergePath)).toMatchObject({ status: 'reversing', movedCount: 0 });
   });
 
   it('keeps merges to managers and admins, and to the tenant', async () => {

@@ -71,4 +71,54 @@ describe('a merge and the collection cases', () => {
     expect(taken.status).toBe('active');
     expect(await executionsOf(survivorId)).toMatchObject([{ status: 'RUNNING', name: taken.executionName }]);
   });
+
+  it('hands the cases over when the request that finished the merge stopped before doing so', async () => {
+    const survivorId = await debtorWithInvoice('Hooli GmbH', '2027-06-01');
+    const duplicateId = await debtorWithInvoice('Hooli AG', '2027-02-15');
+    const running = await caseOf(duplicateId);
+    expect(running.status).toBe('active');
+
+    // The books move and the merge completes; the process dies as it closes the duplicate's case.
+    const closeOpen = jest
+      .spyOn(api.runtime.services.cases, 'closeOpen')
+      .mockRejectedValueOnce(new Error('the process died'));
+    const key = { 'idempotency-key': `merge-${duplicateId}` };
+    const request = () =>
+      api.request('POST', `/v1/debtors/${survivorId}/merge`, { token, body: { duplicateId }, headers: key });
+    expect((await request()).status).toBe(500);
+    closeOpen.mockRestore();
+    const { mergeId } = (await api.request('GET', `/v1/debtors/${duplicateId}`, { token })).body;
+    const path = `/v1/merges/${mergeId}`;
+    expect((await api.request('GET', path, { token })).body).toMatchObject({
+      status: 'completed',
+      casesHandedOver: false,
+    });
+    expect(await caseOf(duplicateId)).toMatchObject({ status: 'active' });
+
+    // The retry with the same key is not answered from the store: it hands the cases over first.
+    const retried = await request();
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect(retried.body).toMatchObject({
+      id: survivorId,
+      balances: [{ currency: 'EUR', outstanding: 160_000 }],
+    });
+    expect(await caseOf(duplicateId)).toMatchObject({
+      id: running.id,
+      status: 'closed',
+      closeReason: 'merged',
+    });
+    expect(await executionsOf(duplicateId)).toMatchObject([
+      { status: 'SUCCEEDED', currentState: 'CaseClosed' },
+    ]);
+    const taken = await caseOf(survivorId);
+    expect(taken.status).toBe('active');
+    expect(await executionsOf(survivorId)).toMatchObject([{ status: 'RUNNING', name: taken.executionName }]);
+    expect((await api.request('GET', path, { token })).body).toMatchObject({ casesHandedOver: true });
+
+    // From here the stored answer is replayed.
+    const replayed = await request();
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.body).toEqual(retried.body);
+  });
 });

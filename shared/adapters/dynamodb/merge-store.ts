@@ -55,6 +55,14 @@ const KIND_OF_ENTITY = new Map(
   (Object.entries(MONEY) as [MoneyKind, { entity: string }][]).map(([kind, { entity }]) => [entity, kind]),
 );
 
+function changedSinceMerge(record: MovedRecord, current?: number): ConflictError {
+  const now = current === undefined ? 'changed' : `is at version ${current}`;
+  return new ConflictError(
+    `${record.kind} ${record.id} moved with version ${record.version} and ${now} since: ` +
+      'it stays with the survivor and the reversal cannot go on',
+  );
+}
+
 /**
  * A merge record (`T#t#MERGE#<id>` / `MERGE`) and the chunked transactions that move a
  * duplicate's records into the survivor's partitions and back (docs/data-model.md).
@@ -170,6 +178,11 @@ export class DynamoDbMergeStore implements MergeStore {
       if (!item) throw new ConflictError(`${record.kind} ${record.id} is no longer with debtor ${source}`);
       const kind = MONEY[record.kind];
       const entity = stripKeys<Entity>(item);
+      // A reversal moves back only what arrived: a record changed since (a payment allocated to a
+      // moved invoice) would leave its counterpart behind, so it stays and the reversal stops.
+      if (direction === 'reverse' && entity.version !== record.version) {
+        throw changedSinceMerge(record, entity.version);
+      }
       steps.push(
         versionedPut(
           table,
@@ -186,8 +199,9 @@ export class DynamoDbMergeStore implements MergeStore {
               ExpressionAttributeValues: { ':version': entity.version },
             },
           },
-          // Changed since it was read: read the chunk again.
-          onConditionFailed: () => new ConcurrentChangeError(),
+          // Changed since it was read: a merge reads the chunk again, a reversal stops (as above).
+          onConditionFailed: () =>
+            direction === 'reverse' ? changedSinceMerge(record) : new ConcurrentChangeError(),
         },
       );
       if (kind.pointer) {

@@ -4,12 +4,15 @@
  * two contact profiles applies, and the duplicate keeps its record marked `mergedInto`. The merge
  * record is written first with the plan, then chunk after chunk moves (merge-moves.ts), then one
  * transaction finishes: a request cut short is finished by the next one. Afterwards the duplicate's
- * collection case is closed and its execution ended, and the survivor's case reconsiders.
+ * collection case is closed and its execution ended, and the survivor's case reconsiders; only then
+ * is the merge marked `casesHandedOver` and the response stored, so a request that stopped before
+ * the hand-over is finished by the next one too (not answered from the store).
  */
 import type { Actor } from '../../domain/actor';
 import type { Debtor } from '../../domain/debtors/debtor';
 import {
   completedMerge,
+  handedOverMerge,
   MAX_MERGE_RECORDS,
   MERGE_CHUNK_SIZE,
   type DebtorMerge,
@@ -21,7 +24,7 @@ import {
   recordsOf,
 } from '../../domain/debtors/merge/merge-plan';
 import { stricterContactProfile } from '../../domain/debtors/merge/stricter-contact-profile';
-import { RuleViolationError } from '../../domain/errors';
+import { ConflictError, RuleViolationError } from '../../domain/errors';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { signalCase } from '../cases/signal-case';
@@ -62,21 +65,25 @@ export async function mergeDebtors(
       `Debtor ${survivor.id} was merged into ${survivor.mergedInto}: merge into that one instead`,
     );
   }
-  let merge = duplicate.mergedInto
+  const started = duplicate.mergedInto
     ? await unfinishedMerge(services, survivor, duplicate)
     : await beginMerge(services, actor, survivor, duplicate);
-  merge = await moveEverything(services, merge);
-  const view = await finishMerge(services, context, survivor, merge);
-  await handOverCases(services, actor, merge);
+  const { merge, view } = await completeMerge(services, context, survivor, started);
+  await handOverCases(services, context, merge, view);
   return { view, mergeId: merge.id };
 }
 
-/** A merge of these two that a crash left in progress is finished; any other is refused. */
+/**
+ * A merge of these two that a crash left in progress, or completed with the cases not yet handed
+ * over, is finished; any other is refused.
+ */
 async function unfinishedMerge(services: MergeServices, survivor: Debtor, duplicate: Debtor) {
   const merge = duplicate.mergeId
     ? await services.merges.get(duplicate.tenantId, duplicate.mergeId)
     : undefined;
-  if (merge?.status === 'in_progress' && merge.survivorId === survivor.id) return merge;
+  const unfinished =
+    merge?.status === 'in_progress' || (merge?.status === 'completed' && merge.casesHandedOver === false);
+  if (merge && unfinished && merge.survivorId === survivor.id) return merge;
   throw new RuleViolationError(`Debtor ${duplicate.id} is already merged into ${duplicate.mergedInto}`);
 }
 
@@ -162,7 +169,32 @@ async function moveEverything(services: MergeServices, merge: DebtorMerge): Prom
   }
 }
 
-/** Heads, contact profile, merge record, audit and the stored response: one transaction. */
+/** Moves and finishes a merge in progress; a completed one answers with the survivor as it is. */
+async function completeMerge(
+  services: MergeServices,
+  context: UseCaseContext,
+  survivor: Debtor,
+  merge: DebtorMerge,
+): Promise<{ merge: DebtorMerge; view: SurvivorView }> {
+  if (merge.status === 'in_progress') {
+    const moved = await moveEverything(services, merge);
+    try {
+      return await finishMerge(services, context, survivor, moved);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // A retry racing this request finished it: the hand-over is left to do, by either.
+      const reread = await services.merges.get(merge.tenantId, merge.id);
+      if (reread?.status !== 'completed') throw error;
+      merge = reread;
+    }
+  }
+  const book = await services.ledger.book(merge.tenantId, survivor.id);
+  return { merge, view: debtorDetailsView(survivor, book, services.clock.now()) };
+}
+
+type SurvivorView = ReturnType<typeof debtorDetailsView>;
+
+/** Heads, contact profile, merge record and audit: one transaction. */
 async function finishMerge(
   services: MergeServices,
   context: UseCaseContext,
@@ -229,21 +261,28 @@ async function finishMerge(
           ),
           audit('contacts', survivor.id, 'contacts.merged', survivorContacts.profile, profile),
         ],
-        idempotency: context.idempotency && { ...context.idempotency, body: view },
       },
     );
-    return view;
+    return { merge: completed, view };
   });
 }
 
 /**
  * One person, one running case: the duplicate's case closes (`merged`) and its execution ends
  * through the workflow's Catch; the survivor's case is woken to reconsider with the debts it now
- * holds, or opened if it had none.
+ * holds, or opened if it had none. Each step may run again on a retry: a closed case is not closed
+ * twice, and a second wake only makes the survivor's case review again. The merge record then
+ * notes the hand-over with the stored response, in one transaction.
  */
-async function handOverCases(services: MergeServices, actor: Actor, merge: DebtorMerge) {
+async function handOverCases(
+  services: MergeServices,
+  context: UseCaseContext,
+  merge: DebtorMerge,
+  view: SurvivorView,
+) {
+  if (merge.casesHandedOver !== false) return;
   const now = services.clock.now();
-  const audit = auditor(services.ids, actor, now);
+  const audit = auditor(services.ids, context.actor, now);
   const closed = await services.cases.closeOpen(
     merge.tenantId,
     merge.duplicateId,
@@ -261,4 +300,21 @@ async function handOverCases(services: MergeServices, actor: Actor, merge: Debto
     await services.workflow.end(closed.token, 'Recoup.CaseClosed', `Case ${closed.closed.id} merged`);
   }
   await signalCase(services, merge.tenantId, merge.survivorId, 'merge');
+  const handedOver = handedOverMerge(merge);
+  try {
+    await services.merges.save(
+      { before: merge, after: handedOver },
+      {
+        audit: [
+          audit('merge', merge.id, 'merge.cases_handed_over', mergeSummary(merge), mergeSummary(handedOver)),
+        ],
+        idempotency: context.idempotency && { ...context.idempotency, body: view },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // A retry racing this request noted it first: the cases are handed over all the same.
+    const reread = await services.merges.get(merge.tenantId, merge.id);
+    if (reread?.casesHandedOver !== true) throw error;
+  }
 }

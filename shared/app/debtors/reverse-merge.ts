@@ -3,7 +3,9 @@
  * the duplicate is as it arrived (merge-reversal.ts), the same chunks move those records back, the
  * copies of its activities leave the survivor's log, its credit returns, and the duplicate is a
  * debtor of its own again. The survivor keeps the stricter contact profile: a cease or opt-out the
- * person gave stays honoured. Both cases reconsider afterwards.
+ * person gave stays honoured. Both cases reconsider afterwards. The check is made once, when the
+ * reversal begins; each chunk then moves a record back only at the version it moved with, so one
+ * changed while a reversal stood half-way stops it with a 409 (merge-store.ts).
  */
 import type { Debtor } from '../../domain/debtors/debtor';
 import { reversedMerge, reversingMerge, type DebtorMerge } from '../../domain/debtors/merge/debtor-merge';

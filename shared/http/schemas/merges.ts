@@ -52,6 +52,10 @@ export const mergeView = z
     reversedAt: z.string().optional(),
     reversedBy: z.string().optional(),
     reversalReason: z.string().optional(),
+    casesHandedOver: z.boolean().optional().meta({
+      description:
+        "False while the duplicate's case is still to be closed and the survivor's woken: repeating the merge request finishes it",
+    }),
     version: z.number().int(),
   })
   .meta({ id: 'Merge' });

@@ -59,6 +59,11 @@ export interface DebtorMerge {
   reversedAt?: string;
   reversedBy?: string;
   reversalReason?: string;
+  /**
+   * False from completion until the duplicate's case is closed and the survivor's woken: a request
+   * that stopped in between is finished by the next (merge-debtors.ts). Absent counts as done.
+   */
+  casesHandedOver?: boolean;
   version: number;
 }
 
@@ -87,9 +92,14 @@ export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
     ...merge,
     status: 'completed',
     completedAt: now.toISOString(),
+    casesHandedOver: false,
     reversibleUntil: new Date(now.getTime() + MERGE_REVERSAL_DAYS * 24 * 3600 * 1000).toISOString(),
     version: merge.version + 1,
   };
+}
+
+export function handedOverMerge(merge: DebtorMerge): DebtorMerge {
+  return { ...merge, casesHandedOver: true, version: merge.version + 1 };
 }
 
 export function reversingMerge(merge: DebtorMerge, actorSub: string, reason: string, now: Date): DebtorMerge {
