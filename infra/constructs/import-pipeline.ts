@@ -48,8 +48,14 @@ export class ImportPipeline extends Construct {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: stage.removalPolicy,
+      // Versioned: an import reads the version it started with, whatever is uploaded after it.
+      versioned: true,
       lifecycleRules: [
-        { expiration: Duration.days(KEEP_FILES_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          expiration: Duration.days(KEEP_FILES_DAYS),
+          noncurrentVersionExpiration: Duration.days(KEEP_FILES_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
       ],
       // Browsers upload with the presigned URL (the signature is the authorisation).
       cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type'] }],
@@ -103,7 +109,11 @@ export class ImportPipeline extends Construct {
       new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 5 }),
     );
     this.worker.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects('imports/*')] }),
+      // The version the import started with (GetObject with a version id).
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [this.bucket.arnForObjects('imports/*')],
+      }),
     );
     this.queue.grantSendMessages(this.worker.function);
     // Imported invoices open their debtors' cases, as invoices created through the API do.

@@ -9,11 +9,17 @@ export interface UploadTarget {
   expiresAt: string;
 }
 
+export interface UploadedFile {
+  bytes: number;
+  /** The store's version of the file (S3 version id); undefined where the store keeps none. */
+  versionId?: string;
+}
+
 /** The uploaded import files (S3 in AWS). */
 export interface ImportFiles {
   uploadTarget(tenantId: string, importId: string, expiresInSeconds: number): Promise<UploadTarget>;
-  /** Bytes uploaded, or undefined while nothing is. */
-  size(tenantId: string, importId: string): Promise<number | undefined>;
-  /** The file as a stream: it is read, never held whole in memory. */
-  open(tenantId: string, importId: string): Promise<Readable>;
+  /** The file uploaded (its bytes and version), or undefined while nothing is. */
+  describe(tenantId: string, importId: string): Promise<UploadedFile | undefined>;
+  /** The file (that version of it, when given) as a stream: read, never held whole in memory. */
+  open(tenantId: string, importId: string, versionId?: string): Promise<Readable>;
 }

@@ -179,6 +179,28 @@ describe('CSV import', () => {
     expect((await api.request('GET', '/v1/debtors?search=D-1', { token: admin })).body.items).toHaveLength(1);
   });
 
+  it('applies the file its dry run validated, though another was uploaded since', async () => {
+    const header = 'externalRef,name,kind,timezone,jurisdiction';
+    const created = await api.request('POST', '/v1/imports', {
+      token: admin,
+      headers: { 'idempotency-key': `import-${Math.random()}` },
+      body: { kind: 'debtors', fileName: 'pinned.csv', dryRun: true },
+    });
+    const { upload, id } = created.body;
+    const put = (csv: string) => fetch(upload.url, { method: 'PUT', headers: upload.headers, body: csv });
+    expect((await put(`${header}\nP-1,Pinned Original Ltd,business,Europe/London,GB`)).status).toBe(200);
+    await api.request('POST', `/v1/imports/${id}/start`, { token: admin, body: {} });
+    await api.runtime.imports.idle();
+    // The upload URL is still valid: a second file replaces the first under the same key.
+    expect((await put(`${header}\nP-2,Pinned Replacement Ltd,business,Europe/London,GB`)).status).toBe(200);
+    await api.request('POST', `/v1/imports/${id}/start`, { token: admin, body: { apply: true } });
+    await api.runtime.imports.idle();
+    const job = (await api.request('GET', `/v1/imports/${id}`, { token: admin })).body;
+    expect(job).toMatchObject({ status: 'completed', counts: { rows: 1, created: 1 } });
+    expect((await api.request('GET', '/v1/debtors?search=P-1', { token: admin })).body.items).toHaveLength(1);
+    expect((await api.request('GET', '/v1/debtors?search=P-2', { token: admin })).body.items).toEqual([]);
+  });
+
   it('updates the details of debtors that changed in the source system', async () => {
     const csv =
       'externalRef,name,kind,email,timezone,jurisdiction\nD-1,Dry Run Ltd,business,ar@dryrun.example,Europe/London,GB';

@@ -2,11 +2,14 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Clock } from '../../ports/clock';
-import type { ImportFiles, UploadTarget } from '../../ports/import-files';
+import type { ImportFiles, UploadedFile, UploadTarget } from '../../ports/import-files';
 
 const CONTENT_TYPE = 'text/csv';
 
-/** Import files in a private bucket, uploaded by presigned PUT and read back as a stream. */
+/**
+ * Import files in a private, versioned bucket, uploaded by presigned PUT and read back as a stream
+ * (the version an import started with).
+ */
 export class S3ImportFiles implements ImportFiles {
   constructor(
     private readonly s3: S3Client,
@@ -37,12 +40,12 @@ export class S3ImportFiles implements ImportFiles {
     };
   }
 
-  async size(tenantId: string, importId: string): Promise<number | undefined> {
+  async describe(tenantId: string, importId: string): Promise<UploadedFile | undefined> {
     try {
       const head = await this.s3.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: S3ImportFiles.keyOf(tenantId, importId) }),
       );
-      return head.ContentLength;
+      return { bytes: head.ContentLength ?? 0, ...(head.VersionId ? { versionId: head.VersionId } : {}) };
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       if (status === 404) return undefined;
@@ -50,9 +53,13 @@ export class S3ImportFiles implements ImportFiles {
     }
   }
 
-  async open(tenantId: string, importId: string): Promise<Readable> {
+  async open(tenantId: string, importId: string, versionId?: string): Promise<Readable> {
     const object = await this.s3.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: S3ImportFiles.keyOf(tenantId, importId) }),
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: S3ImportFiles.keyOf(tenantId, importId),
+        ...(versionId ? { VersionId: versionId } : {}),
+      }),
     );
     return object.Body as Readable;
   }

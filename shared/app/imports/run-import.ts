@@ -82,7 +82,8 @@ async function validate(
   batchRows: number,
 ): Promise<ImportJob> {
   const now = services.clock.now().toISOString();
-  const totalBytes = await services.importFiles.size(start.tenantId, start.id);
+  const totalBytes =
+    start.totalBytes ?? (await services.importFiles.describe(start.tenantId, start.id))?.bytes;
   let job = await save(services, start, {
     status: 'validating',
     startedAt: start.startedAt ?? now,
@@ -94,7 +95,7 @@ async function validate(
   let mapping: HeaderMapping | undefined;
   let counts = emptyCounts();
   try {
-    const file = await services.importFiles.open(job.tenantId, job.id);
+    const file = await services.importFiles.open(job.tenantId, job.id, job.fileVersionId);
     for await (const batch of readImportFile(file, batchRows, (header) => {
       mapping = checkedHeader(job, header);
     })) {
@@ -158,7 +159,7 @@ async function apply(
   let mapping: HeaderMapping | undefined;
   let first = true;
   const caseHorizon = await caseWindowHorizon(services, job.tenantId, timeZone);
-  const file = await services.importFiles.open(job.tenantId, job.id);
+  const file = await services.importFiles.open(job.tenantId, job.id, job.fileVersionId);
   const batches = readImportFile(file, batchRows, (header) => {
     mapping = checkedHeader(job, header);
   });

@@ -34,9 +34,15 @@ export async function startImport(
   } else {
     if (!canStart(before)) throw new RuleViolationError(`The import is ${before.status}`);
     if (before.status === 'awaiting_upload') {
-      const size = await services.importFiles.size(before.tenantId, before.id);
-      if (size === undefined) throw new RuleViolationError('Upload the file to the upload URL first');
-      after = { ...before, status: 'queued', totalBytes: size, version: before.version + 1 };
+      const file = await services.importFiles.describe(before.tenantId, before.id);
+      if (file === undefined) throw new RuleViolationError('Upload the file to the upload URL first');
+      after = {
+        ...before,
+        status: 'queued',
+        totalBytes: file.bytes,
+        ...(file.versionId ? { fileVersionId: file.versionId } : {}),
+        version: before.version + 1,
+      };
     } else {
       after = { ...before, version: before.version + 1 };
     }

@@ -45,6 +45,11 @@ export interface ImportJob {
   /** Of the current pass: bytes of the file read, for progress. */
   bytesRead: number;
   totalBytes?: number;
+  /**
+   * The uploaded file's version when the import started: every pass reads that one, so a file
+   * uploaded again with a URL still valid cannot change what the rows of a checkpoint are.
+   */
+  fileVersionId?: string;
   /** Of the current pass (validation, then applying). */
   counts: ImportCounts;
   /** What validation found: the import's forecast before anything is written. */
