@@ -5,6 +5,9 @@
  * changed customer is updated; a 429 is waited out; an expired access token is refreshed (the
  * rotated refresh token kept); another tenant sees nothing of it.
  */
+import { completeConnection } from '../../shared/app/connectors/complete-connection';
+import { UpstreamError } from '../../shared/domain/errors';
+import { ConnectorProviderError, type AccountingConnector } from '../../shared/ports/accounting-connector';
 import { startTestApi, type TestApi } from '../support/local-api';
 
 const REALM = '9130350000000001';
@@ -405,5 +408,61 @@ describe('QuickBooks Online connector', () => {
     expect(deleted.status).toBe(200);
     expect((await api.request('GET', '/v1/connections', { token: admin })).body.items).toEqual([]);
     await debtorByRef(admin, `qbo:${company.acme.Id}`);
+  });
+});
+
+describe('an authorization QuickBooks refuses', () => {
+  let admin: string;
+
+  /** A pending connection and the callback the consent page sends the browser back to. */
+  async function consented(): Promise<URL> {
+    const started = await api.request('POST', '/v1/connections', {
+      token: admin,
+      body: { provider: 'quickbooks', currency: 'USD' },
+    });
+    expect(started.status).toBe(201);
+    const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
+    return new URL(consent.headers.get('location')!);
+  }
+
+  beforeAll(async () => {
+    admin = await api.token('refused-books', ['admin'], { sub: 'refused-admin' });
+  });
+
+  it('answers 400 problem+json, not 500, when the code is refused', async () => {
+    const callback = await consented();
+    callback.searchParams.set('code', 'AB11-not-issued');
+    const refused = await api.request('GET', `${callback.pathname}${callback.search}`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'code', message: expect.stringMatching(/refused by QuickBooks.*connect again/) }],
+    });
+  });
+
+  it('answers 400 when the callback names no company', async () => {
+    const callback = await consented();
+    callback.searchParams.delete('realmId');
+    const refused = await api.request('GET', `${callback.pathname}${callback.search}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errors: [{ path: 'realmId' }] });
+  });
+
+  it('answers 502 when the provider fails otherwise', async () => {
+    const callback = await consented();
+    // The stand-in's token endpoint does not fail this way: a connector whose exchange does.
+    const failing = {
+      provider: 'quickbooks',
+      exchangeCode: () => Promise.reject(new ConnectorProviderError(503, 'temporarily_unavailable')),
+    } as unknown as AccountingConnector;
+    const attempt = completeConnection(
+      { ...api.runtime.services, connectors: { quickbooks: failing } },
+      { code: callback.searchParams.get('code')!, state: callback.searchParams.get('state')! },
+    );
+    await expect(attempt).rejects.toBeInstanceOf(UpstreamError);
+    await expect(attempt).rejects.toThrow(
+      /QuickBooks did not complete the authorization \(it answered 503\)/,
+    );
   });
 });

@@ -20,12 +20,13 @@ import {
   type SkippedRecord,
   type SyncCounts,
 } from '../../domain/connectors/connection';
-import type {
-  SourceCreditApplication,
-  SourceCustomer,
-  SourceInvoice,
-  SourcePage,
-  SourcePayment,
+import {
+  PROVIDER_NAMES,
+  type SourceCreditApplication,
+  type SourceCustomer,
+  type SourceInvoice,
+  type SourcePage,
+  type SourcePayment,
 } from '../../domain/connectors/source-records';
 import type { Debtor, DebtorChanges, DebtorDraft } from '../../domain/debtors/debtor';
 import { createDebtorBody } from '../../http/schemas/debtors';
@@ -59,8 +60,6 @@ export interface PageOutcome {
   /** Debtors whose money changed or who got invoices: their collection cases are told. */
   touchedDebtors: string[];
 }
-
-const PROVIDER_NAMES = { quickbooks: 'QuickBooks', xero: 'Xero' } as const;
 
 /** Fields a person may have left out or written so the API refuses them: dropped, not fatal. */
 const OPTIONAL_FIELDS = ['email', 'phone', 'postalAddress', 'taxId'] as const;

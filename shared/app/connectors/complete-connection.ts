@@ -5,7 +5,13 @@
  */
 import { auditor } from '../audit/auditor';
 import { connectionView, type Connection } from '../../domain/connectors/connection';
-import { RuleViolationError, ValidationError } from '../../domain/errors';
+import { PROVIDER_NAMES } from '../../domain/connectors/source-records';
+import { RuleViolationError, UpstreamError, ValidationError } from '../../domain/errors';
+import {
+  AuthorizationRevokedError,
+  ConnectorProviderError,
+  type AccountingConnector,
+} from '../../ports/accounting-connector';
 import type { Services } from '../../runtime/services';
 import { connectorActor } from '../cases/system-actor';
 import { openState } from './connection-state';
@@ -31,8 +37,7 @@ export async function completeConnection(
   if (!before || before.status !== 'pending' || before.stateNonce !== state.nonce) throw refused();
   const connector = services.connectors[before.provider];
   if (!connector) throw new RuleViolationError(`${before.provider} is not configured in this deployment`);
-  const tokens = await connector.exchangeCode(input.code, now);
-  const organisationId = await connector.organisation(tokens, { realmId: input.realmId });
+  const { tokens, organisationId } = await authorize(connector, input, now);
   const { stateNonce: _used, ...rest } = before;
   const active: Connection = {
     ...rest,
@@ -55,4 +60,33 @@ export async function completeConnection(
     ],
   });
   return connectionView(after);
+}
+
+/**
+ * The provider's refusals as answers the admin can act on, not a 500. A refused code (used,
+ * expired, or issued for another redirect) is the request's fault and will not work again: 400,
+ * start connecting again. Any other unexpected answer is the provider's failure: 502, try again.
+ */
+async function authorize(connector: AccountingConnector, input: CallbackInput, now: Date) {
+  try {
+    const tokens = await connector.exchangeCode(input.code, now);
+    const organisationId = await connector.organisation(tokens, { realmId: input.realmId });
+    return { tokens, organisationId };
+  } catch (error) {
+    const name = PROVIDER_NAMES[connector.provider];
+    if (error instanceof AuthorizationRevokedError) {
+      throw new ValidationError([
+        {
+          path: 'code',
+          message: `was refused by ${name} (used, expired or not issued to Recoup): connect again`,
+        },
+      ]);
+    }
+    if (error instanceof ConnectorProviderError) {
+      throw new UpstreamError(
+        `${name} did not complete the authorization (it answered ${error.status}): connect again`,
+      );
+    }
+    throw error;
+  }
 }
