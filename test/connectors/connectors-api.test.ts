@@ -379,6 +379,28 @@ describe('QuickBooks Online connector', () => {
     expect((await api.request('POST', path, { token: other, body: { text: 'x' } })).status).toBe(404);
   });
 
+  it('pushes a note once when the request is retried with the same Idempotency-Key', async () => {
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    const invoice = (await invoicesOf(admin, acme.body.id))['1001'] as unknown as { id: string };
+    const collector = await api.token('books', ['collector'], { sub: 'books-collector' });
+    const send = () =>
+      api.request('POST', `/v1/invoices/${invoice.id}/accounting-note`, {
+        token: collector,
+        body: { text: 'Sent the statement again' },
+        headers: { 'idempotency-key': 'note-statement-1' },
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    const retried = await send();
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    const lines = String(api.runtime.quickbooks.record(REALM, 'Invoice', company.first.Id).PrivateNote).split(
+      '\n',
+    );
+    expect(lines.filter((line) => line.endsWith('Sent the statement again'))).toHaveLength(1);
+  });
+
   it('shows another tenant nothing', async () => {
     const other = await api.token('other-books', ['admin']);
     const list = await api.request('GET', '/v1/connections', { token: other });

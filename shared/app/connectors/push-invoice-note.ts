@@ -2,7 +2,8 @@
  * A collection note pushed to a synced invoice in the accounting system, so the creditor's
  * bookkeepers see it where they work (QuickBooks: a line added to the invoice's `PrivateNote`).
  * Refused while a sync of the connection runs: both may need to refresh the rotating refresh
- * token, and only one holder of it may.
+ * token, and only one holder of it may. With an `Idempotency-Key` the answer is stored with the
+ * audit record, so a retry is answered from it and pushes nothing.
  */
 import { auditor } from '../audit/auditor';
 import type { Connection } from '../../domain/connectors/connection';
@@ -100,6 +101,7 @@ export async function pushInvoiceNote(
       audit: [
         auditor(services.ids, context.actor, now)('invoice', invoice.id, 'invoice.note_pushed', null, note),
       ],
+      idempotency: context.idempotency && { ...context.idempotency, body: note },
     },
   );
   return note;
