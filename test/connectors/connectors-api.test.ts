@@ -6,11 +6,12 @@
  * rotated refresh token kept); another tenant sees nothing of it.
  */
 import { completeConnection } from '../../shared/app/connectors/complete-connection';
-import { UpstreamError } from '../../shared/domain/errors';
+import { ConflictError, UpstreamError } from '../../shared/domain/errors';
 import { ConnectorProviderError, type AccountingConnector } from '../../shared/ports/accounting-connector';
 import { startTestApi, type TestApi } from '../support/local-api';
 
 const REALM = '9130350000000001';
+const OTHER_REALM = '9130350000000002';
 let api: TestApi;
 const waits: number[] = [];
 
@@ -170,6 +171,22 @@ async function connect(admin: string): Promise<Connection> {
   return completed.body;
 }
 
+/** Starts connecting and follows the consent page: the callback the browser is sent back to. */
+async function consentTo(admin: string, realmId: string): Promise<{ id: string; callback: URL }> {
+  api.runtime.quickbooks.consentRealmId = realmId;
+  try {
+    const started = await api.request('POST', '/v1/connections', {
+      token: admin,
+      body: { provider: 'quickbooks', jurisdiction: 'US-NY' },
+    });
+    expect(started.status).toBe(201);
+    const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
+    return { id: started.body.id, callback: new URL(consent.headers.get('location')!) };
+  } finally {
+    api.runtime.quickbooks.consentRealmId = REALM;
+  }
+}
+
 async function sync(admin: string, id: string): Promise<Connection> {
   const queued = await api.request('POST', `/v1/connections/${id}/sync`, { token: admin });
   expect(queued.status).toBe(202);
@@ -221,6 +238,20 @@ describe('QuickBooks Online connector', () => {
       '/v1/connections/callback?code=x&state=v1.AAAA.BBBB.CCCC.DDDD&realmId=1',
     );
     expect(tampered.status).toBe(400);
+  });
+
+  it('refuses to connect a second QuickBooks company, whose record ids would collide', async () => {
+    const { id, callback } = await consentTo(admin, OTHER_REALM);
+    const refused = await api.request('GET', `${callback.pathname}${callback.search}`);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/another QuickBooks company.*only that company can be connected/);
+    const list = await api.request('GET', '/v1/connections', { token: admin });
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: connection.id, status: 'active', organisationId: REALM }),
+      expect.objectContaining({ id, status: 'pending' }),
+    ]);
+    expect((await api.request('DELETE', `/v1/connections/${id}`, { token: admin })).status).toBe(200);
   });
 
   it('pulls every page and books customers, invoices, credit notes and payments exactly', async () => {
@@ -401,6 +432,39 @@ describe('QuickBooks Online connector', () => {
     expect(lines.filter((line) => line.endsWith('Sent the statement again'))).toHaveLength(1);
   });
 
+  it('pushes a note to the company the invoice came from, whichever connection is listed first', async () => {
+    // A connection to another company made before a second one was refused, listed first.
+    const now = new Date().toISOString();
+    const foreign = {
+      id: 'con_00000000000000000000000000',
+      tenantId: 'books',
+      provider: 'quickbooks' as const,
+      status: 'active' as const,
+      organisationId: OTHER_REALM,
+      defaults: { currency: 'USD' },
+      createdAt: now,
+      createdBy: 'books-admin',
+      updatedAt: now,
+      version: 1,
+    };
+    await api.runtime.services.connections.create(foreign, { audit: [] });
+    try {
+      const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+      const invoice = (await invoicesOf(admin, acme.body.id))['1002'] as unknown as { id: string };
+      const collector = await api.token('books', ['collector'], { sub: 'books-collector' });
+      const pushed = await api.request('POST', `/v1/invoices/${invoice.id}/accounting-note`, {
+        token: collector,
+        body: { text: 'Asked for the remittance advice' },
+      });
+      expect(pushed.status).toBe(200);
+      expect(pushed.body.connectionId).toBe(connection.id);
+      const stored = api.runtime.quickbooks.record(REALM, 'Invoice', company.second.Id);
+      expect(String(stored.PrivateNote)).toMatch(/Asked for the remittance advice$/);
+    } finally {
+      await api.runtime.services.connections.remove(foreign, { audit: [] });
+    }
+  });
+
   it('shows another tenant nothing', async () => {
     const other = await api.token('other-books', ['admin']);
     const list = await api.request('GET', '/v1/connections', { token: other });
@@ -430,6 +494,24 @@ describe('QuickBooks Online connector', () => {
     expect(deleted.status).toBe(200);
     expect((await api.request('GET', '/v1/connections', { token: admin })).body.items).toEqual([]);
     await debtorByRef(admin, `qbo:${company.acme.Id}`);
+  });
+
+  it('still refuses another company once disconnected, and takes the same company again', async () => {
+    // The records synced from the first company stay, under its ids.
+    const other = await consentTo(admin, OTHER_REALM);
+    const refused = await api.request('GET', `${other.callback.pathname}${other.callback.search}`);
+    expect(refused.status).toBe(409);
+    const same = await consentTo(admin, REALM);
+    const accepted = await api.request('GET', `${same.callback.pathname}${same.callback.search}`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'active', organisationId: REALM });
+    // Two callbacks racing past the check: the binding, written with the connection, settles it.
+    const pending = (await api.runtime.services.connections.get('books', other.id))!;
+    const raced = { ...pending, status: 'active' as const, organisationId: OTHER_REALM, version: 2 };
+    await expect(
+      api.runtime.services.connections.saveAuthorized(pending, raced, { audit: [] }, true),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await api.runtime.services.connections.get('books', other.id))!.status).toBe('pending');
   });
 });
 

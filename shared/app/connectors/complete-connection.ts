@@ -1,7 +1,8 @@
 /**
  * The provider sends the admin's browser back with a code: the sealed state names the tenant and
  * the pending connection; the code is traded for tokens, which are sealed and stored, and the
- * connection becomes active (the hourly schedule syncs it from then on).
+ * connection becomes active (the hourly schedule syncs it from then on). A second QuickBooks
+ * company is refused (organisation-binding.ts).
  */
 import { auditor } from '../audit/auditor';
 import { connectionView, type Connection } from '../../domain/connectors/connection';
@@ -16,6 +17,7 @@ import type { Services } from '../../runtime/services';
 import { connectorActor } from '../cases/system-actor';
 import { openState } from './connection-state';
 import { sealTokens } from './connection-tokens';
+import { needsOrganisationBinding, refuseAnotherOrganisation } from './organisation-binding';
 
 export interface CallbackInput {
   code: string;
@@ -38,6 +40,7 @@ export async function completeConnection(
   const connector = services.connectors[before.provider];
   if (!connector) throw new RuleViolationError(`${before.provider} is not configured in this deployment`);
   const { tokens, organisationId } = await authorize(connector, input, now);
+  await refuseAnotherOrganisation(services.connections, before, organisationId);
   const { stateNonce: _used, ...rest } = before;
   const active: Connection = {
     ...rest,
@@ -48,17 +51,22 @@ export async function completeConnection(
   };
   const after = { ...active, sealedTokens: await sealTokens(services.tokenCipher, active, tokens) };
   const actor = { ...connectorActor(before.tenantId), sub: before.createdBy };
-  await services.connections.save(before, after, {
-    audit: [
-      auditor(services.ids, actor, now)(
-        'connection',
-        before.id,
-        'connection.authorized',
-        connectionView(before),
-        connectionView(after),
-      ),
-    ],
-  });
+  await services.connections.saveAuthorized(
+    before,
+    after,
+    {
+      audit: [
+        auditor(services.ids, actor, now)(
+          'connection',
+          before.id,
+          'connection.authorized',
+          connectionView(before),
+          connectionView(after),
+        ),
+      ],
+    },
+    needsOrganisationBinding(before),
+  );
   return connectionView(after);
 }
 
