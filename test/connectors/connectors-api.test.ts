@@ -139,14 +139,14 @@ async function seedCompany() {
       { Amount: 1200, LinkedTxn: [{ TxnId: largeMemo.Id, TxnType: 'CreditMemo' }] },
     ],
   });
-  qbo.addPayment(REALM, {
+  const yenPayment = qbo.addPayment(REALM, {
     TxnDate: '2027-02-25',
     TotalAmt: 100000,
     CurrencyRef: { value: 'JPY' },
     CustomerRef: { value: tokyo.Id },
     Line: [{ Amount: 100000, LinkedTxn: [{ TxnId: yen.Id, TxnType: 'Invoice' }] }],
   });
-  return { acme, tokyo, kuwait, first, second, large, yen, dinar };
+  return { acme, tokyo, kuwait, first, second, large, yen, dinar, yenPayment };
 }
 
 async function connect(admin: string): Promise<Connection> {
@@ -351,6 +351,66 @@ describe('QuickBooks Online connector', () => {
       const synced = await sync(admin, connection.id);
       expect(synced.lastRun).toMatchObject({ outcome: 'completed' });
     }
+  });
+
+  it('records a payment changed in QuickBooks again once it is reversed in Recoup', async () => {
+    const tokyo = await debtorByRef(admin, `qbo:${company.tokyo.Id}`);
+    const payments = async () =>
+      (await api.request('GET', `/v1/debtors/${tokyo.body.id}/payments`, { token: admin })).body.items as {
+        id: string;
+        amount: number;
+        status: string;
+      }[];
+    const changeInQuickBooks = async (changes: Record<string, unknown>) => {
+      api.runtime.quickbooks.update(REALM, 'Payment', company.yenPayment.Id, changes);
+      // Past the watermark's margin: the sync after this one no longer pulls the payment.
+      await api.request('POST', '/dev/clock', { body: { advance: 'PT1H' } });
+    };
+    const line = (amount: number) => [
+      { Amount: amount, LinkedTxn: [{ TxnId: company.yen.Id, TxnType: 'Invoice' }] },
+    ];
+
+    await changeInQuickBooks({ TotalAmt: 90000, Line: line(90000) });
+    const reported = await sync(admin, connection.id);
+    expect(reported.lastRun!.counts).toMatchObject({ created: 0, skipped: 1 });
+    expect(reported.lastRun!.skipped).toEqual([
+      expect.objectContaining({
+        kind: 'payment',
+        sourceId: company.yenPayment.Id,
+        reason: expect.stringMatching(/reverse it in Recoup, and a sync that pulls it again records it anew/),
+      }),
+    ]);
+    const [recorded] = await payments();
+    const reversal = await api.request('POST', `/v1/payments/${recorded!.id}/reverse`, {
+      token: admin,
+      body: { reason: 'Corrected to 90,000 in QuickBooks' },
+    });
+    expect(reversal.status).toBe(200);
+
+    // Not pulled again until QuickBooks changes it: the watermark is past it.
+    expect((await sync(admin, connection.id)).lastRun!.counts).toMatchObject({ created: 0, skipped: 0 });
+    await changeInQuickBooks({ PaymentRefNum: 'WIRE-2027-0225' });
+    const again = await sync(admin, connection.id);
+    expect(again.lastRun!.counts).toMatchObject({ created: 1, skipped: 0 });
+    expect(await payments()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: recorded!.id, amount: 100_000, status: 'reversed' }),
+        expect.objectContaining({ amount: 90_000, status: 'applied' }),
+      ]),
+    );
+    expect(await invoicesOf(admin, tokyo.body.id)).toMatchObject({ '2001': { outstanding: 35_000 } });
+    expect((await sync(admin, connection.id)).lastRun!.counts).toMatchObject({ created: 0, skipped: 0 });
+
+    // Reversed in Recoup but unchanged in QuickBooks: the reversal stands when it is pulled again.
+    const revision = (await payments()).find((payment) => payment.status === 'applied')!;
+    await api.request('POST', `/v1/payments/${revision.id}/reverse`, {
+      token: admin,
+      body: { reason: 'Returned by the bank' },
+    });
+    await changeInQuickBooks({ PrivateNote: 'Bank return noted' });
+    const kept = await sync(admin, connection.id);
+    expect(kept.lastRun!.counts).toMatchObject({ created: 0, skipped: 0 });
+    expect((await payments()).filter((payment) => payment.status === 'applied')).toEqual([]);
   });
 
   it('adds collection notes to a synced invoice in QuickBooks', async () => {
