@@ -8,7 +8,7 @@
 import { completeConnection } from '../../shared/app/connectors/complete-connection';
 import { ConflictError, UpstreamError } from '../../shared/domain/errors';
 import { ConnectorProviderError, type AccountingConnector } from '../../shared/ports/accounting-connector';
-import { startTestApi, type TestApi } from '../support/local-api';
+import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
 
 const REALM = '9130350000000001';
 const OTHER_REALM = '9130350000000002';
@@ -572,6 +572,53 @@ describe('QuickBooks Online connector', () => {
       api.runtime.services.connections.saveAuthorized(pending, raced, { audit: [] }, true),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await api.runtime.services.connections.get('books', other.id))!.status).toBe('pending');
+  });
+});
+
+describe('a tenant with two QuickBooks companies connected before one was refused', () => {
+  it('refuses to push a note rather than guess the company', async () => {
+    const admin = await api.token('legacy-books', ['admin'], { sub: 'legacy-admin' });
+    const now = new Date().toISOString();
+    for (const [id, organisationId] of [
+      ['con_00000000000000000000000001', REALM],
+      ['con_00000000000000000000000002', OTHER_REALM],
+    ] as const) {
+      await api.runtime.services.connections.create(
+        {
+          id,
+          tenantId: 'legacy-books',
+          provider: 'quickbooks',
+          status: 'active',
+          organisationId,
+          defaults: { currency: 'USD' },
+          createdAt: now,
+          createdBy: 'legacy-admin',
+          updatedAt: now,
+          version: 1,
+        },
+        { audit: [] },
+      );
+    }
+    const debtor = await api.request('POST', '/v1/debtors', { token: admin, body: sampleDebtor() });
+    const invoice = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: {
+        debtorId: debtor.body.id,
+        number: '1001',
+        currency: 'USD',
+        amount: 1000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-03-31',
+        externalRef: 'qbo:Invoice:1',
+      },
+    });
+    expect(invoice.status).toBe(201);
+    const pushed = await api.request('POST', `/v1/invoices/${invoice.body.id}/accounting-note`, {
+      token: admin,
+      body: { text: 'x' },
+    });
+    expect(pushed.status).toBe(409);
+    expect(pushed.body.detail).toMatch(/More than one quickbooks organisation is connected/);
   });
 });
 
