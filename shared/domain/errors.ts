@@ -5,7 +5,7 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'validation' | 'forbidden' | 'not_found' | 'conflict' | 'rule';
+  abstract readonly kind: 'validation' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'upstream';
 }
 
 /** Input that is well-formed but not acceptable (400). */
@@ -37,4 +37,9 @@ export class ConflictError extends DomainError {
 /** A business rule refuses the change (422). */
 export class RuleViolationError extends DomainError {
   readonly kind = 'rule' as const;
+}
+
+/** A service Recoup depends on answered what it should not have; trying again may work (502). */
+export class UpstreamError extends DomainError {
+  readonly kind = 'upstream' as const;
 }

@@ -170,7 +170,14 @@ function replayed(statusCode: number, body: unknown): APIGatewayProxyStructuredR
   return json(statusCode, body, { 'idempotent-replayed': 'true' });
 }
 
-const DOMAIN_STATUS = { validation: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 } as const;
+const DOMAIN_STATUS = {
+  validation: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+  upstream: 502,
+} as const;
 
 function errorResponse(error: unknown, route: RouteDefinition): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problemResponse(error.toProblem(), error.headers);

@@ -5,9 +5,13 @@
  * changed customer is updated; a 429 is waited out; an expired access token is refreshed (the
  * rotated refresh token kept); another tenant sees nothing of it.
  */
-import { startTestApi, type TestApi } from '../support/local-api';
+import { completeConnection } from '../../shared/app/connectors/complete-connection';
+import { ConflictError, UpstreamError } from '../../shared/domain/errors';
+import { ConnectorProviderError, type AccountingConnector } from '../../shared/ports/accounting-connector';
+import { sampleDebtor, startTestApi, type TestApi } from '../support/local-api';
 
 const REALM = '9130350000000001';
+const OTHER_REALM = '9130350000000002';
 let api: TestApi;
 const waits: number[] = [];
 
@@ -135,14 +139,14 @@ async function seedCompany() {
       { Amount: 1200, LinkedTxn: [{ TxnId: largeMemo.Id, TxnType: 'CreditMemo' }] },
     ],
   });
-  qbo.addPayment(REALM, {
+  const yenPayment = qbo.addPayment(REALM, {
     TxnDate: '2027-02-25',
     TotalAmt: 100000,
     CurrencyRef: { value: 'JPY' },
     CustomerRef: { value: tokyo.Id },
     Line: [{ Amount: 100000, LinkedTxn: [{ TxnId: yen.Id, TxnType: 'Invoice' }] }],
   });
-  return { acme, tokyo, kuwait, first, second, large, yen, dinar };
+  return { acme, tokyo, kuwait, first, second, large, yen, dinar, yenPayment };
 }
 
 async function connect(admin: string): Promise<Connection> {
@@ -165,6 +169,22 @@ async function connect(admin: string): Promise<Connection> {
   const again = await api.request('GET', `${callback.pathname}${callback.search}`);
   expect(again.status).toBe(400);
   return completed.body;
+}
+
+/** Starts connecting and follows the consent page: the callback the browser is sent back to. */
+async function consentTo(admin: string, realmId: string): Promise<{ id: string; callback: URL }> {
+  api.runtime.quickbooks.consentRealmId = realmId;
+  try {
+    const started = await api.request('POST', '/v1/connections', {
+      token: admin,
+      body: { provider: 'quickbooks', jurisdiction: 'US-NY' },
+    });
+    expect(started.status).toBe(201);
+    const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
+    return { id: started.body.id, callback: new URL(consent.headers.get('location')!) };
+  } finally {
+    api.runtime.quickbooks.consentRealmId = REALM;
+  }
 }
 
 async function sync(admin: string, id: string): Promise<Connection> {
@@ -218,6 +238,20 @@ describe('QuickBooks Online connector', () => {
       '/v1/connections/callback?code=x&state=v1.AAAA.BBBB.CCCC.DDDD&realmId=1',
     );
     expect(tampered.status).toBe(400);
+  });
+
+  it('refuses to connect a second QuickBooks company, whose record ids would collide', async () => {
+    const { id, callback } = await consentTo(admin, OTHER_REALM);
+    const refused = await api.request('GET', `${callback.pathname}${callback.search}`);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/another QuickBooks company.*only that company can be connected/);
+    const list = await api.request('GET', '/v1/connections', { token: admin });
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: connection.id, status: 'active', organisationId: REALM }),
+      expect.objectContaining({ id, status: 'pending' }),
+    ]);
+    expect((await api.request('DELETE', `/v1/connections/${id}`, { token: admin })).status).toBe(200);
   });
 
   it('pulls every page and books customers, invoices, credit notes and payments exactly', async () => {
@@ -319,6 +353,66 @@ describe('QuickBooks Online connector', () => {
     }
   });
 
+  it('records a payment changed in QuickBooks again once it is reversed in Recoup', async () => {
+    const tokyo = await debtorByRef(admin, `qbo:${company.tokyo.Id}`);
+    const payments = async () =>
+      (await api.request('GET', `/v1/debtors/${tokyo.body.id}/payments`, { token: admin })).body.items as {
+        id: string;
+        amount: number;
+        status: string;
+      }[];
+    const changeInQuickBooks = async (changes: Record<string, unknown>) => {
+      api.runtime.quickbooks.update(REALM, 'Payment', company.yenPayment.Id, changes);
+      // Past the watermark's margin: the sync after this one no longer pulls the payment.
+      await api.request('POST', '/dev/clock', { body: { advance: 'PT1H' } });
+    };
+    const line = (amount: number) => [
+      { Amount: amount, LinkedTxn: [{ TxnId: company.yen.Id, TxnType: 'Invoice' }] },
+    ];
+
+    await changeInQuickBooks({ TotalAmt: 90000, Line: line(90000) });
+    const reported = await sync(admin, connection.id);
+    expect(reported.lastRun!.counts).toMatchObject({ created: 0, skipped: 1 });
+    expect(reported.lastRun!.skipped).toEqual([
+      expect.objectContaining({
+        kind: 'payment',
+        sourceId: company.yenPayment.Id,
+        reason: expect.stringMatching(/reverse it in Recoup, and a sync that pulls it again records it anew/),
+      }),
+    ]);
+    const [recorded] = await payments();
+    const reversal = await api.request('POST', `/v1/payments/${recorded!.id}/reverse`, {
+      token: admin,
+      body: { reason: 'Corrected to 90,000 in QuickBooks' },
+    });
+    expect(reversal.status).toBe(200);
+
+    // Not pulled again until QuickBooks changes it: the watermark is past it.
+    expect((await sync(admin, connection.id)).lastRun!.counts).toMatchObject({ created: 0, skipped: 0 });
+    await changeInQuickBooks({ PaymentRefNum: 'WIRE-2027-0225' });
+    const again = await sync(admin, connection.id);
+    expect(again.lastRun!.counts).toMatchObject({ created: 1, skipped: 0 });
+    expect(await payments()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: recorded!.id, amount: 100_000, status: 'reversed' }),
+        expect.objectContaining({ amount: 90_000, status: 'applied' }),
+      ]),
+    );
+    expect(await invoicesOf(admin, tokyo.body.id)).toMatchObject({ '2001': { outstanding: 35_000 } });
+    expect((await sync(admin, connection.id)).lastRun!.counts).toMatchObject({ created: 0, skipped: 0 });
+
+    // Reversed in Recoup but unchanged in QuickBooks: the reversal stands when it is pulled again.
+    const revision = (await payments()).find((payment) => payment.status === 'applied')!;
+    await api.request('POST', `/v1/payments/${revision.id}/reverse`, {
+      token: admin,
+      body: { reason: 'Returned by the bank' },
+    });
+    await changeInQuickBooks({ PrivateNote: 'Bank return noted' });
+    const kept = await sync(admin, connection.id);
+    expect(kept.lastRun!.counts).toMatchObject({ created: 0, skipped: 0 });
+    expect((await payments()).filter((payment) => payment.status === 'applied')).toEqual([]);
+  });
+
   it('adds collection notes to a synced invoice in QuickBooks', async () => {
     const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
     const invoice = (await invoicesOf(admin, acme.body.id))['1001'] as unknown as { id: string };
@@ -376,6 +470,61 @@ describe('QuickBooks Online connector', () => {
     expect((await api.request('POST', path, { token: other, body: { text: 'x' } })).status).toBe(404);
   });
 
+  it('pushes a note once when the request is retried with the same Idempotency-Key', async () => {
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    const invoice = (await invoicesOf(admin, acme.body.id))['1001'] as unknown as { id: string };
+    const collector = await api.token('books', ['collector'], { sub: 'books-collector' });
+    const send = () =>
+      api.request('POST', `/v1/invoices/${invoice.id}/accounting-note`, {
+        token: collector,
+        body: { text: 'Sent the statement again' },
+        headers: { 'idempotency-key': 'note-statement-1' },
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    const retried = await send();
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    const lines = String(api.runtime.quickbooks.record(REALM, 'Invoice', company.first.Id).PrivateNote).split(
+      '\n',
+    );
+    expect(lines.filter((line) => line.endsWith('Sent the statement again'))).toHaveLength(1);
+  });
+
+  it('pushes a note to the company the invoice came from, whichever connection is listed first', async () => {
+    // A connection to another company made before a second one was refused, listed first.
+    const now = new Date().toISOString();
+    const foreign = {
+      id: 'con_00000000000000000000000000',
+      tenantId: 'books',
+      provider: 'quickbooks' as const,
+      status: 'active' as const,
+      organisationId: OTHER_REALM,
+      defaults: { currency: 'USD' },
+      createdAt: now,
+      createdBy: 'books-admin',
+      updatedAt: now,
+      version: 1,
+    };
+    await api.runtime.services.connections.create(foreign, { audit: [] });
+    try {
+      const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+      const invoice = (await invoicesOf(admin, acme.body.id))['1002'] as unknown as { id: string };
+      const collector = await api.token('books', ['collector'], { sub: 'books-collector' });
+      const pushed = await api.request('POST', `/v1/invoices/${invoice.id}/accounting-note`, {
+        token: collector,
+        body: { text: 'Asked for the remittance advice' },
+      });
+      expect(pushed.status).toBe(200);
+      expect(pushed.body.connectionId).toBe(connection.id);
+      const stored = api.runtime.quickbooks.record(REALM, 'Invoice', company.second.Id);
+      expect(String(stored.PrivateNote)).toMatch(/Asked for the remittance advice$/);
+    } finally {
+      await api.runtime.services.connections.remove(foreign, { audit: [] });
+    }
+  });
+
   it('shows another tenant nothing', async () => {
     const other = await api.token('other-books', ['admin']);
     const list = await api.request('GET', '/v1/connections', { token: other });
@@ -405,5 +554,126 @@ describe('QuickBooks Online connector', () => {
     expect(deleted.status).toBe(200);
     expect((await api.request('GET', '/v1/connections', { token: admin })).body.items).toEqual([]);
     await debtorByRef(admin, `qbo:${company.acme.Id}`);
+  });
+
+  it('still refuses another company once disconnected, and takes the same company again', async () => {
+    // The records synced from the first company stay, under its ids.
+    const other = await consentTo(admin, OTHER_REALM);
+    const refused = await api.request('GET', `${other.callback.pathname}${other.callback.search}`);
+    expect(refused.status).toBe(409);
+    const same = await consentTo(admin, REALM);
+    const accepted = await api.request('GET', `${same.callback.pathname}${same.callback.search}`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'active', organisationId: REALM });
+    // Two callbacks racing past the check: the binding, written with the connection, settles it.
+    const pending = (await api.runtime.services.connections.get('books', other.id))!;
+    const raced = { ...pending, status: 'active' as const, organisationId: OTHER_REALM, version: 2 };
+    await expect(
+      api.runtime.services.connections.saveAuthorized(pending, raced, { audit: [] }, true),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await api.runtime.services.connections.get('books', other.id))!.status).toBe('pending');
+  });
+});
+
+describe('a tenant with two QuickBooks companies connected before one was refused', () => {
+  it('refuses to push a note rather than guess the company', async () => {
+    const admin = await api.token('legacy-books', ['admin'], { sub: 'legacy-admin' });
+    const now = new Date().toISOString();
+    for (const [id, organisationId] of [
+      ['con_00000000000000000000000001', REALM],
+      ['con_00000000000000000000000002', OTHER_REALM],
+    ] as const) {
+      await api.runtime.services.connections.create(
+        {
+          id,
+          tenantId: 'legacy-books',
+          provider: 'quickbooks',
+          status: 'active',
+          organisationId,
+          defaults: { currency: 'USD' },
+          createdAt: now,
+          createdBy: 'legacy-admin',
+          updatedAt: now,
+          version: 1,
+        },
+        { audit: [] },
+      );
+    }
+    const debtor = await api.request('POST', '/v1/debtors', { token: admin, body: sampleDebtor() });
+    const invoice = await api.request('POST', '/v1/invoices', {
+      token: admin,
+      body: {
+        debtorId: debtor.body.id,
+        number: '1001',
+        currency: 'USD',
+        amount: 1000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-03-31',
+        externalRef: 'qbo:Invoice:1',
+      },
+    });
+    expect(invoice.status).toBe(201);
+    const pushed = await api.request('POST', `/v1/invoices/${invoice.body.id}/accounting-note`, {
+      token: admin,
+      body: { text: 'x' },
+    });
+    expect(pushed.status).toBe(409);
+    expect(pushed.body.detail).toMatch(/More than one quickbooks organisation is connected/);
+  });
+});
+
+describe('an authorization QuickBooks refuses', () => {
+  let admin: string;
+
+  /** A pending connection and the callback the consent page sends the browser back to. */
+  async function consented(): Promise<URL> {
+    const started = await api.request('POST', '/v1/connections', {
+      token: admin,
+      body: { provider: 'quickbooks', currency: 'USD' },
+    });
+    expect(started.status).toBe(201);
+    const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
+    return new URL(consent.headers.get('location')!);
+  }
+
+  beforeAll(async () => {
+    admin = await api.token('refused-books', ['admin'], { sub: 'refused-admin' });
+  });
+
+  it('answers 400 problem+json, not 500, when the code is refused', async () => {
+    const callback = await consented();
+    callback.searchParams.set('code', 'AB11-not-issued');
+    const refused = await api.request('GET', `${callback.pathname}${callback.search}`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'code', message: expect.stringMatching(/refused by QuickBooks.*connect again/) }],
+    });
+  });
+
+  it('answers 400 when the callback names no company', async () => {
+    const callback = await consented();
+    callback.searchParams.delete('realmId');
+    const refused = await api.request('GET', `${callback.pathname}${callback.search}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errors: [{ path: 'realmId' }] });
+  });
+
+  it('answers 502 when the provider fails otherwise', async () => {
+    const callback = await consented();
+    // The stand-in's token endpoint does not fail this way: a connector whose exchange does.
+    const failing = {
+      provider: 'quickbooks',
+      exchangeCode: () => Promise.reject(new ConnectorProviderError(503, 'temporarily_unavailable')),
+    } as unknown as AccountingConnector;
+    const attempt = completeConnection(
+      { ...api.runtime.services, connectors: { quickbooks: failing } },
+      { code: callback.searchParams.get('code')!, state: callback.searchParams.get('state')! },
+    );
+    await expect(attempt).rejects.toBeInstanceOf(UpstreamError);
+    await expect(attempt).rejects.toThrow(
+      /QuickBooks did not complete the authorization \(it answered 503\)/,
+    );
   });
 });

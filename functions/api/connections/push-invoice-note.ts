@@ -6,6 +6,6 @@ import { provideAccountingConnectors, services } from '../../../shared/runtime/s
 
 provideAccountingConnectors(accountingFromEnvironment);
 
-export const handler = apiHandler(route, async ({ actor, params, body }) => ({
-  body: await pushInvoiceNote(services(), { actor }, params.id, body.text),
+export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => ({
+  body: await pushInvoiceNote(services(), { actor, idempotency }, params.id, body.text),
 }));

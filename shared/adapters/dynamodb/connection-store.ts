@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Connection } from '../../domain/connectors/connection';
+import type { ConnectorProvider } from '../../domain/connectors/source-records';
 import { ConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { ConnectionStore } from '../../ports/connection-store';
@@ -93,6 +94,62 @@ export class DynamoDbConnectionStore implements ConnectionStore {
       ),
       ...writeContextSteps(this.tableName, context, this.clock.now()),
     ]);
+  }
+
+  async saveAuthorized(
+    before: Connection,
+    after: Connection,
+    context: WriteContext,
+    bindOrganisation: boolean,
+  ): Promise<void> {
+    const organisationId = after.organisationId;
+    if (bindOrganisation && !organisationId) throw new Error('Only an organisation can be bound');
+    const now = this.clock.now();
+    await commitTransaction(this.client, [
+      versionedPut(
+        this.tableName,
+        this.item(after),
+        before.version,
+        () => new ConflictError('The connection was changed by someone else'),
+      ),
+      ...(bindOrganisation
+        ? [
+            {
+              item: {
+                Put: {
+                  TableName: this.tableName,
+                  Item: {
+                    ...keys.connectorOrganisation(after.tenantId, after.provider),
+                    entity: 'ConnectorOrganisation',
+                    tenantId: after.tenantId,
+                    provider: after.provider,
+                    organisationId,
+                    connectionId: after.id,
+                    boundAt: now.toISOString(),
+                  },
+                  // The first binding stays: only the same organisation passes.
+                  ConditionExpression: 'attribute_not_exists(pk) OR organisationId = :organisation',
+                  ExpressionAttributeValues: { ':organisation': organisationId },
+                },
+              },
+              onConditionFailed: () =>
+                new ConflictError('Records of another organisation of this provider are bound to the tenant'),
+            },
+          ]
+        : []),
+      ...writeContextSteps(this.tableName, context, now),
+    ]);
+  }
+
+  async boundOrganisation(tenantId: string, provider: ConnectorProvider): Promise<string | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.connectorOrganisation(tenantId, provider),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? String(result.Item.organisationId) : undefined;
   }
 
   async remove(connection: Connection, context: WriteContext): Promise<void> {

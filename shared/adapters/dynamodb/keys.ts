@@ -272,6 +272,14 @@ export const keys = {
     pk: `${t(tenantId)}#CONNECTOR#${source}#APPLIED`,
     sk: key,
   }),
+  /**
+   * The organisation a tenant's records of a provider are bound to, for a provider whose ids are
+   * unique only within an organisation (QuickBooks): one item per tenant and provider.
+   */
+  connectorOrganisation: (tenantId: string, provider: string) => ({
+    pk: `${t(tenantId)}#CONNECTOR#${provider}`,
+    sk: 'ORGANISATION',
+  }),
   /** A tenant's webhook endpoints share one small partition, read whole when events fan out. */
   webhooksPartition: (tenantId: string) => `${t(tenantId)}#WEBHOOKS`,
   webhook: (tenantId: string, webhookId: string) => ({ pk: `${t(tenantId)}#WEBHOOKS`, sk: webhookId }),

@@ -16,6 +16,7 @@ import {
   type QuickBooksPayment,
 } from '../../domain/connectors/quickbooks-records';
 import { emptyPage, type SourcePage } from '../../domain/connectors/source-records';
+import { ValidationError } from '../../domain/errors';
 import {
   ConnectorProviderError,
   type AccountingConnector,
@@ -127,7 +128,9 @@ export class QuickBooksConnector implements AccountingConnector {
   }
 
   async organisation(_tokens: ConnectorTokens, callback: { realmId?: string }): Promise<string> {
-    if (!callback.realmId) throw new ConnectorProviderError(400, 'the callback named no realmId');
+    // The callback's own query is short of the company: the request's fault, not Intuit's.
+    if (!callback.realmId)
+      throw new ValidationError([{ path: 'realmId', message: 'is required for QuickBooks' }]);
     return callback.realmId;
   }
 

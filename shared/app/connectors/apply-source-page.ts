@@ -8,7 +8,8 @@
  *   changed billed amount is reported (Recoup changes one only by credit note or write-off);
  * - credit notes applied to invoices → the credit-note use case (four-eyes above the tenant's
  *   threshold, as for a person), each application marked once applied;
- * - payments → ids derived from the provider's id, allocated as the provider allocated them.
+ * - payments → ids derived from the provider's id, allocated as the provider allocated them; one
+ *   reversed in Recoup and changed in the accounting system since is recorded again.
  */
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '../../domain/errors';
 import { outstanding, type Invoice } from '../../domain/invoices/invoice';
@@ -20,14 +21,16 @@ import {
   type SkippedRecord,
   type SyncCounts,
 } from '../../domain/connectors/connection';
-import type {
-  SourceCreditApplication,
-  SourceCustomer,
-  SourceInvoice,
-  SourcePage,
-  SourcePayment,
+import {
+  PROVIDER_NAMES,
+  type SourceCreditApplication,
+  type SourceCustomer,
+  type SourceInvoice,
+  type SourcePage,
+  type SourcePayment,
 } from '../../domain/connectors/source-records';
 import type { Debtor, DebtorChanges, DebtorDraft } from '../../domain/debtors/debtor';
+import type { Payment } from '../../domain/payments/payment';
 import { createDebtorBody } from '../../http/schemas/debtors';
 import type { Services } from '../../runtime/services';
 import { requestAdjustment } from '../adjustments/request-adjustment';
@@ -60,7 +63,8 @@ export interface PageOutcome {
   touchedDebtors: string[];
 }
 
-const PROVIDER_NAMES = { quickbooks: 'QuickBooks', xero: 'Xero' } as const;
+/** Bounds the ids a payment reversed and recorded again over and over is looked up under. */
+const MAX_PAYMENT_REVISIONS = 20;
 
 /** Fields a person may have left out or written so the API refuses them: dropped, not fatal. */
 const OPTIONAL_FIELDS = ['email', 'phone', 'postalAddress', 'taxId'] as const;
@@ -286,25 +290,53 @@ export async function applySourcePage(
     }
   };
 
+  /**
+   * A payment's ids, one per revision: the first is the provider's key, each later one adds
+   * `#<revision>`. A revision reversed in Recoup counts as absent, so a payment changed in the
+   * accounting system is recorded again, under the next revision's id. Answers the latest
+   * revision recorded and, unless that one stands, the id of the next.
+   */
+  const paymentRevisions = async (sourceId: string) => {
+    const key = sourceKey(provider, 'Payment', sourceId);
+    let latest: Payment | undefined;
+    for (let revision = 1; revision <= MAX_PAYMENT_REVISIONS; revision += 1) {
+      const paymentId = importedId('pay', tenantId, revision === 1 ? key : `${key}#${revision}`);
+      const found = await services.ledger.getPayment(tenantId, paymentId);
+      if (!found) return { latest, paymentId };
+      latest = found;
+      if (found.status !== 'reversed') return { latest };
+    }
+    return { latest };
+  };
+
   const applyPayment = async (record: SourcePayment) => {
     for (const credit of record.credits) await applyCredit(credit, undefined);
     if (record.amount === 0) return;
     const debtor = debtorOf(record.customerSourceId);
     if (!debtor)
       return skip('payment', record.sourceId, `its customer ${record.customerSourceId} was not synced`);
-    const paymentId = importedId('pay', tenantId, sourceKey(provider, 'Payment', record.sourceId));
-    const existing = await services.ledger.getPayment(tenantId, paymentId);
-    if (existing) {
-      if (existing.amount === record.amount && existing.currency === record.currency) {
+    const { latest, paymentId } = await paymentRevisions(record.sourceId);
+    const recorded = (payment: Payment) =>
+      payment.amount === record.amount && payment.currency === record.currency;
+    if (latest?.status === 'applied') {
+      if (recorded(latest)) {
         outcome.counts.unchanged += 1;
       } else {
         skip(
           'payment',
           record.sourceId,
-          'changed in the accounting system after it was recorded: reverse and record it again',
+          'changed in the accounting system after it was recorded: reverse it in Recoup, and a sync that pulls it again records it anew',
         );
       }
       return;
+    }
+    // Reversed in Recoup and not changed in the accounting system since: the reversal stands.
+    if (latest && (record.voided || recorded(latest))) {
+      outcome.counts.unchanged += 1;
+      return;
+    }
+    if (!paymentId) {
+      return skip('payment', record.sourceId, `reversed and recorded again ${MAX_PAYMENT_REVISIONS} times`);
     }
     if (record.voided) return skip('payment', record.sourceId, 'voided before it was synced');
     // Allocated as the provider allocated it, to the invoices Recoup has and as far as they are open.

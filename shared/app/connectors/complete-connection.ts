@@ -1,15 +1,23 @@
 /**
  * The provider sends the admin's browser back with a code: the sealed state names the tenant and
  * the pending connection; the code is traded for tokens, which are sealed and stored, and the
- * connection becomes active (the hourly schedule syncs it from then on).
+ * connection becomes active (the hourly schedule syncs it from then on). A second QuickBooks
+ * company is refused (organisation-binding.ts).
  */
 import { auditor } from '../audit/auditor';
 import { connectionView, type Connection } from '../../domain/connectors/connection';
-import { RuleViolationError, ValidationError } from '../../domain/errors';
+import { PROVIDER_NAMES } from '../../domain/connectors/source-records';
+import { RuleViolationError, UpstreamError, ValidationError } from '../../domain/errors';
+import {
+  AuthorizationRevokedError,
+  ConnectorProviderError,
+  type AccountingConnector,
+} from '../../ports/accounting-connector';
 import type { Services } from '../../runtime/services';
 import { connectorActor } from '../cases/system-actor';
 import { openState } from './connection-state';
 import { sealTokens } from './connection-tokens';
+import { needsOrganisationBinding, refuseAnotherOrganisation } from './organisation-binding';
 
 export interface CallbackInput {
   code: string;
@@ -31,8 +39,8 @@ export async function completeConnection(
   if (!before || before.status !== 'pending' || before.stateNonce !== state.nonce) throw refused();
   const connector = services.connectors[before.provider];
   if (!connector) throw new RuleViolationError(`${before.provider} is not configured in this deployment`);
-  const tokens = await connector.exchangeCode(input.code, now);
-  const organisationId = await connector.organisation(tokens, { realmId: input.realmId });
+  const { tokens, organisationId } = await authorize(connector, input, now);
+  await refuseAnotherOrganisation(services.connections, before, organisationId);
   const { stateNonce: _used, ...rest } = before;
   const active: Connection = {
     ...rest,
@@ -43,16 +51,50 @@ export async function completeConnection(
   };
   const after = { ...active, sealedTokens: await sealTokens(services.tokenCipher, active, tokens) };
   const actor = { ...connectorActor(before.tenantId), sub: before.createdBy };
-  await services.connections.save(before, after, {
-    audit: [
-      auditor(services.ids, actor, now)(
-        'connection',
-        before.id,
-        'connection.authorized',
-        connectionView(before),
-        connectionView(after),
-      ),
-    ],
-  });
+  await services.connections.saveAuthorized(
+    before,
+    after,
+    {
+      audit: [
+        auditor(services.ids, actor, now)(
+          'connection',
+          before.id,
+          'connection.authorized',
+          connectionView(before),
+          connectionView(after),
+        ),
+      ],
+    },
+    needsOrganisationBinding(before),
+  );
   return connectionView(after);
+}
+
+/**
+ * The provider's refusals as answers the admin can act on, not a 500. A refused code (used,
+ * expired, or issued for another redirect) is the request's fault and will not work again: 400,
+ * start connecting again. Any other unexpected answer is the provider's failure: 502, try again.
+ */
+async function authorize(connector: AccountingConnector, input: CallbackInput, now: Date) {
+  try {
+    const tokens = await connector.exchangeCode(input.code, now);
+    const organisationId = await connector.organisation(tokens, { realmId: input.realmId });
+    return { tokens, organisationId };
+  } catch (error) {
+    const name = PROVIDER_NAMES[connector.provider];
+    if (error instanceof AuthorizationRevokedError) {
+      throw new ValidationError([
+        {
+          path: 'code',
+          message: `was refused by ${name} (used, expired or not issued to Recoup): connect again`,
+        },
+      ]);
+    }
+    if (error instanceof ConnectorProviderError) {
+      throw new UpstreamError(
+        `${name} did not complete the authorization (it answered ${error.status}): connect again`,
+      );
+    }
+    throw error;
+  }
 }

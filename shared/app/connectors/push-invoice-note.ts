@@ -2,7 +2,8 @@
  * A collection note pushed to a synced invoice in the accounting system, so the creditor's
  * bookkeepers see it where they work (QuickBooks: a line added to the invoice's `PrivateNote`).
  * Refused while a sync of the connection runs: both may need to refresh the rotating refresh
- * token, and only one holder of it may.
+ * token, and only one holder of it may. With an `Idempotency-Key` the answer is stored with the
+ * audit record, so a retry is answered from it and pushes nothing.
  */
 import { auditor } from '../audit/auditor';
 import type { Connection } from '../../domain/connectors/connection';
@@ -10,6 +11,7 @@ import { CONNECTOR_PROVIDERS, type ConnectorProvider } from '../../domain/connec
 import { providerPrefix } from '../../domain/connectors/external-ref';
 import { ConflictError, RuleViolationError } from '../../domain/errors';
 import { AccessTokenRejectedError, type ConnectorTokens } from '../../ports/accounting-connector';
+import type { ConnectionStore } from '../../ports/connection-store';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
 import { findVisibleInvoice } from '../invoices/find-invoice';
@@ -29,6 +31,31 @@ function sourceOf(
   return undefined;
 }
 
+/**
+ * The active connection to the organisation the invoice was synced from. The invoice names no
+ * organisation, so it is the tenant's one organisation of the provider: the one bound
+ * (organisation-binding.ts), else the only one connected; with several and none bound (Xero,
+ * whose organisations are not bound, or connections made before bindings were kept) Recoup
+ * cannot tell, and refuses rather than write to another organisation's invoice of that id.
+ */
+async function connectionHolding(
+  store: ConnectionStore,
+  tenantId: string,
+  provider: ConnectorProvider,
+): Promise<Connection | undefined> {
+  const bound = await store.boundOrganisation(tenantId, provider);
+  const active = (await store.list(tenantId))
+    .filter((candidate) => candidate.provider === provider && candidate.status === 'active')
+    .filter((candidate) => !bound || candidate.organisationId === bound)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (new Set(active.map((candidate) => candidate.organisationId)).size > 1) {
+    throw new ConflictError(
+      `More than one ${provider} organisation is connected and the invoice does not say which it came from`,
+    );
+  }
+  return active[0];
+}
+
 export async function pushInvoiceNote(
   services: Pick<Services, 'clock' | 'ids' | 'invoices' | 'connections' | 'connectors' | 'tokenCipher'>,
   context: UseCaseContext,
@@ -39,14 +66,12 @@ export async function pushInvoiceNote(
   const source = sourceOf(invoice.externalRef);
   if (!source)
     throw new RuleViolationError(`Invoice ${invoice.number} did not come from an accounting system`);
-  const connection = (await services.connections.list(context.actor.tenantId)).find(
-    (candidate) => candidate.provider === source.provider && candidate.status === 'active',
-  );
-  if (!connection) throw new RuleViolationError(`No active ${source.provider} connection`);
   const connector = services.connectors[source.provider];
   if (!connector?.appendInvoiceNote) {
     throw new RuleViolationError(`${source.provider} offers no way to add a note to an invoice`);
   }
+  const connection = await connectionHolding(services.connections, context.actor.tenantId, source.provider);
+  if (!connection) throw new RuleViolationError(`No active ${source.provider} connection`);
   const now = services.clock.now();
   const run = connection.lastRun;
   if (
@@ -100,6 +125,7 @@ export async function pushInvoiceNote(
       audit: [
         auditor(services.ids, context.actor, now)('invoice', invoice.id, 'invoice.note_pushed', null, note),
       ],
+      idempotency: context.idempotency && { ...context.idempotency, body: note },
     },
   );
   return note;

@@ -10,6 +10,12 @@ export type ConnectorProvider = 'quickbooks' | 'xero';
 
 export const CONNECTOR_PROVIDERS: readonly ConnectorProvider[] = ['quickbooks', 'xero'];
 
+/** How people name the providers, in reasons and problems. */
+export const PROVIDER_NAMES: Readonly<Record<ConnectorProvider, string>> = {
+  quickbooks: 'QuickBooks',
+  xero: 'Xero',
+};
+
 export interface SourceAddress {
   lines: string[];
   locality?: string;

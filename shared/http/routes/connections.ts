@@ -93,5 +93,8 @@ export const pushInvoiceNote = defineRoute({
   responses: {
     200: { description: 'The note as the accounting system received it', schema: pushedInvoiceNote },
   },
+  // It sends something out: a retry with the same key answers the first push instead of adding
+  // the line to the invoice again.
+  idempotent: true,
   accountingConnectors: true,
 });
