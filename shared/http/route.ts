@@ -32,12 +32,17 @@ export interface RouteDefinition<
     | { kind: 'signed'; by: 'stripe' | 'connector-state' };
   request: { body?: Body; query?: Query; params?: Params };
   /**
-   * Successful responses by status code, for the OpenAPI document. JSON unless `mediaType` says
-   * otherwise (`text/csv` for the exports, whose handlers answer with `ApiTextResult`).
+   * Responses by status code, for the OpenAPI document: the successful ones, and errors beyond
+   * the common ones every route lists. JSON unless `mediaType` says otherwise (`text/csv` for the
+   * exports, whose handlers answer with `ApiTextResult`; problem+json for an error).
    */
   responses: Record<
     number,
-    { description: string; schema?: z.ZodType; mediaType?: 'text/csv; charset=utf-8' }
+    {
+      description: string;
+      schema?: z.ZodType;
+      mediaType?: 'text/csv; charset=utf-8' | 'application/problem+json';
+    }
   >;
   /** POST routes that move money or send a message accept and honour `Idempotency-Key`. */
   idempotent?: boolean;

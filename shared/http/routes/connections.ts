@@ -1,6 +1,6 @@
 import { WRITE_ROLES } from '../../domain/roles';
 import { defineRoute } from '../route';
-import { idParams } from '../schemas/common';
+import { idParams, problemSchema } from '../schemas/common';
 import {
   connectionCallbackQuery,
   connectionList,
@@ -40,7 +40,14 @@ export const connectionCallback = defineRoute({
   // No token: the provider sends the browser back; the handler opens the sealed state first.
   auth: { kind: 'signed', by: 'connector-state' },
   request: { query: connectionCallbackQuery },
-  responses: { 200: { description: 'The active connection', schema: connectionView } },
+  responses: {
+    200: { description: 'The active connection', schema: connectionView },
+    502: {
+      description: 'The accounting system answered the code exchange unexpectedly: try connecting again',
+      schema: problemSchema,
+      mediaType: 'application/problem+json',
+    },
+  },
   accountingConnectors: true,
 });
 
