@@ -12,7 +12,8 @@
  *   [STARTPOSITION n] [MAXRESULTS m]`, `Fault` bodies for errors (401 AuthenticationFailed,
  *   400 QueryParserError, 429 ThrottleExceeded with `Retry-After`),
  * - `GET /v3/company/{realmId}/invoice/{id}` and `POST /v3/company/{realmId}/invoice` (a sparse
- *   update of `PrivateNote`; a stale `SyncToken` is refused with 5010 Stale Object Error).
+ *   update of `PrivateNote`; a stale `SyncToken` is refused with 5010 Stale Object Error; a
+ *   `requestid` seen before gets the answer it got then, and changes nothing).
  * Tests and `npm start` put companies' records in with the methods below.
  */
 import { randomBytes } from 'node:crypto';
@@ -53,6 +54,8 @@ export class LocalQuickBooks {
   private readonly codes = new Map<string, Grant>();
   private readonly refreshTokens = new Map<string, string>();
   private readonly accessTokens = new Map<string, { realmId: string; expiresAt: number }>();
+  /** Answers by realm and `requestid`: QuickBooks answers a repeated request id as the first time. */
+  private readonly answered = new Map<string, Answer>();
   private nextId = 1;
   private throttled = { count: 0, retryAfterSeconds: 0, afterCalls: 0 };
   /** The company the next consent grants (a test may name its own). */
@@ -165,7 +168,14 @@ export class LocalQuickBooks {
         return this.readInvoice(realmId, decodeURIComponent(company[3]), response);
       }
       if (request.method === 'POST' && company[2] === 'invoice' && !company[3]) {
-        return this.updateInvoice(realmId, (await requestBody(request)).toString('utf8'), response);
+        const body = (await requestBody(request)).toString('utf8');
+        const requestId = url.searchParams.get('requestid');
+        const key = requestId && `${realmId}\u0000${requestId}`;
+        const earlier = key ? this.answered.get(key) : undefined;
+        if (earlier) return json(response, earlier.status, earlier.body);
+        const answer = this.updateInvoice(realmId, body);
+        if (key) this.answered.set(key, answer);
+        return json(response, answer.status, answer.body);
       }
     }
     fault(response, 404, 'ValidationFault', '610', `Unsupported ${request.method} ${url.pathname}`);
@@ -252,7 +262,7 @@ export class LocalQuickBooks {
   }
 
   /** Sparse updates of PrivateNote only (what Recoup sends); a stale SyncToken is refused. */
-  private updateInvoice(realmId: string, body: string, response: ServerResponse): void {
+  private updateInvoice(realmId: string, body: string): Answer {
     const change = JSON.parse(body) as {
       Id?: string;
       SyncToken?: string;
@@ -260,28 +270,22 @@ export class LocalQuickBooks {
       PrivateNote?: string;
     };
     const invoice = this.records(realmId, 'Invoice').find((record) => record.Id === change.Id);
-    if (!invoice) return fault(response, 400, 'ValidationFault', '610', 'Object Not Found');
+    if (!invoice) return faultAnswer(400, 'ValidationFault', '610', 'Object Not Found');
     if (
       change.sparse !== true ||
       typeof change.PrivateNote !== 'string' ||
       change.PrivateNote.length > 4000
     ) {
-      return fault(
-        response,
-        400,
-        'ValidationFault',
-        '2020',
-        'Required param missing or invalid: PrivateNote',
-      );
+      return faultAnswer(400, 'ValidationFault', '2020', 'Required param missing or invalid: PrivateNote');
     }
     if (change.SyncToken !== invoice.SyncToken) {
-      return fault(response, 400, 'ValidationFault', '5010', 'Stale Object Error');
+      return faultAnswer(400, 'ValidationFault', '5010', 'Stale Object Error');
     }
     this.update(realmId, 'Invoice', invoice.Id, {
       PrivateNote: change.PrivateNote,
       SyncToken: String(Number(invoice.SyncToken) + 1),
     });
-    json(response, 200, { Invoice: invoice, time: this.clock.now().toISOString() });
+    return { status: 200, body: { Invoice: invoice, time: this.clock.now().toISOString() } };
   }
 
   private query(realmId: string, url: URL, response: ServerResponse): void {
@@ -324,8 +328,21 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 }
 
 function fault(response: ServerResponse, status: number, type: string, code: string, message: string): void {
-  json(response, status, {
-    Fault: { Error: [{ Message: message, Detail: message, code }], type },
-    time: new Date().toISOString(),
-  });
+  const answer = faultAnswer(status, type, code, message);
+  json(response, answer.status, answer.body);
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+function faultAnswer(status: number, type: string, code: string, message: string): Answer {
+  return {
+    status,
+    body: {
+      Fault: { Error: [{ Message: message, Detail: message, code }], type },
+      time: new Date().toISOString(),
+    },
+  };
 }

@@ -78,8 +78,15 @@ export interface AccountingConnector {
   /**
    * Adds a line to the invoice's internal note in the accounting system, where the provider's
    * API allows it (QuickBooks: `PrivateNote`, by sparse update); absent where it does not.
+   * `requestId`, when given, is the provider's idempotency key: the same id adds the line once,
+   * however many requests carry it (two retries of one API request racing each other).
    */
-  appendInvoiceNote?(session: ConnectorSession, invoiceSourceId: string, line: string): Promise<void>;
+  appendInvoiceNote?(
+    session: ConnectorSession,
+    invoiceSourceId: string,
+    line: string,
+    requestId?: string,
+  ): Promise<void>;
 }
 
 /** The connectors a deployment offers, by provider (only the configured ones). */

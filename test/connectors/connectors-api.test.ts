@@ -492,6 +492,23 @@ describe('QuickBooks Online connector', () => {
     expect(lines.filter((line) => line.endsWith('Sent the statement again'))).toHaveLength(1);
   });
 
+  it('pushes a note once when two retries of one request race each other', async () => {
+    const acme = await debtorByRef(admin, `qbo:${company.acme.Id}`);
+    const invoice = (await invoicesOf(admin, acme.body.id))['1001'] as unknown as { id: string };
+    const send = () =>
+      api.request('POST', `/v1/invoices/${invoice.id}/accounting-note`, {
+        token: admin,
+        body: { text: 'Called the buyer about the statement' },
+        headers: { 'idempotency-key': 'note-race-1' },
+      });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const lines = String(api.runtime.quickbooks.record(REALM, 'Invoice', company.first.Id).PrivateNote).split(
+      '\n',
+    );
+    expect(lines.filter((line) => line.endsWith('Called the buyer about the statement'))).toHaveLength(1);
+  });
+
   it('pushes a note to the company the invoice came from, whichever connection is listed first', async () => {
     // A connection to another company made before a second one was refused, listed first.
     const now = new Date().toISOString();

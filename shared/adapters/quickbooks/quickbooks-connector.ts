@@ -142,7 +142,12 @@ export class QuickBooksConnector implements AccountingConnector {
    * Reads the invoice for its SyncToken, then sends a sparse update of `PrivateNote` only;
    * QuickBooks refuses a stale SyncToken (someone changed the invoice meanwhile): read again.
    */
-  async appendInvoiceNote(session: ConnectorSession, invoiceSourceId: string, line: string): Promise<void> {
+  async appendInvoiceNote(
+    session: ConnectorSession,
+    invoiceSourceId: string,
+    line: string,
+    requestId?: string,
+  ): Promise<void> {
     const company = `${this.base()}/v3/company/${encodeURIComponent(session.organisationId)}`;
     const headers = { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' };
     for (let attempt = 1; ; attempt += 1) {
@@ -153,8 +158,11 @@ export class QuickBooksConnector implements AccountingConnector {
       );
       const current = (await read.json().catch(() => ({}))) as { Invoice?: QuickBooksInvoice } & QueryAnswer;
       if (!read.ok || !current.Invoice) throw faultOf(read.status, current);
+      // One request id per attempt: QuickBooks answers a repeated id as it answered it first, so
+      // the attempt after a stale SyncToken needs its own, and a racing duplicate shares it.
+      const idempotency = requestId ? `&requestid=${encodeURIComponent(`${requestId}-${attempt}`)}` : '';
       const update = await fetchWaitingOutRateLimits(
-        `${company}/invoice?minorversion=${QUICKBOOKS_MINOR_VERSION}`,
+        `${company}/invoice?minorversion=${QUICKBOOKS_MINOR_VERSION}${idempotency}`,
         {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json' },

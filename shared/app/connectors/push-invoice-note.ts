@@ -5,6 +5,7 @@
  * token, and only one holder of it may. With an `Idempotency-Key` the answer is stored with the
  * audit record, so a retry is answered from it and pushes nothing.
  */
+import { createHash } from 'node:crypto';
 import { auditor } from '../audit/auditor';
 import type { Connection } from '../../domain/connectors/connection';
 import { CONNECTOR_PROVIDERS, type ConnectorProvider } from '../../domain/connectors/source-records';
@@ -98,6 +99,14 @@ export async function pushInvoiceNote(
   if (new Date(tokens.accessTokenExpiresAt).getTime() - now.getTime() < REFRESH_AHEAD_MS) await refresh();
 
   const line = `${now.toISOString().slice(0, 10)} Recoup: ${text}`;
+  // Two retries of one request racing each other both get here before either stores its answer:
+  // the provider's own idempotency key (from ours) adds the line once.
+  const requestId = context.idempotency
+    ? createHash('sha256')
+        .update(`${context.actor.tenantId}\u0000${context.idempotency.key}`)
+        .digest('hex')
+        .slice(0, 32)
+    : undefined;
   const push = () =>
     connector.appendInvoiceNote!(
       {
@@ -107,6 +116,7 @@ export async function pushInvoiceNote(
       },
       source.sourceId,
       line,
+      requestId,
     );
   try {
     await push();
