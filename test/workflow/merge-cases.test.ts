@@ -121,4 +121,38 @@ describe('a merge and the collection cases', () => {
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(replayed.body).toEqual(retried.body);
   });
+
+  it('hands the cases over at the next tenant day when the stopped request is never retried', async () => {
+    const survivorId = await debtorWithInvoice('Pied Piper GmbH', '2027-06-01');
+    const duplicateId = await debtorWithInvoice('Pied Piper AG', '2027-02-15');
+    const running = await caseOf(duplicateId);
+    expect(running.status).toBe('active');
+    const closeOpen = jest
+      .spyOn(api.runtime.services.cases, 'closeOpen')
+      .mockRejectedValueOnce(new Error('the process died'));
+    const stopped = await api.request('POST', `/v1/debtors/${survivorId}/merge`, {
+      token,
+      body: { duplicateId },
+    });
+    expect(stopped.status).toBe(500);
+    closeOpen.mockRestore();
+    const { mergeId } = (await api.request('GET', `/v1/debtors/${duplicateId}`, { token })).body;
+    const path = `/v1/merges/${mergeId}`;
+    expect((await api.request('GET', path, { token })).body).toMatchObject({ casesHandedOver: false });
+
+    // Nobody asks again; the tenant's next day begins.
+    await api.request('POST', '/dev/clock', { body: { advance: 'P1D' } });
+    expect((await api.request('GET', path, { token })).body).toMatchObject({ casesHandedOver: true });
+    expect(await caseOf(duplicateId)).toMatchObject({
+      id: running.id,
+      status: 'closed',
+      closeReason: 'merged',
+    });
+    expect(await caseOf(survivorId)).toMatchObject({ status: 'active' });
+    const audit = await api.request('GET', `/v1/audit?entityId=${mergeId}`, { token });
+    expect(audit.body.items.map((entry: any) => [entry.action, entry.actor.sub])).toContainEqual([
+      'merge.cases_handed_over',
+      'system:merges',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Debtor } from '../../domain/debtors/debtor';
 import {
   chunkFrom,
@@ -319,7 +319,33 @@ export class DynamoDbMergeStore implements MergeStore {
     return versions;
   }
 
+  async awaitingHandOver(tenantId: string, limit: number): Promise<DebtorMerge[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.mergesAwaitingHandOver(tenantId) },
+        ProjectionExpression: 'id',
+        Limit: limit,
+      }),
+    );
+    // The index lags the table: each is read again, consistently.
+    const merges = await Promise.all((result.Items ?? []).map((item) => this.get(tenantId, String(item.id))));
+    return merges.filter(
+      (merge): merge is DebtorMerge => merge?.status === 'completed' && merge.casesHandedOver === false,
+    );
+  }
+
   private mergeItem(merge: DebtorMerge): Record<string, unknown> {
-    return { ...keys.merge(merge.tenantId, merge.id), entity: 'DebtorMerge', ...merge };
+    return {
+      ...keys.merge(merge.tenantId, merge.id),
+      // Sparse: a completed merge whose cases are not handed over yet, for the daily sweep.
+      ...(merge.status === 'completed' && merge.casesHandedOver === false
+        ? { gsi2pk: keys.mergesAwaitingHandOver(merge.tenantId), gsi2sk: `${merge.completedAt}#${merge.id}` }
+        : {}),
+      entity: 'DebtorMerge',
+      ...merge,
+    };
   }
 }

@@ -274,11 +274,26 @@ async function finishMerge(
  * twice, and a second wake only makes the survivor's case review again. The merge record then
  * notes the hand-over with the stored response, in one transaction.
  */
+/**
+ * The tenant-day sweep: merges whose request stopped between completing and handing the cases
+ * over, and was never retried, are handed over by the system (at most `limit` a day).
+ */
+export async function handOverStoppedMerges(services: MergeServices, tenantId: string, limit = 50) {
+  const actor: Actor = { sub: 'system:merges', tenantId, roles: ['admin'] };
+  let handedOver = 0;
+  for (const merge of await services.merges.awaitingHandOver(tenantId, limit)) {
+    await handOverCases(services, { actor }, merge);
+    handedOver += 1;
+  }
+  return handedOver;
+}
+
 async function handOverCases(
   services: MergeServices,
   context: UseCaseContext,
   merge: DebtorMerge,
-  view: SurvivorView,
+  /** The answer a retried request gets (stored with its idempotency key). */
+  view?: SurvivorView,
 ) {
   if (merge.casesHandedOver !== false) return;
   const now = services.clock.now();
@@ -308,7 +323,7 @@ async function handOverCases(
         audit: [
           audit('merge', merge.id, 'merge.cases_handed_over', mergeSummary(merge), mergeSummary(handedOver)),
         ],
-        idempotency: context.idempotency && { ...context.idempotency, body: view },
+        idempotency: context.idempotency && view && { ...context.idempotency, body: view },
       },
     );
   } catch (error) {

@@ -12,10 +12,14 @@ import { sendWeeklyReport } from './send-weekly-report';
 import { openDueCases } from './open-due-cases';
 import { recordWeeklyForecast } from '../forecast/forecast-cash';
 import { refreshCreditReports } from '../credit/refresh-credit-reports';
+import { handOverStoppedMerges } from '../debtors/merge-debtors';
 
 export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
   if (await services.schedules.hasRun(job)) return 'skipped';
   switch (job.job) {
+    case 'merge-hand-overs':
+      await handOverStoppedMerges(services, job.tenantId);
+      break;
     case 'close-day':
       await closeDay(services, job.tenantId, job.date);
       break;

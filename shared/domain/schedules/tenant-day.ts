@@ -5,12 +5,15 @@
  * (`close-day`), then the cases whose invoices enter their window today are opened, then the
  * alerts of the new day, then the worklist that builds on both, then on
  * Mondays the week's cash forecast is recorded and the weekly report sent. Credit reports past the
- * tenant's refresh age are ordered again last: a slow or unavailable bureau holds nothing up.
+ * tenant's refresh age are ordered again last: a slow or unavailable bureau holds nothing up. First
+ * of all, merges whose request stopped before handing the cases over are handed over, so the
+ * day's cases and worklist see the survivor's.
  */
 import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
 import { dateToDayNumber, isoWeekday } from '../time/zoned-time';
 
 export const TENANT_DAY_JOBS = [
+  'merge-hand-overs',
   'close-day',
   'open-cases',
   'due-date-alerts',

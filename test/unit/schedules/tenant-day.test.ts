@@ -23,8 +23,9 @@ describe('the tenant day', () => {
     expect(dates[0]).toBe('2027-05-27');
   });
 
-  it('runs the jobs of a day in order: close the day, alerts, worklist, on Mondays the weekly report, then the credit refresh', () => {
+  it('runs the jobs of a day in order: stopped merges handed over, close the day, alerts, worklist, on Mondays the weekly report, then the credit refresh', () => {
     expect(jobsOfDay('t1', '2027-03-15').map((job) => job.job)).toEqual([
+      'merge-hand-overs',
       'close-day',
       'open-cases',
       'due-date-alerts',
@@ -34,6 +35,7 @@ describe('the tenant day', () => {
       'credit-refresh',
     ]);
     expect(jobsOfDay('t1', '2027-03-16').map((job) => job.job)).toEqual([
+      'merge-hand-overs',
       'close-day',
       'open-cases',
       'due-date-alerts',
