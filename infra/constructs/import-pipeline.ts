@@ -25,6 +25,7 @@ import type { Observability } from './observability';
 
 /** Import files are the creditor's data: kept for the audit trail's sake a while, then removed. */
 const KEEP_FILES_DAYS = 30;
+const REPLACED_FILES_DAYS = 2;
 const WORKER_TIMEOUT = Duration.minutes(15);
 
 export interface ImportPipelineProps {
@@ -53,9 +54,13 @@ export class ImportPipeline extends Construct {
       lifecycleRules: [
         {
           expiration: Duration.days(KEEP_FILES_DAYS),
-          noncurrentVersionExpiration: Duration.days(KEEP_FILES_DAYS),
+          // A file uploaded again in its place: the earlier one is kept only while an import
+          // started on it may still be reading it.
+          noncurrentVersionExpiration: Duration.days(REPLACED_FILES_DAYS),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
+        // Expiring a versioned file leaves a delete marker: removed once nothing is behind it.
+        { expiredObjectDeleteMarker: true },
       ],
       // Browsers upload with the presigned URL (the signature is the authorisation).
       cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type'] }],

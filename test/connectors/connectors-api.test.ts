@@ -693,4 +693,20 @@ describe('an authorization QuickBooks refuses', () => {
       /QuickBooks did not complete the authorization \(it answered 503\)/,
     );
   });
+
+  it('answers 502 when the provider cannot be reached at all', async () => {
+    for (const failure of [new TypeError('fetch failed'), new DOMException('timed out', 'TimeoutError')]) {
+      const callback = await consented();
+      const unreachable = {
+        provider: 'quickbooks',
+        exchangeCode: () => Promise.reject(failure),
+      } as unknown as AccountingConnector;
+      const attempt = completeConnection(
+        { ...api.runtime.services, connectors: { quickbooks: unreachable } },
+        { code: callback.searchParams.get('code')!, state: callback.searchParams.get('state')! },
+      );
+      await expect(attempt).rejects.toBeInstanceOf(UpstreamError);
+      await expect(attempt).rejects.toThrow(/QuickBooks could not be reached/);
+    }
+  });
 });

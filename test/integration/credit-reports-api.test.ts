@@ -4,6 +4,7 @@
  * credit score set from it and named by the risk score; rate limits waited out or passed on; people,
  * other tenants and collectors refused; a retried request ordering no second report.
  */
+import { ConflictError } from '../../shared/domain/errors';
 import { startTestApi, type TestApi } from '../support/local-api';
 
 let api: TestApi;
@@ -365,5 +366,65 @@ describe('refresh by the tenant day', () => {
     // ...until its refresh is due again.
     await moveTo(62);
     expect(searched()).toBe(searchedBefore + 2);
+  });
+
+  it('tries again the next day when a person changed the debtor while its report came', async () => {
+    const token = await api.token('refresh-busy', ['admin'], { sub: 'admin-11' });
+    await api.request('PUT', '/v1/settings', {
+      token,
+      body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
+    });
+    const created = await api.request('POST', '/v1/debtors', {
+      token,
+      body: {
+        name: 'Northwind Trading Ltd',
+        kind: 'business',
+        timezone: 'Europe/London',
+        jurisdiction: 'GB',
+        taxId: '07654321',
+      },
+    });
+    const debtorId = created.body.id as string;
+    await api.request('POST', '/v1/invoices', {
+      token,
+      body: {
+        debtorId,
+        number: 'BUSY-1',
+        currency: 'GBP',
+        amount: 10_000,
+        issueDate: '2027-03-01',
+        dueDate: '2027-05-01',
+      },
+    });
+    expect((await check(debtorId, undefined, token)).status).toBe(201);
+    const start = new Date((await api.request('GET', '/dev/clock')).body.now).getTime();
+    const moveTo = (days: number) =>
+      api.request('POST', '/dev/clock', {
+        body: { now: new Date(start + days * 24 * 3600 * 1000).toISOString() },
+      });
+    // Other tenants' debtors are refreshed on the same days: only this debtor's first report clashes.
+    const store = api.runtime.services.creditReports;
+    const original = store.record.bind(store);
+    let clashed = 0;
+    const record = jest.spyOn(store, 'record').mockImplementation(async (report, before, after, context) => {
+      if (before.id === debtorId && clashed === 0) {
+        clashed += 1;
+        throw new ConflictError(`Debtor ${debtorId} was changed by someone else`);
+      }
+      return original(report, before, after, context);
+    });
+    try {
+      await moveTo(31);
+      expect(clashed).toBe(1);
+      const debtor = (await api.request('GET', `/v1/debtors/${debtorId}`, { token })).body;
+      expect(debtor.creditReport.refreshFailed).toBeUndefined();
+      await moveTo(32);
+      const reports = (await api.request('GET', `/v1/debtors/${debtorId}/credit-reports`, { token })).body
+        .items;
+      expect(reports).toHaveLength(2);
+      expect(reports[0]).toMatchObject({ requestedBy: 'system:credit-refresh' });
+    } finally {
+      record.mockRestore();
+    }
   });
 });

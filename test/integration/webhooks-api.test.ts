@@ -269,6 +269,10 @@ describe('webhooks', () => {
       }
       // The retries are jittered: the whole span lies between these bounds, whatever the draw.
       const schedule = RETRY_DELAYS_MS.reduce((total, delay) => total + delay, 0);
+      // What docs/webhooks.md promises: the attempts spread over about a day.
+      expect(schedule).toBeGreaterThan(20 * 3600_000);
+      expect(schedule).toBeLessThan(26 * 3600_000);
+      expect(MAX_ATTEMPTS).toBe(8);
       const shortest = schedule * (1 - JITTER);
       const longest = schedule * (1 + JITTER);
       const beforeShortest = Math.floor(shortest / 3600_000) - 1;

@@ -95,6 +95,16 @@ async function authorize(connector: AccountingConnector, input: CallbackInput, n
         `${name} did not complete the authorization (it answered ${error.status}): connect again`,
       );
     }
+    if (unreachable(error)) {
+      throw new UpstreamError(`${name} could not be reached to complete the authorization: connect again`);
+    }
     throw error;
   }
+}
+
+/** fetch's own failures: the provider did not answer at all (network, DNS, TLS, a timeout). */
+function unreachable(error: unknown): boolean {
+  if (error instanceof TypeError && error.message === 'fetch failed') return true;
+  const name = (error as { name?: unknown } | undefined)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }

@@ -50,7 +50,10 @@ export async function refreshCreditReports(
         break;
       }
       if (!(error instanceof CreditBureauNotFoundError || error instanceof DomainError)) throw error;
-      await noteFailedRefresh(services, actor, debtorId, error.message);
+      // A person changed the debtor while its report came: nothing about the company failed, so
+      // the next run tries again rather than waiting a whole refresh period.
+      if (!(error instanceof ConflictError))
+        await noteFailedRefresh(services, actor, debtorId, error.message);
       skipped += 1;
     }
   }
