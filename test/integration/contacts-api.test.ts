@@ -361,6 +361,36 @@ describe('tenant contact rules and automated contacts', () => {
     });
   });
 
+  it('answers a check as the system would send: the automated-message caps bind it, not a person', async () => {
+    const debtorId = await consumer({ jurisdiction: 'US-NY' });
+    const system = { sub: 'system:workflow', tenantId: TENANT, roles: ['admin'] as const };
+    // Wednesday 2027-02-03 11:00 EST: the system sends the day's automated email.
+    await api.runtime.clock.moveTo(new Date('2027-02-03T16:00:00Z'));
+    const sent = await attemptContact(api.runtime.services, system, {
+      debtorId,
+      channel: 'email',
+      description: 'reminder',
+    });
+    expect(sent.allowed).toBe(true);
+    const asSystem = await check(debtorId, 'channel=email&sender=system');
+    expect(asSystem.status).toBe(200);
+    expect(asSystem.body).toMatchObject({
+      allowed: false,
+      reasons: [
+        expect.objectContaining({
+          code: 'contact_cap_reached',
+          rule: expect.stringContaining('recoup-defaults'),
+        }),
+      ],
+      // The next morning at 08:00 in New York.
+      nextAllowedAt: '2027-02-04T13:00:00.000Z',
+    });
+    // A person may still write today, and that is the default question.
+    expect((await check(debtorId, 'channel=email&sender=person')).body).toMatchObject({ allowed: true });
+    expect((await check(debtorId, 'channel=email')).body).toMatchObject({ allowed: true });
+    expect((await check(debtorId, 'channel=email&sender=robot')).status).toBe(400);
+  });
+
   it('two automated sends at once cannot both pass a cap', async () => {
     const debtorId = await consumer({ jurisdiction: 'US-MA' });
     const system = { sub: 'system:workflow', tenantId: TENANT, roles: ['admin'] as const };

@@ -21,12 +21,18 @@ export async function checkContact(
   services: ContactServices,
   context: UseCaseContext,
   debtorId: string,
-  query: { channel: ContactChannel; at?: string; purpose?: ContactPurpose },
+  query: { channel: ContactChannel; at?: string; purpose?: ContactPurpose; sender?: 'person' | 'system' },
 ) {
   const at = query.at ? new Date(query.at) : services.clock.now();
   const situation = await contactSituation(services, context.actor, debtorId, at);
   const decision = canContact(
-    gateRequest(situation, { channel: query.channel, at, purpose: query.purpose ?? 'collection' }),
+    gateRequest(situation, {
+      channel: query.channel,
+      at,
+      purpose: query.purpose ?? 'collection',
+      // Asked as the system would send: the automated-message caps count and bind too.
+      ...(query.sender === 'system' ? { automated: true } : {}),
+    }),
   );
   return decisionView(decision, query.channel, at);
 }

@@ -11,6 +11,10 @@ export const contactCheckQuery = z.strictObject({
   channel,
   at: instant.optional().meta({ description: 'Instant to check; now when absent' }),
   purpose: purpose.optional(),
+  sender: z.enum(['person', 'system']).optional().meta({
+    description:
+      'Who would make the contact: a person (default) or the system (a workflow step or schedule), to which the caps on automated messages apply too',
+  }),
 });
 
 const suppression = z.object({
