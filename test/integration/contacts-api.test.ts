@@ -391,6 +391,38 @@ describe('tenant contact rules and automated contacts', () => {
     expect((await check(debtorId, 'channel=email&sender=robot')).status).toBe(400);
   });
 
+  it("a tenant's automated-only cap limits the system's sends and leaves people's alone", async () => {
+    const admin = await api.token('weekly-co', ['admin']);
+    const cap = { channels: ['email'], maxAttempts: 1, periodDays: 7, automatedOnly: true };
+    const settings = await api.request('PUT', '/v1/settings', {
+      token: admin,
+      body: { timezone: 'America/New_York', contactRules: { caps: [cap] } },
+    });
+    expect(settings.status).toBe(200);
+    expect(settings.body.contactRules.caps).toEqual([cap]);
+    const created = await api.request('POST', '/v1/debtors', {
+      token: admin,
+      body: sampleDebtor({ kind: 'person', timezone: 'America/New_York', jurisdiction: 'US-NY' }),
+    });
+    // Monday 2027-02-08 10:00 EST: the week's automated email.
+    await api.runtime.clock.moveTo(new Date('2027-02-08T15:00:00Z'));
+    const system = { sub: 'system:workflow', tenantId: 'weekly-co', roles: ['admin'] as const };
+    const sent = await attemptContact(api.runtime.services, system, {
+      debtorId: created.body.id,
+      channel: 'email',
+      description: 'reminder',
+    });
+    expect(sent.allowed).toBe(true);
+    const wednesday = `/v1/debtors/${created.body.id}/contact-check?channel=email&at=2027-02-10T15:00:00Z`;
+    const asSystem = await api.request('GET', `${wednesday}&sender=system`, { token: admin });
+    expect(asSystem.body).toMatchObject({
+      allowed: false,
+      reasons: [expect.objectContaining({ rule: 'tenant: tenant policy' })],
+      nextAllowedAt: '2027-02-15T13:00:00.000Z',
+    });
+    expect((await api.request('GET', wednesday, { token: admin })).body).toMatchObject({ allowed: true });
+  });
+
   it('two automated sends at once cannot both pass a cap', async () => {
     const debtorId = await consumer({ jurisdiction: 'US-MA' });
     const system = { sub: 'system:workflow', tenantId: TENANT, roles: ['admin'] as const };

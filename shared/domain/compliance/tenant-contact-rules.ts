@@ -11,11 +11,16 @@ export interface TenantContactRules {
   readonly hours?: { readonly from: string; readonly to: string };
   /** ISO weekdays on which contact is allowed (1 = Monday). */
   readonly weekdays?: readonly number[];
-  /** Extra caps, e.g. at most 3 calls in 7 days. */
+  /**
+   * Extra caps, e.g. at most 3 calls in 7 days. `automatedOnly`: the cap counts and binds only what
+   * the system sends (at most 2 automated emails a week, say), leaving people's contacts to the
+   * other caps — it never loosens one, as every other pack's caps still apply.
+   */
   readonly caps?: readonly {
     readonly channels: readonly ContactChannel[];
     readonly maxAttempts: number;
     readonly periodDays: number;
+    readonly automatedOnly?: boolean;
   }[];
   /** No calls for this many days from a conversation. */
   readonly quietAfterConversationDays?: number;

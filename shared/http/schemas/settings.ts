@@ -23,6 +23,9 @@ const contactRules = z
           channels: z.array(z.enum(['call', 'sms', 'email'])).min(1),
           maxAttempts: z.int().min(0).max(100),
           periodDays: z.int().min(1).max(30),
+          automatedOnly: z.boolean().optional().meta({
+            description: 'Count and limit only what the system sends (workflow steps, schedules)',
+          }),
         }),
       )
       .max(10)

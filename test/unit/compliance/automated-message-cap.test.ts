@@ -156,6 +156,30 @@ describe('at most one automated message per channel per local day (Recoup defaul
     expect(call.reasons.map((reason) => reason.rule)).toEqual(['us-ma-consumer: 940 CMR 7.04(1)(f)']);
   });
 
+  it("a tenant's automated-only cap binds the system's sends, not a person's", () => {
+    // At most two automated emails in seven days.
+    const weekly = tenantRulePack({
+      caps: [{ channels: ['email'], maxAttempts: 2, periodDays: 7, automatedOnly: true }],
+    });
+    const history = [
+      sent('email', '2026-10-29T14:00:00Z'),
+      sent('email', '2026-10-31T14:00:00Z'),
+      sent('email', '2026-11-01T15:00:00Z', false),
+    ];
+    // Tuesday 11-03: the third automated email in 10-28…11-03.
+    const automated = ask('2026-11-03T15:00:00Z', 'email', history, { tenantPack: weekly });
+    expect(automated.allowed).toBe(false);
+    expect(automated.reasons.map((reason) => reason.rule)).toEqual(['tenant: tenant policy']);
+    // 10-29's leaves the window for Thursday 11-05, 08:00 EST.
+    expect(automated.nextAllowedAt?.toISOString()).toBe('2026-11-05T13:00:00.000Z');
+    // Then it may go: the collector's 11-01 email is not counted by the cap.
+    expect(ask('2026-11-05T15:00:00Z', 'email', history, { tenantPack: weekly }).allowed).toBe(true);
+    // And a collector's email is not held by it.
+    expect(
+      ask('2026-11-03T15:00:00Z', 'email', history, { tenantPack: weekly, automated: false }).allowed,
+    ).toBe(true);
+  });
+
   it('a tenant may tighten it further', () => {
     const everyOtherDay = tenantRulePack({ caps: [{ channels: ['email'], maxAttempts: 1, periodDays: 2 }] });
     const decision = ask('2026-10-31T19:00:00Z', 'email', morningEmail, { tenantPack: everyOtherDay });
