@@ -12,12 +12,12 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
+import { workerQueue } from './worker-queue';
 import type { DataTable } from './data-table';
-import { deadLetterAlarm } from './dead-letter-alarm';
 import { FunctionSchedule } from './function-schedule';
 import type { Observability } from './observability';
 
@@ -64,21 +64,14 @@ export class ConnectorStack extends NestedStack {
         "OAuth client secrets are rolled in the provider's developer portal, then written here; Secrets Manager cannot rotate them itself.",
     });
 
-    const deadLetters = new Queue(this, 'SyncDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: stage.removalPolicy,
-    });
-    this.queue = new Queue(this, 'Syncs', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Longer than a worker run, so a running sync's message is not handed to a second worker.
-      visibilityTimeout: WORKER_TIMEOUT.plus(Duration.minutes(1)),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
-      removalPolicy: stage.removalPolicy,
-    });
+    this.queue = workerQueue(this, {
+      stage,
+      observability,
+      ids: { queue: 'Syncs', deadLetters: 'SyncDeadLetters', alarm: 'SyncDeadLettersAlarm' },
+      workerTimeout: WORKER_TIMEOUT,
+      maxReceiveCount: 5,
+      alarmDescription: 'A connector sync failed five runs (syncs dead-letter queue)',
+    }).queue;
 
     this.worker = new ApiFunction(this, 'SyncConnections', {
       entry: 'functions/connectors/sync-connections.ts',
@@ -125,15 +118,6 @@ export class ConnectorStack extends NestedStack {
       maxEventAge: Duration.minutes(30),
       alarmDescription: 'The hourly schedule could not invoke QueueConnectorSyncs',
     });
-
-    observability.watch(
-      deadLetterAlarm(
-        this,
-        'SyncDeadLettersAlarm',
-        deadLetters,
-        'A connector sync failed five runs (syncs dead-letter queue)',
-      ),
-    );
   }
 
   access(): ConnectorAccess {

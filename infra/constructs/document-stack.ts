@@ -22,13 +22,13 @@ import {
   HttpMethods,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
 import type { DataTable } from './data-table';
 import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
+import { deadLetterQueue } from './worker-queue';
 
 /** Every document object lives under this prefix (shared/domain/documents/document.ts). */
 export const DOCUMENTS_PREFIX = 'documents/';
@@ -127,12 +127,7 @@ export class DocumentStack extends NestedStack {
       'CheckStoredDocument reads any document it is told of',
     );
 
-    const deadLetters = new Queue(this, 'CheckDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: stage.removalPolicy,
-    });
+    const deadLetters = deadLetterQueue(this, 'CheckDeadLetters', stage);
     Validations.of(deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the document check rules.',

@@ -8,12 +8,13 @@ import { Duration, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleTargetInput, type ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage';
 import type { ApiFunction } from './api-function';
 import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
+import { deadLetterQueue } from './worker-queue';
 
 export interface FunctionScheduleProps {
   stage: StageConfig;
@@ -39,12 +40,7 @@ export class FunctionSchedule extends Construct {
       props;
     const targetName = target.node.id;
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: stage.removalPolicy,
-    });
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', stage);
     Validations.of(this.deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the dead-letter queue of the schedule target (Scheduler DeadLetterConfig).',

@@ -15,12 +15,12 @@ import {
   HttpMethods,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage';
 import { ApiFunction } from './api-function';
+import { workerQueue } from './worker-queue';
 import type { DataTable } from './data-table';
-import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
 
 /** Import files are the creditor's data: kept for the audit trail's sake a while, then removed. */
@@ -71,29 +71,14 @@ export class ImportPipeline extends Construct {
         'Import files are written through presigned URLs issued to authenticated users (each import audited) and read only by the import worker; CloudTrail data events are the access log where an account wants one.',
     });
 
-    const deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: stage.removalPolicy,
-    });
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Longer than a worker run, so a running import's message is not handed to a second worker.
-      visibilityTimeout: WORKER_TIMEOUT.plus(Duration.minutes(1)),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
-      removalPolicy: stage.removalPolicy,
-    });
-    observability.watch(
-      deadLetterAlarm(
-        this,
-        'DeadLettersAlarm',
-        deadLetters,
-        'An import failed five runs (imports dead-letter queue)',
-      ),
-    );
+    this.queue = workerQueue(this, {
+      stage,
+      observability,
+      ids: { queue: 'Queue', deadLetters: 'DeadLetters', alarm: 'DeadLettersAlarm' },
+      workerTimeout: WORKER_TIMEOUT,
+      maxReceiveCount: 5,
+      alarmDescription: 'An import failed five runs (imports dead-letter queue)',
+    }).queue;
 
     this.worker = new ApiFunction(this, 'RunImports', {
       entry: 'functions/imports/run-imports.ts',

@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import type { StageConfig } from '../stage';
 import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
+import { deadLetterQueue } from './worker-queue';
 
 export class OutboxQueue extends Construct {
   readonly queue: Queue;
@@ -16,12 +17,7 @@ export class OutboxQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: { stage: StageConfig; observability: Observability }) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: props.stage.removalPolicy,
-    });
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', props.stage);
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -13,6 +13,7 @@ import {
 import type { StageConfig } from '../stage';
 import { deadLetterAlarm } from './dead-letter-alarm';
 import type { Observability } from './observability';
+import { deadLetterQueue } from './worker-queue';
 
 export class WebhookQueue extends Construct {
   readonly queue: Queue;
@@ -20,12 +21,7 @@ export class WebhookQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: { stage: StageConfig; observability: Observability }) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: props.stage.removalPolicy,
-    });
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', props.stage);
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
