@@ -245,6 +245,43 @@ it("keeps other tenants' debtors out of reach and collectors from ordering repor
   }
 });
 
+/**
+ * A tenant that asked for reports to be refreshed after 30 days, with one business debtor checked
+ * once (its first invoice registers the tenant for its daily schedules), and a way to move the
+ * clock to a day counted from then.
+ */
+async function refreshingTenant(tenantId: string, sub: string, company: { name: string; taxId: string }) {
+  const token = await api.token(tenantId, ['admin'], { sub });
+  await api.request('PUT', '/v1/settings', {
+    token,
+    body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
+  });
+  const created = await api.request('POST', '/v1/debtors', {
+    token,
+    body: { ...company, kind: 'business', timezone: 'Europe/London', jurisdiction: 'GB' },
+  });
+  const debtorId = created.body.id as string;
+  await api.request('POST', '/v1/invoices', {
+    token,
+    body: {
+      debtorId,
+      number: `${tenantId}-1`,
+      currency: 'GBP',
+      amount: 10_000,
+      issueDate: '2027-03-01',
+      dueDate: '2027-05-01',
+    },
+  });
+  const first = await check(debtorId, undefined, token);
+  expect(first.status).toBe(201);
+  const start = new Date((await api.request('GET', '/dev/clock')).body.now).getTime();
+  const moveTo = (days: number) =>
+    api.request('POST', '/dev/clock', {
+      body: { now: new Date(start + days * 24 * 3600 * 1000).toISOString() },
+    });
+  return { token, debtorId, first, moveTo };
+}
+
 describe('refresh by the tenant day', () => {
   it('orders a report again once it is older than the tenant asked, and only then', async () => {
     const token = await api.token('refresh-co', ['admin'], { sub: 'admin-9' });
@@ -309,43 +346,13 @@ describe('refresh by the tenant day', () => {
   });
 
   it('notes a company the bureau no longer finds and moves it to the back of the queue', async () => {
-    const token = await api.token('refresh-lost', ['admin'], { sub: 'admin-10' });
-    await api.request('PUT', '/v1/settings', {
-      token,
-      body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
+    const { token, debtorId, first, moveTo } = await refreshingTenant('refresh-lost', 'admin-10', {
+      name: 'Caledonia Fabrication Ltd',
+      taxId: 'SC123456',
     });
-    const created = await api.request('POST', '/v1/debtors', {
-      token,
-      body: {
-        name: 'Caledonia Fabrication Ltd',
-        kind: 'business',
-        timezone: 'Europe/London',
-        jurisdiction: 'GB',
-        taxId: 'SC123456',
-      },
-    });
-    const debtorId = created.body.id as string;
-    await api.request('POST', '/v1/invoices', {
-      token,
-      body: {
-        debtorId,
-        number: 'LOST-1',
-        currency: 'GBP',
-        amount: 10_000,
-        issueDate: '2027-03-01',
-        dueDate: '2027-05-01',
-      },
-    });
-    const first = await check(debtorId, undefined, token);
-    expect(first.status).toBe(201);
     api.runtime.creditBureau.delist('SC123456');
     const searched = () => api.runtime.creditBureau.searches.filter((regNo) => regNo === 'SC123456').length;
     const searchedBefore = searched();
-    const start = new Date((await api.request('GET', '/dev/clock')).body.now).getTime();
-    const moveTo = (days: number) =>
-      api.request('POST', '/dev/clock', {
-        body: { now: new Date(start + days * 24 * 3600 * 1000).toISOString() },
-      });
 
     await moveTo(31);
     expect(searched()).toBe(searchedBefore + 1);
@@ -369,39 +376,10 @@ describe('refresh by the tenant day', () => {
   });
 
   it('tries again the next day when a person changed the debtor while its report came', async () => {
-    const token = await api.token('refresh-busy', ['admin'], { sub: 'admin-11' });
-    await api.request('PUT', '/v1/settings', {
-      token,
-      body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
+    const { token, debtorId, moveTo } = await refreshingTenant('refresh-busy', 'admin-11', {
+      name: 'Northwind Trading Ltd',
+      taxId: '07654321',
     });
-    const created = await api.request('POST', '/v1/debtors', {
-      token,
-      body: {
-        name: 'Northwind Trading Ltd',
-        kind: 'business',
-        timezone: 'Europe/London',
-        jurisdiction: 'GB',
-        taxId: '07654321',
-      },
-    });
-    const debtorId = created.body.id as string;
-    await api.request('POST', '/v1/invoices', {
-      token,
-      body: {
-        debtorId,
-        number: 'BUSY-1',
-        currency: 'GBP',
-        amount: 10_000,
-        issueDate: '2027-03-01',
-        dueDate: '2027-05-01',
-      },
-    });
-    expect((await check(debtorId, undefined, token)).status).toBe(201);
-    const start = new Date((await api.request('GET', '/dev/clock')).body.now).getTime();
-    const moveTo = (days: number) =>
-      api.request('POST', '/dev/clock', {
-        body: { now: new Date(start + days * 24 * 3600 * 1000).toISOString() },
-      });
     // Other tenants' debtors are refreshed on the same days: only this debtor's first report clashes.
     const store = api.runtime.services.creditReports;
     const original = store.record.bind(store);
