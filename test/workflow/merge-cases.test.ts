@@ -43,6 +43,31 @@ const caseOf = async (debtorId: string) =>
 const executionsOf = async (debtorId: string) =>
   (await api.request('GET', `/dev/executions?debtorId=${debtorId}`)).body.items;
 
+/**
+ * Merges the duplicate into the survivor in a request whose process dies as it closes the
+ * duplicate's case: the books moved and the merge completed, the cases not handed over.
+ */
+async function mergeStoppingBeforeHandOver(survivorId: string, duplicateId: string, headers = {}) {
+  const closeOpen = jest
+    .spyOn(api.runtime.services.cases, 'closeOpen')
+    .mockRejectedValueOnce(new Error('the process died'));
+  const stopped = await api.request('POST', `/v1/debtors/${survivorId}/merge`, {
+    token,
+    body: { duplicateId },
+    headers,
+  });
+  expect(stopped.status).toBe(500);
+  closeOpen.mockRestore();
+  const { mergeId } = (await api.request('GET', `/v1/debtors/${duplicateId}`, { token })).body;
+  const path = `/v1/merges/${mergeId}`;
+  expect((await api.request('GET', path, { token })).body).toMatchObject({
+    status: 'completed',
+    casesHandedOver: false,
+  });
+  expect(await caseOf(duplicateId)).toMatchObject({ status: 'active' });
+  return { mergeId: mergeId as string, path };
+}
+
 describe('a merge and the collection cases', () => {
   it("ends the duplicate's case and execution, and the survivor's case takes the debts up", async () => {
     // The survivor owes later (no case yet); the duplicate is overdue, its case running.
@@ -78,22 +103,10 @@ describe('a merge and the collection cases', () => {
     const running = await caseOf(duplicateId);
     expect(running.status).toBe('active');
 
-    // The books move and the merge completes; the process dies as it closes the duplicate's case.
-    const closeOpen = jest
-      .spyOn(api.runtime.services.cases, 'closeOpen')
-      .mockRejectedValueOnce(new Error('the process died'));
     const key = { 'idempotency-key': `merge-${duplicateId}` };
+    const { path } = await mergeStoppingBeforeHandOver(survivorId, duplicateId, key);
     const request = () =>
       api.request('POST', `/v1/debtors/${survivorId}/merge`, { token, body: { duplicateId }, headers: key });
-    expect((await request()).status).toBe(500);
-    closeOpen.mockRestore();
-    const { mergeId } = (await api.request('GET', `/v1/debtors/${duplicateId}`, { token })).body;
-    const path = `/v1/merges/${mergeId}`;
-    expect((await api.request('GET', path, { token })).body).toMatchObject({
-      status: 'completed',
-      casesHandedOver: false,
-    });
-    expect(await caseOf(duplicateId)).toMatchObject({ status: 'active' });
 
     // The retry with the same key is not answered from the store: it hands the cases over first.
     const retried = await request();
@@ -127,18 +140,7 @@ describe('a merge and the collection cases', () => {
     const duplicateId = await debtorWithInvoice('Pied Piper AG', '2027-02-15');
     const running = await caseOf(duplicateId);
     expect(running.status).toBe('active');
-    const closeOpen = jest
-      .spyOn(api.runtime.services.cases, 'closeOpen')
-      .mockRejectedValueOnce(new Error('the process died'));
-    const stopped = await api.request('POST', `/v1/debtors/${survivorId}/merge`, {
-      token,
-      body: { duplicateId },
-    });
-    expect(stopped.status).toBe(500);
-    closeOpen.mockRestore();
-    const { mergeId } = (await api.request('GET', `/v1/debtors/${duplicateId}`, { token })).body;
-    const path = `/v1/merges/${mergeId}`;
-    expect((await api.request('GET', path, { token })).body).toMatchObject({ casesHandedOver: false });
+    const { mergeId, path } = await mergeStoppingBeforeHandOver(survivorId, duplicateId);
 
     // Nobody asks again; the tenant's next day begins.
     await api.request('POST', '/dev/clock', { body: { advance: 'P1D' } });
