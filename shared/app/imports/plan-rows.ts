@@ -83,12 +83,13 @@ export async function planRows(
   const keyField = naturalKeyField(job);
   const parsed = [];
   for (const { row, cells } of rows) {
-    const outcome = parseImportRow(job.kind, rowRecord(mapping, cells), tenantTimeZone);
+    const record = rowRecord(mapping, cells);
+    const outcome = parseImportRow(job.kind, record, tenantTimeZone);
     if (!outcome.ok) {
       plan.errors.push(...outcome.errors.map((error) => ({ row, ...error })));
       continue;
     }
-    const key = rowRecord(mapping, cells)[keyField] as string;
+    const key = record[keyField] as string;
     const first = memory.keys.get(key);
     if (first !== undefined && first !== row) {
       plan.errors.push({ row, field: keyField, reason: `repeats row ${first}` });
