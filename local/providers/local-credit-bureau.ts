@@ -9,10 +9,10 @@
  * with a Retry-After.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../shared/ports/clock';
 import { LOCAL_CREDIT_DIRECTORY, type DirectoryCompany } from './credit-bureau-directory';
+import { listenLocally, type LocalHttpServer } from './local-http-server';
 import { requestBody } from './request-body';
 
 export const LOCAL_CREDITSAFE_USERNAME = 'recoup-local';
@@ -21,7 +21,7 @@ export const LOCAL_CREDITSAFE_PASSWORD = 'local-creditsafe-password';
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 export class LocalCreditBureau {
-  private server: Server | undefined;
+  private server: LocalHttpServer | undefined;
   private readonly tokens = new Map<string, number>();
   private throttle: { remaining: number; retryAfterSeconds: number } = { remaining: 0, retryAfterSeconds: 0 };
   port = 0;
@@ -45,19 +45,16 @@ export class LocalCreditBureau {
   }
 
   async start(): Promise<number> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) answer(response, 500, { message: String(error) });
-      });
-    });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', () => done()));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.server = await listenLocally(
+      (request, response) => this.handle(request, response),
+      (response, error) => answer(response, 500, { message: String(error) }),
+    );
+    this.port = this.server.port;
     return this.port;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
-    this.server?.closeAllConnections();
+    await this.server?.close();
   }
 
   /** The company with this registration number is struck off: no search finds it from now on. */

@@ -14,8 +14,7 @@
  * Each accepted message is reported to `onAccepted`, and the service's events (Send, Delivery,
  * Bounce, Complaint; text status) are published afterwards, as EventBridge would, to `onEvent`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { StorageEvent } from '../../shared/documents/storage-events';
@@ -28,6 +27,7 @@ import type { Clock } from '../../shared/ports/clock';
 import { DELIVERY_REF_TAG } from '../../shared/adapters/delivery-ref-tag';
 import type { ProviderEvent } from '../../shared/messaging/provider-events';
 import { simulatedOutcome } from './provider-simulator';
+import { listenLocally, type LocalHttpServer } from './local-http-server';
 import { requestBody } from './request-body';
 import { logger } from '../../shared/observability/powertools';
 
@@ -74,7 +74,7 @@ const LETTERS_PREFIX = 'letters/';
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export class LocalProviders {
-  private server: Server | undefined;
+  private server: LocalHttpServer | undefined;
   private readonly objects = new Map<string, Buffer>();
   private readonly metadata = new Map<string, ObjectMetadata>();
   private pending = new Set<Promise<void>>();
@@ -84,20 +84,17 @@ export class LocalProviders {
   constructor(private readonly options: LocalProvidersOptions) {}
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) answer(response, 500, { message: String(error) });
-      });
-    });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', () => done()));
-    this.endpoint = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await listenLocally(
+      (request, response) => this.handle(request, response),
+      (response, error) => answer(response, 500, { message: String(error) }),
+    );
+    this.endpoint = `http://127.0.0.1:${this.server.port}`;
     return this.endpoint;
   }
 
   async stop(): Promise<void> {
     await this.settled();
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
-    this.server?.closeAllConnections();
+    await this.server?.close();
   }
 
   /** Waits for the events already published to be handled; true if there were any. */

@@ -17,8 +17,7 @@
  * Tests and `npm start` put companies' records in with the methods below.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
   QuickBooksCreditMemo,
   QuickBooksCustomer,
@@ -26,6 +25,7 @@ import type {
   QuickBooksPayment,
 } from '../../shared/domain/connectors/quickbooks-records';
 import type { Clock } from '../../shared/ports/clock';
+import { listenLocally, type LocalHttpServer } from './local-http-server';
 import { requestBody } from './request-body';
 
 export const LOCAL_QUICKBOOKS_CLIENT_ID = 'local-quickbooks-client';
@@ -49,7 +49,7 @@ interface Grant {
 }
 
 export class LocalQuickBooks {
-  private server: Server | undefined;
+  private server: LocalHttpServer | undefined;
   private readonly realms = new Map<string, Map<Entity, EntityRecord[]>>();
   private readonly codes = new Map<string, Grant>();
   private readonly refreshTokens = new Map<string, string>();
@@ -71,19 +71,16 @@ export class LocalQuickBooks {
   }
 
   async start(): Promise<number> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) fault(response, 500, 'SystemFault', '10000', String(error));
-      });
-    });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', () => done()));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.server = await listenLocally(
+      (request, response) => this.handle(request, response),
+      (response, error) => fault(response, 500, 'SystemFault', '10000', String(error)),
+    );
+    this.port = this.server.port;
     return this.port;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
-    this.server?.closeAllConnections();
+    await this.server?.close();
   }
 
   addCustomer(realmId: string, record: NewRecord<QuickBooksCustomer>): QuickBooksCustomer {

@@ -6,10 +6,10 @@
  * posted to the webhook URL before the payer is sent back to the success URL.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Stripe from 'stripe';
 import type { Clock } from '../../shared/ports/clock';
+import { listenLocally, type LocalHttpServer } from './local-http-server';
 import { requestBody } from './request-body';
 import { isCurrencyCode } from '../../shared/domain/money/currencies';
 import { formatMoney } from '../../shared/domain/money/money';
@@ -37,7 +37,7 @@ interface Session {
 }
 
 export class LocalStripe {
-  private server: Server | undefined;
+  private server: LocalHttpServer | undefined;
   private readonly sessions = new Map<string, Session>();
   private readonly byIdempotencyKey = new Map<string, string>();
   port = 0;
@@ -47,19 +47,16 @@ export class LocalStripe {
   constructor(private readonly clock: Clock) {}
 
   async start(): Promise<number> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) stripeError(response, 500, 'api_error', String(error));
-      });
-    });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', () => done()));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.server = await listenLocally(
+      (request, response) => this.handle(request, response),
+      (response, error) => stripeError(response, 500, 'api_error', String(error)),
+    );
+    this.port = this.server.port;
     return this.port;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
-    this.server?.closeAllConnections();
+    await this.server?.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -13,8 +13,7 @@
  *   with `Retry-After` and `X-Rate-Limit-Problem`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
   XeroContact,
   XeroCreditNote,
@@ -22,6 +21,7 @@ import type {
   XeroPayment,
 } from '../../shared/domain/connectors/xero-records';
 import type { Clock } from '../../shared/ports/clock';
+import { listenLocally, type LocalHttpServer } from './local-http-server';
 import { requestBody } from './request-body';
 
 export const LOCAL_XERO_CLIENT_ID = 'LOCALXEROCLIENT';
@@ -43,7 +43,7 @@ export type NewXeroRecord<T> = Omit<
 >;
 
 export class LocalXero {
-  private server: Server | undefined;
+  private server: LocalHttpServer | undefined;
   private readonly organisations = new Map<string, Map<Entity, StoredRecord[]>>();
   private readonly codes = new Map<string, string>();
   private readonly refreshTokens = new Map<string, string>();
@@ -61,20 +61,16 @@ export class LocalXero {
   }
 
   async start(): Promise<number> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent)
-          json(response, 500, { Title: 'Internal Server Error', Detail: String(error) });
-      });
-    });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', () => done()));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.server = await listenLocally(
+      (request, response) => this.handle(request, response),
+      (response, error) => json(response, 500, { Title: 'Internal Server Error', Detail: String(error) }),
+    );
+    this.port = this.server.port;
     return this.port;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
-    this.server?.closeAllConnections();
+    await this.server?.close();
   }
 
   addContact(tenantId: string, record: NewXeroRecord<XeroContact>): XeroContact {
