@@ -282,127 +282,144 @@ async function refreshingTenant(tenantId: string, sub: string, company: { name: 
   return { token, debtorId, first, moveTo };
 }
 
+// Each refresh test walks the clock a month or two, running every tenant's daily schedules on the way.
+const REFRESH_TEST_TIMEOUT_MS = 120_000;
+
 describe('refresh by the tenant day', () => {
-  it('orders a report again once it is older than the tenant asked, and only then', async () => {
-    const token = await api.token('refresh-co', ['admin'], { sub: 'admin-9' });
-    const saved = await api.request('PUT', '/v1/settings', {
-      token,
-      body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
-    });
-    expect(saved.status).toBe(200);
-    expect(saved.body.creditChecks).toEqual({ refreshAfterDays: 30 });
-    const created = await api.request('POST', '/v1/debtors', {
-      token,
-      body: {
-        name: 'Acme Widgets Ltd',
-        kind: 'business',
-        timezone: 'Europe/London',
-        jurisdiction: 'GB',
-        taxId: '01234567',
-      },
-    });
-    const debtorId = created.body.id as string;
-    // The first invoice registers the tenant for its daily schedules.
-    await api.request('POST', '/v1/invoices', {
-      token,
-      body: {
-        debtorId,
-        number: 'RF-1',
-        currency: 'GBP',
-        amount: 10_000,
-        issueDate: '2027-03-01',
-        dueDate: '2027-05-01',
-      },
-    });
-    const first = await check(debtorId, undefined, token);
-    expect(first.status).toBe(201);
-    const reports = async () =>
-      (await api.request('GET', `/v1/debtors/${debtorId}/credit-reports`, { token })).body.items as {
-        id: string;
-        requestedBy: string;
-        fetchedAt: string;
-      }[];
-
-    const now = new Date((await api.request('GET', '/dev/clock')).body.now);
-    const advance = (days: number) =>
-      api.request('POST', '/dev/clock', {
-        body: { now: new Date(now.getTime() + days * 24 * 3600 * 1000).toISOString() },
+  it(
+    'orders a report again once it is older than the tenant asked, and only then',
+    async () => {
+      const token = await api.token('refresh-co', ['admin'], { sub: 'admin-9' });
+      const saved = await api.request('PUT', '/v1/settings', {
+        token,
+        body: { timezone: 'Europe/London', creditChecks: { refreshAfterDays: 30 } },
       });
-    await advance(29);
-    expect(await reports()).toHaveLength(1);
-    await advance(32);
-    const after = await reports();
-    expect(after).toHaveLength(2);
-    expect(after[0]).toMatchObject({ requestedBy: 'system:credit-refresh' });
-    expect(after[1]!.id).toBe(first.body.id);
-    const debtor = await api.request('GET', `/v1/debtors/${debtorId}`, { token });
-    expect(debtor.body.creditReport.id).toBe(after[0]!.id);
-    const audit = await api.request('GET', `/v1/audit?entityId=${debtorId}`, { token });
-    const checks = audit.body.items.filter((e: { action: string }) => e.action === 'debtor.credit_checked');
-    expect(checks.map((e: { actor: { sub: string } }) => e.actor.sub)).toEqual([
-      'admin-9',
-      'system:credit-refresh',
-    ]);
-  });
+      expect(saved.status).toBe(200);
+      expect(saved.body.creditChecks).toEqual({ refreshAfterDays: 30 });
+      const created = await api.request('POST', '/v1/debtors', {
+        token,
+        body: {
+          name: 'Acme Widgets Ltd',
+          kind: 'business',
+          timezone: 'Europe/London',
+          jurisdiction: 'GB',
+          taxId: '01234567',
+        },
+      });
+      const debtorId = created.body.id as string;
+      // The first invoice registers the tenant for its daily schedules.
+      await api.request('POST', '/v1/invoices', {
+        token,
+        body: {
+          debtorId,
+          number: 'RF-1',
+          currency: 'GBP',
+          amount: 10_000,
+          issueDate: '2027-03-01',
+          dueDate: '2027-05-01',
+        },
+      });
+      const first = await check(debtorId, undefined, token);
+      expect(first.status).toBe(201);
+      const reports = async () =>
+        (await api.request('GET', `/v1/debtors/${debtorId}/credit-reports`, { token })).body.items as {
+          id: string;
+          requestedBy: string;
+          fetchedAt: string;
+        }[];
 
-  it('notes a company the bureau no longer finds and moves it to the back of the queue', async () => {
-    const { token, debtorId, first, moveTo } = await refreshingTenant('refresh-lost', 'admin-10', {
-      name: 'Caledonia Fabrication Ltd',
-      taxId: 'SC123456',
-    });
-    api.runtime.creditBureau.delist('SC123456');
-    const searched = () => api.runtime.creditBureau.searches.filter((regNo) => regNo === 'SC123456').length;
-    const searchedBefore = searched();
+      const now = new Date((await api.request('GET', '/dev/clock')).body.now);
+      const advance = (days: number) =>
+        api.request('POST', '/dev/clock', {
+          body: { now: new Date(now.getTime() + days * 24 * 3600 * 1000).toISOString() },
+        });
+      await advance(29);
+      expect(await reports()).toHaveLength(1);
+      await advance(32);
+      const after = await reports();
+      expect(after).toHaveLength(2);
+      expect(after[0]).toMatchObject({ requestedBy: 'system:credit-refresh' });
+      expect(after[1]!.id).toBe(first.body.id);
+      const debtor = await api.request('GET', `/v1/debtors/${debtorId}`, { token });
+      expect(debtor.body.creditReport.id).toBe(after[0]!.id);
+      const audit = await api.request('GET', `/v1/audit?entityId=${debtorId}`, { token });
+      const checks = audit.body.items.filter((e: { action: string }) => e.action === 'debtor.credit_checked');
+      expect(checks.map((e: { actor: { sub: string } }) => e.actor.sub)).toEqual([
+        'admin-9',
+        'system:credit-refresh',
+      ]);
+    },
+    REFRESH_TEST_TIMEOUT_MS,
+  );
 
-    await moveTo(31);
-    expect(searched()).toBe(searchedBefore + 1);
-    const debtor = (await api.request('GET', `/v1/debtors/${debtorId}`, { token })).body;
-    expect(debtor.creditReport).toMatchObject({
-      id: first.body.id,
-      refreshFailed: { at: expect.any(String), reason: expect.stringMatching(/.+/) },
-    });
-    const audit = await api.request('GET', `/v1/audit?entityId=${debtorId}`, { token });
-    expect(audit.body.items.map((entry: any) => [entry.action, entry.actor.sub])).toContainEqual([
-      'debtor.credit_refresh_failed',
-      'system:credit-refresh',
-    ]);
+  it(
+    'notes a company the bureau no longer finds and moves it to the back of the queue',
+    async () => {
+      const { token, debtorId, first, moveTo } = await refreshingTenant('refresh-lost', 'admin-10', {
+        name: 'Caledonia Fabrication Ltd',
+        taxId: 'SC123456',
+      });
+      api.runtime.creditBureau.delist('SC123456');
+      const searched = () => api.runtime.creditBureau.searches.filter((regNo) => regNo === 'SC123456').length;
+      const searchedBefore = searched();
 
-    // The next days it is not asked for again, and it holds no place ahead of other debtors...
-    await moveTo(45);
-    expect(searched()).toBe(searchedBefore + 1);
-    // ...until its refresh is due again.
-    await moveTo(62);
-    expect(searched()).toBe(searchedBefore + 2);
-  });
-
-  it('tries again the next day when a person changed the debtor while its report came', async () => {
-    const { token, debtorId, moveTo } = await refreshingTenant('refresh-busy', 'admin-11', {
-      name: 'Northwind Trading Ltd',
-      taxId: '07654321',
-    });
-    // Other tenants' debtors are refreshed on the same days: only this debtor's first report clashes.
-    const store = api.runtime.services.creditReports;
-    const original = store.record.bind(store);
-    let clashed = 0;
-    const record = jest.spyOn(store, 'record').mockImplementation(async (report, before, after, context) => {
-      if (before.id === debtorId && clashed === 0) {
-        clashed += 1;
-        throw new ConflictError(`Debtor ${debtorId} was changed by someone else`);
-      }
-      return original(report, before, after, context);
-    });
-    try {
       await moveTo(31);
-      expect(clashed).toBe(1);
+      expect(searched()).toBe(searchedBefore + 1);
       const debtor = (await api.request('GET', `/v1/debtors/${debtorId}`, { token })).body;
-      expect(debtor.creditReport.refreshFailed).toBeUndefined();
-      await moveTo(32);
-      const reports = (await api.request('GET', `/v1/debtors/${debtorId}/credit-reports`, { token })).body
-        .items;
-      expect(reports).toHaveLength(2);
-      expect(reports[0]).toMatchObject({ requestedBy: 'system:credit-refresh' });
-    } finally {
-      record.mockRestore();
-    }
-  });
+      expect(debtor.creditReport).toMatchObject({
+        id: first.body.id,
+        refreshFailed: { at: expect.any(String), reason: expect.stringMatching(/.+/) },
+      });
+      const audit = await api.request('GET', `/v1/audit?entityId=${debtorId}`, { token });
+      expect(audit.body.items.map((entry: any) => [entry.action, entry.actor.sub])).toContainEqual([
+        'debtor.credit_refresh_failed',
+        'system:credit-refresh',
+      ]);
+
+      // The next days it is not asked for again, and it holds no place ahead of other debtors...
+      await moveTo(45);
+      expect(searched()).toBe(searchedBefore + 1);
+      // ...until its refresh is due again.
+      await moveTo(62);
+      expect(searched()).toBe(searchedBefore + 2);
+    },
+    REFRESH_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'tries again the next day when a person changed the debtor while its report came',
+    async () => {
+      const { token, debtorId, moveTo } = await refreshingTenant('refresh-busy', 'admin-11', {
+        name: 'Northwind Trading Ltd',
+        taxId: '07654321',
+      });
+      // Other tenants' debtors are refreshed on the same days: only this debtor's first report clashes.
+      const store = api.runtime.services.creditReports;
+      const original = store.record.bind(store);
+      let clashed = 0;
+      const record = jest
+        .spyOn(store, 'record')
+        .mockImplementation(async (report, before, after, context) => {
+          if (before.id === debtorId && clashed === 0) {
+            clashed += 1;
+            throw new ConflictError(`Debtor ${debtorId} was changed by someone else`);
+          }
+          return original(report, before, after, context);
+        });
+      try {
+        await moveTo(31);
+        expect(clashed).toBe(1);
+        const debtor = (await api.request('GET', `/v1/debtors/${debtorId}`, { token })).body;
+        expect(debtor.creditReport.refreshFailed).toBeUndefined();
+        await moveTo(32);
+        const reports = (await api.request('GET', `/v1/debtors/${debtorId}/credit-reports`, { token })).body
+          .items;
+        expect(reports).toHaveLength(2);
+        expect(reports[0]).toMatchObject({ requestedBy: 'system:credit-refresh' });
+      } finally {
+        record.mockRestore();
+      }
+    },
+    REFRESH_TEST_TIMEOUT_MS,
+  );
 });
