@@ -18,8 +18,21 @@ export interface DynamoDbLocalOptions {
 }
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  if (options.port !== undefined) return startOnPort(options, options.port);
+  // A free port can be taken by another listener before Java binds it: try another one then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnPort(options, await freePort());
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnPort(options: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
   const dir = installDynamoDbLocal();
-  const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child = spawn(
@@ -53,12 +66,19 @@ async function waitUntilReady(child: ChildProcess, endpoint: string): Promise<vo
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
+    // Java does not exit when its port is taken; it logs the failure and keeps running.
+    if (/BindException|Address already in use/.test(output)) {
+      child.kill('SIGKILL');
+      throw new PortTakenError(output);
+    }
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
     try {
-      // An unsigned request is answered (with a 400) once the server listens.
-      const response = await fetch(endpoint, { method: 'POST' });
+      // An unsigned request is answered (with a 400) once the server listens; the request id header
+      // tells DynamoDB Local from another listener that took the port first.
+      const response = await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
-      return;
+      if (response.headers.has('x-amzn-requestid')) return;
+      await new Promise((r) => setTimeout(r, 150));
     } catch {
       await new Promise((r) => setTimeout(r, 150));
     }

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../local/dynamodb-local/process';
 import { projectRoot } from '../../local/runtime';
 
 interface Container {
@@ -20,15 +19,16 @@ const dataDir = mkdtempSync(join(tmpdir(), 'recoup-procs-'));
 let containers: Container[] = [];
 const children: ChildProcess[] = [];
 
-async function startContainer(): Promise<Container> {
-  const port = await freePort();
+async function startContainer(name: string): Promise<Container> {
   // Node with the tsx loader directly (not through npx), so that stopping the child stops the runtime.
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,
-      PORT: String(port),
-      RECOUP_DATA_DIR: join(dataDir, String(port)),
+      // Port 0: the runtime takes a port the system hands it and prints its address; a port picked
+      // here and handed on could be taken by another listener before the child binds it.
+      PORT: '0',
+      RECOUP_DATA_DIR: join(dataDir, name),
       RECOUP_TABLE_NAME: table,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,11 +40,12 @@ async function startContainer(): Promise<Container> {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const lines = output.split('\n');
+      const url = /Recoup is running at (\S+)/.exec(output)?.[1];
       const tokenLine = lines.findIndex((line) => line.startsWith('Admin token'));
-      if (tokenLine >= 0 && lines[tokenLine + 1]?.trim()) {
+      if (url && tokenLine >= 0 && lines[tokenLine + 1]?.trim()) {
         clearTimeout(timer);
         resolve({
-          url: `http://127.0.0.1:${port}`,
+          url,
           token: (lines[tokenLine + 1] as string).trim(),
           process: child,
         });
@@ -59,7 +60,7 @@ async function startContainer(): Promise<Container> {
 }
 
 beforeAll(async () => {
-  containers = await Promise.all([startContainer(), startContainer(), startContainer()]);
+  containers = await Promise.all(['first', 'second', 'third'].map(startContainer));
 }, 90_000);
 
 afterAll(() => {
