@@ -35,7 +35,8 @@ export const lambdaBundling: LambdaBundling = {
   banner: ESM_REQUIRE_BANNER,
   // The Node.js 22 runtime ships AWS SDK v3's clients; the S3 presigners are not among them, so
   // they are bundled (into the functions that sign document uploads and downloads only).
-  externalModules: ['@aws-sdk/client-*', '@aws-sdk/lib-*'],
+  // Powertools (with the X-Ray SDK) comes from its official layer (constructs/powertools-layer.ts).
+  externalModules: ['@aws-sdk/client-*', '@aws-sdk/lib-*', '@aws-lambda-powertools/*'],
   // The local esbuild devDependency; no Docker.
   forceDockerBundling: false,
   logLevel: LogLevel.WARNING,

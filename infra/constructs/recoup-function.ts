@@ -1,6 +1,6 @@
 /**
  * A Lambda function the Recoup way: TypeScript bundled by the local esbuild into one minified ESM
- * file (Node.js 22, arm64), its own log group with the stage's retention, JSON logs, X-Ray
+ * file (Node.js 22, arm64) over the Powertools layer, its own log group with the stage's retention, JSON logs, X-Ray
  * tracing, a role that starts with nothing but its log group, and alarms on errors and throttles.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
@@ -21,6 +21,7 @@ import { lambdaBundling } from '../lambda-bundling';
 import { depsLockFilePath, fromProjectRoot, projectRoot } from '../paths';
 import type { StageConfig } from '../stage';
 import type { Observability } from './observability';
+import { powertoolsLayer } from './powertools-layer';
 
 export interface RecoupFunctionProps {
   /** Entry module relative to the project root; it exports `handler`. */
@@ -67,6 +68,8 @@ export class RecoupFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
+      // Logger, metrics and tracer are imported from the layer, not bundled.
+      layers: [powertoolsLayer(this)],
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel[stage.logLevel],

@@ -1,8 +1,8 @@
 /**
  * Bundles two real functions exactly as deployed (esbuild, ESM, minified, createRequire banner,
- * AWS SDK external) and runs each bundle in a fresh Node process: proof that the ESM output loads
+ * AWS SDK and Powertools external) and runs each bundle in a fresh Node process: proof that the ESM output loads
  * — CommonJS dependencies included — and that the handlers answer. The bundles are written under
- * cdk.out so the external `@aws-sdk/*` imports resolve from node_modules as the runtime's would.
+ * cdk.out so the external `@aws-sdk/*` and Powertools imports resolve from node_modules as the runtime's would.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,6 +71,15 @@ it('emits minified ESM with the require shim and an external source map', () => 
     const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sourcesContent?: unknown };
     expect(map.sourcesContent).toBeUndefined();
   }
+});
+
+it('leaves Powertools and the X-Ray SDK to the layer: imported, not bundled', () => {
+  const code = readFileSync(bundles.health, 'utf8');
+  expect(code).toMatch(/from\s*"@aws-lambda-powertools\/logger"/);
+  const map = JSON.parse(readFileSync(`${bundles.health}.map`, 'utf8')) as { sources: string[] };
+  const bundled = map.sources.filter((source) => source.includes('node_modules/'));
+  expect(bundled.length).toBeGreaterThan(0);
+  expect(bundled.filter((source) => /powertools|xray|cls-hooked/.test(source))).toEqual([]);
 });
 
 it('the pre-token trigger bundle runs', () => {

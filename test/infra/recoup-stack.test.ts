@@ -3,6 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CLAIM_HOLDS_MS } from '../../shared/domain/messaging/delivery';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/http-api';
+import { powertoolsLayerParameter } from '../../infra/constructs/powertools-layer';
+import { lambdaBundling } from '../../infra/lambda-bundling';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../infra/paths';
 import { dataAccessFor } from '../../infra/constructs/route-stack';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
 import { ROLES } from '../../shared/domain/roles';
@@ -27,6 +32,14 @@ const AUTH_TRIGGER_COUNT = 4;
 const CONNECTOR_FUNCTION_COUNT = 2;
 
 let dev: Synthesized;
+
+/** The version npm installed, which the bundles were built and tested against. */
+const installedVersion = (name: string) =>
+  (
+    JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 beforeAll(() => {
   dev = synthesize({ stage: 'dev', alarmEmail: 'ops@example.com' });
@@ -228,6 +241,29 @@ describe('lambda functions', () => {
         },
       });
     }
+  });
+
+  it('take Powertools from its official layer at the pinned version, one reference per stack', () => {
+    const parameter = powertoolsLayerParameter();
+    expect(parameter).toBe(
+      `/aws/service/powertools/typescript/generic/all/${installedVersion('@aws-lambda-powertools/tracer')}`,
+    );
+    for (const { stack, logicalId, resource: fn } of functions()) {
+      const parameters = dev.templateOf(stack).toJSON().Parameters as Record<
+        string,
+        { Type: string; Default?: string }
+      >;
+      const layers = (fn.Properties as { Layers?: { Ref: string }[] }).Layers;
+      expect({ id: `${stack.node.path}/${logicalId}`, layers }).toEqual({
+        id: `${stack.node.path}/${logicalId}`,
+        layers: [{ Ref: expect.any(String) }],
+      });
+      expect(parameters[layers![0]!.Ref]).toEqual({
+        Type: 'AWS::SSM::Parameter::Value<String>',
+        Default: parameter,
+      });
+    }
+    expect(lambdaBundling.externalModules).toContain('@aws-lambda-powertools/*');
   });
 
   it('every log group has the stage retention', () => {
