@@ -28,12 +28,12 @@ export class DynamoDbBulkRecords implements BulkRecords {
     externalRefs: readonly string[],
   ): Promise<Map<string, Debtor>> {
     const markers = await this.get(externalRefs.map((ref) => keys.debtorExternalRef(tenantId, ref)));
-    const refOfDebtor = new Map(markers.map((marker) => [marker.debtorId as string, marker.pk as string]));
-    const debtors = await this.debtorsById(tenantId, [...refOfDebtor.keys()]);
+    const debtorOfMarker = new Map(markers.map((marker) => [marker.pk as string, marker.debtorId as string]));
+    const debtors = await this.debtorsById(tenantId, [...new Set(debtorOfMarker.values())]);
     const byRef = new Map<string, Debtor>();
     for (const ref of externalRefs) {
-      const marker = markers.find((item) => item.pk === keys.debtorExternalRef(tenantId, ref).pk);
-      const debtor = marker && debtors.get(marker.debtorId as string);
+      const debtorId = debtorOfMarker.get(keys.debtorExternalRef(tenantId, ref).pk);
+      const debtor = debtorId && debtors.get(debtorId);
       if (debtor) byRef.set(ref, debtor);
     }
     return byRef;
