@@ -272,7 +272,7 @@ describe('duplicates and merges', () => {
     expect(reversal.body.detail).toMatch(/invoice .* changed since the merge/);
   });
 
-  it('stops a resumed reversal at a moved invoice the survivor paid meanwhile, moving nothing', async () => {
+  it('stops a resumed reversal at a moved invoice the survivor paid meanwhile, moving nothing, and the merge stands', async () => {
     const { survivor, duplicate, duplicateInvoices } = await twoBooks('04');
     const merged = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
       token: manager,
@@ -329,7 +329,117 @@ describe('duplicates and merges', () => {
     expect(ids(await get(`/v1/debtors/${duplicate.id}/invoices?limit=50`))).toEqual([]);
     expect(await balances(survivor.id)).toEqual(survivorBefore);
     expect(await balances(duplicate.id)).toEqual({ balances: [], credits: [] });
-    expect(await get(mergePath)).toMatchObject({ status: 'reversing', movedCount: 0 });
+    const stood = await get(mergePath);
+    expect(stood).toMatchObject({ status: 'completed', movedCount: stood.records.length });
+    expect(stood.reversedBy).toBeUndefined();
+  });
+
+  it('returns to the survivor what a reversal moved back before it stopped on a changed record', async () => {
+    const { survivor, duplicate } = await twoBooks('05');
+    // More records than one chunk moves, so the reversal can stop after moving some back.
+    const extra = [];
+    for (let index = 0; index < 25; index += 1) extra.push(await invoice(duplicate.id, 'USD', 1_000));
+    const merged = await api.request('POST', `/v1/debtors/${survivor.id}/merge`, {
+      token: manager,
+      body: { duplicateId: duplicate.id },
+    });
+    expect(merged.status).toBe(200);
+    const mergePath = merged.headers.get('content-location') as string;
+    const mergeId = mergePath.split('/').pop() as string;
+    const completed = await get(mergePath);
+    const records: { kind: string; id: string }[] = completed.records;
+    expect(records.length).toBeGreaterThan(25);
+    const target = records.slice(25).find((record) => record.kind === 'invoice');
+    expect(target).toBeDefined();
+    const survivorBefore = await balances(survivor.id);
+    const activitiesBefore = ids(await get(`/v1/debtors/${survivor.id}/activities?limit=100`));
+
+    // The first chunk moves back; before the second, the survivor pays an invoice that is in it. The
+    // process then dies as it starts returning the first chunk to the survivor.
+    const services = api.runtime.services;
+    let chunks = 0;
+    const paying = new Proxy(services.merges, {
+      get(target_, property: keyof MergeStore) {
+        if (property === 'moveChunk') {
+          return async (...args: Parameters<MergeStore['moveChunk']>) => {
+            const [, from, direction] = args;
+            if (direction === 'merge') throw new Error('the process died');
+            if (direction === 'reverse' && from > 0 && chunks++ === 0) {
+              await post('/v1/payments', {
+                debtorId: survivor.id,
+                currency: 'USD',
+                amount: 1_000,
+                receivedAt: api.runtime.clock.now().toISOString(),
+                allocations: [{ invoiceId: target!.id, amount: 1_000 }],
+              });
+            }
+            return target_.moveChunk(...args);
+          };
+        }
+        const value = target_[property];
+        return typeof value === 'function' ? value.bind(target_) : value;
+      },
+    });
+    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
+    await expect(
+      reverseMerge({ ...services, merges: paying }, { actor }, mergeId, 'Wrong one'),
+    ).rejects.toThrow('the process died');
+    expect(chunks).toBe(1);
+    expect(await get(mergePath)).toMatchObject({
+      status: 'undoing_reversal',
+      reversalStoppedAt: 25,
+      movedCount: 0,
+    });
+    const movedBack = records.slice(0, 25).find((record) => record.kind === 'invoice');
+    expect(await get(`/v1/invoices/${movedBack!.id}`)).toMatchObject({ debtorId: duplicate.id });
+
+    // The next request finishes returning them, and says why the reversal did not happen.
+    const resumed = await api.request('POST', `${mergePath}/reverse`, {
+      token: manager,
+      body: { reason: 'Wrong one' },
+    });
+    expect(resumed.status).toBe(409);
+    expect(resumed.body.detail).toMatch(
+      /stopped on a record changed since the merge; .*returned to the survivor/,
+    );
+
+    // Everything is the survivor's again, with the payment; the duplicate holds nothing.
+    const stood = await get(mergePath);
+    expect(stood).toMatchObject({ status: 'completed', movedCount: records.length });
+    expect(stood.reversedBy).toBeUndefined();
+    for (const record of records.filter((item) => item.kind === 'invoice')) {
+      expect(await get(`/v1/invoices/${record.id}`)).toMatchObject({ debtorId: survivor.id });
+    }
+    expect(ids(await get(`/v1/debtors/${duplicate.id}/invoices?limit=100`))).toEqual([]);
+    expect(await balances(duplicate.id)).toEqual({ balances: [], credits: [] });
+    expect(await balances(survivor.id)).toEqual({
+      ...survivorBefore,
+      balances: survivorBefore.balances.map((balance: { currency: string; outstanding: number }) =>
+        balance.currency === 'USD' ? { ...balance, outstanding: balance.outstanding - 1_000 } : balance,
+      ),
+    });
+    expect(ids(await get(`/v1/debtors/${survivor.id}/activities?limit=100`))).toEqual(
+      expect.arrayContaining(activitiesBefore),
+    );
+    expect((await get(`/v1/debtors/${duplicate.id}`)).mergedInto).toBe(survivor.id);
+
+    const auditor = await api.token(TENANT, ['auditor']);
+    const actions = (await get(`/v1/audit?entityId=${mergeId}`, auditor)).items.map(
+      (entry: any) => entry.action,
+    );
+    expect(actions.slice(-3)).toEqual([
+      'merge.reversal_started',
+      'merge.reversal_stopped',
+      'merge.reversal_undone',
+    ]);
+
+    // Asked again, the reversal is refused before anything moves: the invoice changed since the merge.
+    const again = await api.request('POST', `${mergePath}/reverse`, {
+      token: manager,
+      body: { reason: 'Wrong one' },
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.detail).toMatch(/changed since the merge/);
   });
 
   it('keeps merges to managers and admins, and to the tenant', async () => {

@@ -7,6 +7,7 @@ import {
   type MovedRecord,
 } from '../../domain/debtors/merge/debtor-merge';
 import { movedTo } from '../../domain/debtors/merge/merge-plan';
+import { RecordChangedSinceMergeError } from '../../domain/debtors/merge/merge-reversal';
 import { ConflictError, RuleViolationError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import { ConcurrentChangeError } from '../../ports/concurrent-change';
@@ -55,9 +56,9 @@ const KIND_OF_ENTITY = new Map(
   (Object.entries(MONEY) as [MoneyKind, { entity: string }][]).map(([kind, { entity }]) => [entity, kind]),
 );
 
-function changedSinceMerge(record: MovedRecord, current?: number): ConflictError {
+function changedSinceMerge(record: MovedRecord, current?: number): RecordChangedSinceMergeError {
   const now = current === undefined ? 'changed' : `is at version ${current}`;
-  return new ConflictError(
+  return new RecordChangedSinceMergeError(
     `${record.kind} ${record.id} moved with version ${record.version} and ${now} since: ` +
       'it stays with the survivor and the reversal cannot go on',
   );
@@ -244,7 +245,7 @@ export class DynamoDbMergeStore implements MergeStore {
           ExpressionAttributeValues: {
             ':next': from + records.length,
             ':from': from,
-            ':status': direction === 'merge' ? 'in_progress' : 'reversing',
+            ':status': merge.status,
           },
         },
       },

@@ -5,12 +5,20 @@
  * debtor of its own again. The survivor keeps the stricter contact profile: a cease or opt-out the
  * person gave stays honoured. Both cases reconsider afterwards. The check is made once, when the
  * reversal begins; each chunk then moves a record back only at the version it moved with, so one
- * changed while a reversal stood half-way stops it with a 409 (merge-store.ts).
+ * changed while a reversal stood half-way stops it with a 409 (merge-store.ts). A stopped reversal
+ * does not leave the books split between the two debtors: the records it had moved back go to the
+ * survivor again (the same chunks, forward) and the merge stands, completed, as before.
  */
 import type { Debtor } from '../../domain/debtors/debtor';
-import { reversedMerge, reversingMerge, type DebtorMerge } from '../../domain/debtors/merge/debtor-merge';
+import {
+  reversalUndone,
+  reversedMerge,
+  reversingMerge,
+  undoingReversal,
+  type DebtorMerge,
+} from '../../domain/debtors/merge/debtor-merge';
 import { addCredit, outstandingByCurrency, subtractCredit } from '../../domain/debtors/merge/merge-plan';
-import { reversalRefusals } from '../../domain/debtors/merge/merge-reversal';
+import { RecordChangedSinceMergeError, reversalRefusals } from '../../domain/debtors/merge/merge-reversal';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../domain/errors';
 import { auditor } from '../audit/auditor';
 import { signalCase } from '../cases/signal-case';
@@ -29,6 +37,13 @@ export async function reverseMerge(
   const { actor } = context;
   let merge = await services.merges.get(actor.tenantId, mergeId);
   if (!merge) throw new NotFoundError('Merge');
+  if (merge.status === 'undoing_reversal') {
+    // A request stopped while undoing a stopped reversal: finish that, and say why it stopped.
+    await undoReversal(services, context, merge);
+    throw new ConflictError(
+      'An earlier reversal of this merge stopped on a record changed since the merge; the records it had moved back were returned to the survivor and the merge stands',
+    );
+  }
   if (merge.status === 'completed') {
     merge = await beginReversal(services, context, merge, reason);
   } else if (merge.status !== 'reversing') {
@@ -36,7 +51,16 @@ export async function reverseMerge(
       `The merge is ${merge.status.replace('_', ' ')}: only a completed merge can be reversed`,
     );
   }
-  merge = await moveRemainingChunks(services, merge, 'reverse');
+  try {
+    merge = await moveRemainingChunks(services, merge, 'reverse');
+  } catch (error) {
+    if (!(error instanceof RecordChangedSinceMergeError)) throw error;
+    const stopped = await services.merges.get(merge.tenantId, merge.id);
+    if (stopped?.status === 'reversing') await undoReversal(services, context, stopped, error.message);
+    throw new RecordChangedSinceMergeError(
+      `${error.message}; the records moved back so far were returned to the survivor and the merge stands`,
+    );
+  }
   const view = await finishReversal(services, context, merge);
   await signalCase(services, merge.tenantId, merge.survivorId, 'merge reversed');
   await signalCase(services, merge.tenantId, merge.duplicateId, 'merge reversed');
@@ -76,6 +100,44 @@ async function beginReversal(
     },
   );
   return reversing;
+}
+
+/**
+ * Moves what a stopped reversal had moved back to the survivor again, chunk by chunk as a merge
+ * does (resumable the same way), then records the merge as completed again.
+ */
+async function undoReversal(
+  services: MergeServices,
+  context: UseCaseContext,
+  stopped: DebtorMerge,
+  why?: string,
+): Promise<void> {
+  const audit = () => auditor(services.ids, context.actor, services.clock.now());
+  let merge = stopped;
+  if (merge.status === 'reversing') {
+    const undoing = undoingReversal(merge);
+    await services.merges.save(
+      { before: merge, after: undoing },
+      {
+        audit: [
+          audit()('merge', merge.id, 'merge.reversal_stopped', mergeSummary(merge), {
+            ...mergeSummary(undoing),
+            ...(why ? { stoppedBecause: why } : {}),
+          }),
+        ],
+      },
+    );
+    merge = undoing;
+  }
+  merge = await moveRemainingChunks(services, merge, 'merge');
+  const undone = reversalUndone(merge);
+  await services.merges.save(
+    { before: merge, after: undone },
+    {
+      audit: [audit()('merge', merge.id, 'merge.reversal_undone', mergeSummary(merge), mergeSummary(undone))],
+    },
+  );
+  await signalCase(services, merge.tenantId, merge.survivorId, 'merge reversal undone');
 }
 
 async function finishReversal(services: MergeServices, context: UseCaseContext, merge: DebtorMerge) {

@@ -37,7 +37,7 @@ export const mergeView = z
     id: idOf('mrg'),
     survivorId: idOf('dbt'),
     duplicateId: idOf('dbt'),
-    status: z.enum(['in_progress', 'completed', 'reversing', 'reversed']),
+    status: z.enum(['in_progress', 'completed', 'reversing', 'undoing_reversal', 'reversed']),
     records: z
       .array(z.object({ kind: z.enum(MOVED_KINDS), id: z.string() }))
       .meta({ description: 'Every record that moved (activities: copied) from the duplicate' }),
@@ -52,6 +52,10 @@ export const mergeView = z
     reversedAt: z.string().optional(),
     reversedBy: z.string().optional(),
     reversalReason: z.string().optional(),
+    reversalStoppedAt: z.number().int().optional().meta({
+      description:
+        'While a stopped reversal is undone: how many records it had moved back (they return to the survivor)',
+    }),
     casesHandedOver: z.boolean().optional().meta({
       description:
         "False while the duplicate's case is still to be closed and the survivor's woken: repeating the merge request finishes it",

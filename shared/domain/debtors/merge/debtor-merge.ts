@@ -6,7 +6,11 @@
  */
 import type { CurrencyCode } from '../../money/currencies';
 
-export type MergeStatus = 'in_progress' | 'completed' | 'reversing' | 'reversed';
+/**
+ * `undoing_reversal`: a reversal stopped on a record changed since the merge; the records it had
+ * moved back go to the survivor again and the merge stands (`completed`).
+ */
+export type MergeStatus = 'in_progress' | 'completed' | 'reversing' | 'undoing_reversal' | 'reversed';
 
 /** Records that live in a debtor's money partition, and the activities of its contact log. */
 export const MOVED_KINDS = [
@@ -59,6 +63,8 @@ export interface DebtorMerge {
   reversedAt?: string;
   reversedBy?: string;
   reversalReason?: string;
+  /** While a stopped reversal is undone: how many records it had moved back (they move again). */
+  reversalStoppedAt?: number;
   /**
    * False from completion until the duplicate's case is closed and the survivor's woken: a request
    * that stopped in between is finished by the next (merge-debtors.ts). Absent counts as done.
@@ -78,13 +84,20 @@ export const MERGE_CHUNK_SIZE = 25;
 /** The plan lives in the merge record (400 KB at most): about 60 bytes a record leaves room for this many. */
 export const MAX_MERGE_RECORDS = 4000;
 
-/** The next chunk: the records after the `from` already moved, at most `chunkSize`. */
-export function chunkFrom(merge: Pick<DebtorMerge, 'records' | 'chunkSize'>, from: number): MovedRecord[] {
-  return merge.records.slice(from, from + merge.chunkSize);
+type Progress = Pick<DebtorMerge, 'records' | 'chunkSize' | 'movedCount' | 'status' | 'reversalStoppedAt'>;
+
+/** How many records of the plan move in the current direction: all, or those a stopped reversal moved back. */
+function recordsToMove(merge: Omit<Progress, 'chunkSize' | 'movedCount'>): number {
+  return merge.status === 'undoing_reversal' ? (merge.reversalStoppedAt ?? 0) : merge.records.length;
 }
 
-export function everythingMoved(merge: Pick<DebtorMerge, 'records' | 'movedCount'>): boolean {
-  return merge.movedCount >= merge.records.length;
+/** The next chunk: the records after the `from` already moved, at most `chunkSize`. */
+export function chunkFrom(merge: Omit<Progress, 'movedCount'>, from: number): MovedRecord[] {
+  return merge.records.slice(from, Math.min(from + merge.chunkSize, recordsToMove(merge)));
+}
+
+export function everythingMoved(merge: Omit<Progress, 'chunkSize'>): boolean {
+  return merge.movedCount >= recordsToMove(merge);
 }
 
 export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
@@ -112,6 +125,29 @@ export function reversingMerge(merge: DebtorMerge, actorSub: string, reason: str
     reversedAt: now.toISOString(),
     version: merge.version + 1,
   };
+}
+
+/** A reversal stopped after moving `movedCount` records back: they go to the survivor again. */
+export function undoingReversal(merge: DebtorMerge): DebtorMerge {
+  return {
+    ...merge,
+    status: 'undoing_reversal',
+    reversalStoppedAt: merge.movedCount,
+    movedCount: 0,
+    version: merge.version + 1,
+  };
+}
+
+/** Everything is with the survivor again: the merge stands as it did before the reversal began. */
+export function reversalUndone(merge: DebtorMerge): DebtorMerge {
+  const {
+    reversalStoppedAt: _stoppedAt,
+    reversedAt: _reversedAt,
+    reversedBy: _reversedBy,
+    reversalReason: _reason,
+    ...rest
+  } = merge;
+  return { ...rest, status: 'completed', movedCount: merge.records.length, version: merge.version + 1 };
 }
 
 export function reversedMerge(merge: DebtorMerge, now: Date): DebtorMerge {

@@ -7,9 +7,16 @@
  * records would no longer add up to the duplicate's book on their own. The duplicate's credit must
  * still be there to take back (it is, when its payments are unchanged).
  */
+import { ConflictError } from '../../errors';
 import type { CurrencyCode } from '../../money/currencies';
 import type { DebtorMerge } from './debtor-merge';
 import { subtractCredit } from './merge-plan';
+
+/**
+ * A record a reversal was to move back changed after the reversal's check (409): the reversal
+ * cannot go on, and what it moved back so far returns to the survivor.
+ */
+export class RecordChangedSinceMergeError extends ConflictError {}
 
 export interface ReversalRefusal {
   code: 'not_completed' | 'window_closed' | 'record_changed' | 'credit_spent';
