@@ -6,6 +6,8 @@
  * - `POST /oauth2/v1/tokens/bearer` (client credentials in Basic; `authorization_code` and
  *   `refresh_token` grants; access tokens live an hour, each refresh rotates the refresh token
  *   and retires the old one; `{"error":"invalid_grant"}` otherwise),
+ * - `POST /v2/oauth2/tokens/revoke` (Basic; JSON `{"token": …}`, a refresh or access token: the
+ *   whole grant it belongs to ends; 200 also for a token not known, as RFC 7009 has it),
  * - `GET /v3/company/{realmId}/query?query=…&minorversion=…` answering
  *   `{QueryResponse:{<Entity>:[…],startPosition,maxResults},time}` for
  *   `SELECT * FROM <Entity> [WHERE MetaData.LastUpdatedTime > '…'] [ORDERBY Id]
@@ -48,12 +50,18 @@ interface Grant {
   redirectUri: string;
 }
 
+/** The tokens of one consent share its grant id: revoking any of them ends them all. */
+interface Issued {
+  realmId: string;
+  grant: string;
+}
+
 export class LocalQuickBooks {
   private server: LocalHttpServer | undefined;
   private readonly realms = new Map<string, Map<Entity, EntityRecord[]>>();
   private readonly codes = new Map<string, Grant>();
-  private readonly refreshTokens = new Map<string, string>();
-  private readonly accessTokens = new Map<string, { realmId: string; expiresAt: number }>();
+  private readonly refreshTokens = new Map<string, Issued>();
+  private readonly accessTokens = new Map<string, Issued & { expiresAt: number }>();
   /** Answers by realm and `requestid`: QuickBooks answers a repeated request id as the first time. */
   private readonly answered = new Map<string, Answer>();
   private nextId = 1;
@@ -63,6 +71,8 @@ export class LocalQuickBooks {
   port = 0;
   /** Every query received, for tests that check paging. */
   readonly queries: string[] = [];
+  /** The companies whose grants the app revoked, in order (tests). */
+  readonly revokedRealms: string[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -155,6 +165,9 @@ export class LocalQuickBooks {
     if (request.method === 'POST' && url.pathname === '/oauth2/v1/tokens/bearer') {
       return this.token(request, (await requestBody(request)).toString('utf8'), response);
     }
+    if (request.method === 'POST' && url.pathname === '/v2/oauth2/tokens/revoke') {
+      return this.revoke(request, (await requestBody(request)).toString('utf8'), response);
+    }
     const company = /^\/v3\/company\/([^/]+)\/(query|invoice)(?:\/([^/]+))?$/u.exec(url.pathname);
     if (company) {
       const realmId = decodeURIComponent(company[1]!);
@@ -193,31 +206,51 @@ export class LocalQuickBooks {
     response.end();
   }
 
-  private token(request: IncomingMessage, body: string, response: ServerResponse): void {
+  private clientAuthenticated(request: IncomingMessage): boolean {
     const expected = Buffer.from(`${LOCAL_QUICKBOOKS_CLIENT_ID}:${LOCAL_QUICKBOOKS_CLIENT_SECRET}`).toString(
       'base64',
     );
-    if (request.headers.authorization !== `Basic ${expected}`)
-      return json(response, 401, { error: 'invalid_client' });
+    return request.headers.authorization === `Basic ${expected}`;
+  }
+
+  private revoke(request: IncomingMessage, body: string, response: ServerResponse): void {
+    if (!this.clientAuthenticated(request)) return json(response, 401, { error: 'invalid_client' });
+    const token = (JSON.parse(body || '{}') as { token?: unknown }).token;
+    if (typeof token !== 'string' || !token) return json(response, 400, { error: 'invalid_request' });
+    const issued = this.refreshTokens.get(token) ?? this.accessTokens.get(token);
+    if (issued) {
+      for (const tokens of [this.refreshTokens, this.accessTokens]) {
+        for (const [key, value] of tokens) if (value.grant === issued.grant) tokens.delete(key);
+      }
+      this.revokedRealms.push(issued.realmId);
+    }
+    response.writeHead(200);
+    response.end();
+  }
+
+  private token(request: IncomingMessage, body: string, response: ServerResponse): void {
+    if (!this.clientAuthenticated(request)) return json(response, 401, { error: 'invalid_client' });
     const form = new URLSearchParams(body);
-    let realmId: string | undefined;
+    let issued: Issued | undefined;
     if (form.get('grant_type') === 'authorization_code') {
       const grant = this.codes.get(form.get('code') ?? '');
       // A code works once, and only with the redirect URI it was issued for.
-      if (grant && grant.redirectUri === form.get('redirect_uri')) realmId = grant.realmId;
+      if (grant && grant.redirectUri === form.get('redirect_uri')) {
+        issued = { realmId: grant.realmId, grant: randomBytes(8).toString('hex') };
+      }
       this.codes.delete(form.get('code') ?? '');
     } else if (form.get('grant_type') === 'refresh_token') {
-      realmId = this.refreshTokens.get(form.get('refresh_token') ?? '');
+      issued = this.refreshTokens.get(form.get('refresh_token') ?? '');
       this.refreshTokens.delete(form.get('refresh_token') ?? '');
     }
-    if (!realmId) return json(response, 400, { error: 'invalid_grant' });
+    if (!issued) return json(response, 400, { error: 'invalid_grant' });
     const accessToken = `eyJlbmMiOi${randomBytes(24).toString('base64url')}`;
     const refreshToken = `RT1-${randomBytes(24).toString('hex')}`;
     this.accessTokens.set(accessToken, {
-      realmId,
+      ...issued,
       expiresAt: this.clock.now().getTime() + ACCESS_TOKEN_SECONDS * 1000,
     });
-    this.refreshTokens.set(refreshToken, realmId);
+    this.refreshTokens.set(refreshToken, issued);
     json(response, 200, {
       token_type: 'bearer',
       access_token: accessToken,

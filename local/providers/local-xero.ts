@@ -5,6 +5,8 @@
  *   and `state`),
  * - `POST /connect/token` (client credentials in Basic; access tokens live 30 minutes; refresh
  *   tokens are single-use: each refresh answers a new one and retires the old),
+ * - `POST /connect/revocation` (Basic; form `token=<refresh token>`: the grant ends, its access
+ *   tokens with it; 200 also for a token not known),
  * - `GET /connections` (the organisations the token may read: `tenantId`, `tenantType`),
  * - `GET /api.xro/2.0/{Contacts|Invoices|CreditNotes|Payments}` with `Xero-Tenant-Id`,
  *   `If-Modified-Since`, `page`, `pageSize`, `where` (`Field=="value"` / `Field==true`) and
@@ -42,17 +44,25 @@ export type NewXeroRecord<T> = Omit<
   'ContactID' | 'InvoiceID' | 'CreditNoteID' | 'PaymentID' | 'UpdatedDateUTC'
 >;
 
+/** The tokens of one consent share its grant id: revoking the refresh token ends them all. */
+interface Issued {
+  tenantId: string;
+  grant: string;
+}
+
 export class LocalXero {
   private server: LocalHttpServer | undefined;
   private readonly organisations = new Map<string, Map<Entity, StoredRecord[]>>();
   private readonly codes = new Map<string, string>();
-  private readonly refreshTokens = new Map<string, string>();
-  private readonly accessTokens = new Map<string, { tenantId: string; expiresAt: number }>();
+  private readonly refreshTokens = new Map<string, Issued>();
+  private readonly accessTokens = new Map<string, Issued & { expiresAt: number }>();
   private throttled = { count: 0, retryAfterSeconds: 0 };
   /** The organisation the next consent connects. */
   consentTenantId = 'a3b9c1d2-0000-4000-8000-000000000001';
   port = 0;
   readonly requests: string[] = [];
+  /** The organisations whose grants the app revoked, in order (tests). */
+  readonly revokedTenants: string[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -128,6 +138,9 @@ export class LocalXero {
     if (request.method === 'POST' && url.pathname === '/connect/token') {
       return this.token(request, (await requestBody(request)).toString('utf8'), response);
     }
+    if (request.method === 'POST' && url.pathname === '/connect/revocation') {
+      return this.revoke(request, (await requestBody(request)).toString('utf8'), response);
+    }
     if (this.throttled.count > 0) {
       this.throttled.count -= 1;
       response.setHeader('retry-after', String(this.throttled.retryAfterSeconds));
@@ -187,28 +200,48 @@ export class LocalXero {
     response.end();
   }
 
-  private token(request: IncomingMessage, body: string, response: ServerResponse): void {
+  private clientAuthenticated(request: IncomingMessage): boolean {
     const expected = Buffer.from(`${LOCAL_XERO_CLIENT_ID}:${LOCAL_XERO_CLIENT_SECRET}`).toString('base64');
-    if (request.headers.authorization !== `Basic ${expected}`)
-      return json(response, 400, { error: 'invalid_client' });
+    return request.headers.authorization === `Basic ${expected}`;
+  }
+
+  private revoke(request: IncomingMessage, body: string, response: ServerResponse): void {
+    if (!this.clientAuthenticated(request)) return json(response, 400, { error: 'invalid_client' });
+    const token = new URLSearchParams(body).get('token');
+    if (!token) return json(response, 400, { error: 'invalid_request' });
+    const issued = this.refreshTokens.get(token);
+    if (issued) {
+      for (const tokens of [this.refreshTokens, this.accessTokens]) {
+        for (const [key, value] of tokens) if (value.grant === issued.grant) tokens.delete(key);
+      }
+      this.revokedTenants.push(issued.tenantId);
+    }
+    response.writeHead(200);
+    response.end();
+  }
+
+  private token(request: IncomingMessage, body: string, response: ServerResponse): void {
+    if (!this.clientAuthenticated(request)) return json(response, 400, { error: 'invalid_client' });
     const form = new URLSearchParams(body);
-    let tenantId: string | undefined;
+    let issued: Issued | undefined;
     if (form.get('grant_type') === 'authorization_code') {
       const [granted, redirectUri] = (this.codes.get(form.get('code') ?? '') ?? '').split('\n');
-      if (granted && redirectUri === form.get('redirect_uri')) tenantId = granted;
+      if (granted && redirectUri === form.get('redirect_uri')) {
+        issued = { tenantId: granted, grant: randomBytes(8).toString('hex') };
+      }
       this.codes.delete(form.get('code') ?? '');
     } else if (form.get('grant_type') === 'refresh_token') {
-      tenantId = this.refreshTokens.get(form.get('refresh_token') ?? '');
+      issued = this.refreshTokens.get(form.get('refresh_token') ?? '');
       this.refreshTokens.delete(form.get('refresh_token') ?? '');
     }
-    if (!tenantId) return json(response, 400, { error: 'invalid_grant' });
+    if (!issued) return json(response, 400, { error: 'invalid_grant' });
     const accessToken = `eyJhbGciOiJSUzI1NiJ9.${randomBytes(24).toString('base64url')}`;
     const refreshToken = randomBytes(32).toString('hex');
     this.accessTokens.set(accessToken, {
-      tenantId,
+      ...issued,
       expiresAt: this.clock.now().getTime() + ACCESS_TOKEN_SECONDS * 1000,
     });
-    this.refreshTokens.set(refreshToken, tenantId);
+    this.refreshTokens.set(refreshToken, issued);
     json(response, 200, {
       id_token: `eyJhbGciOiJSUzI1NiJ9.${randomBytes(16).toString('base64url')}`,
       access_token: accessToken,

@@ -75,14 +75,15 @@ export function accountingFromEnvironment(): { connectors: AccountingConnectors;
       exchangeCode: async (code, now) => (await connector()).exchangeCode(code, now),
       organisation: async (tokens, callback) => (await connector()).organisation(tokens, callback),
       refresh: async (token, now) => (await connector()).refresh(token, now),
+      revoke: async (tokens) => (await connector()).revoke(tokens),
       pull: async (session, since, cursor) => (await connector()).pull(session, since, cursor),
       // Offered by providers whose API allows it (QuickBooks); the others refuse when asked.
-      appendInvoiceNote: async (session, invoiceSourceId, line) => {
+      appendInvoiceNote: async (session, invoiceSourceId, line, requestId) => {
         const found = await connector();
         if (!found.appendInvoiceNote) {
           throw new RuleViolationError(`${provider} offers no way to add a note to an invoice`);
         }
-        return found.appendInvoiceNote(session, invoiceSourceId, line);
+        return found.appendInvoiceNote(session, invoiceSourceId, line, requestId);
       },
     };
   };

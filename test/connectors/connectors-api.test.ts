@@ -246,6 +246,8 @@ describe('QuickBooks Online connector', () => {
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(refused.body.detail).toMatch(/another QuickBooks company.*only that company can be connected/);
+    // The refused company's grant does not stay standing at Intuit.
+    expect(api.runtime.quickbooks.revokedRealms).toEqual([OTHER_REALM]);
     const list = await api.request('GET', '/v1/connections', { token: admin });
     expect(list.body.items).toEqual([
       expect.objectContaining({ id: connection.id, status: 'active', organisationId: REALM }),
@@ -582,6 +584,12 @@ describe('QuickBooks Online connector', () => {
     const accepted = await api.request('GET', `${same.callback.pathname}${same.callback.search}`);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'active', organisationId: REALM });
+    // Disconnecting revokes the grant at Intuit (before, the stand-in had revoked them all itself).
+    const revokedBefore = api.runtime.quickbooks.revokedRealms.length;
+    expect(
+      (await api.request('DELETE', `/v1/connections/${accepted.body.id}`, { token: admin })).status,
+    ).toBe(200);
+    expect(api.runtime.quickbooks.revokedRealms.slice(revokedBefore)).toEqual([REALM]);
     // Two callbacks racing past the check: the binding, written with the connection, settles it.
     const pending = (await api.runtime.services.connections.get('books', other.id))!;
     const raced = { ...pending, status: 'active' as const, organisationId: OTHER_REALM, version: 2 };

@@ -226,4 +226,13 @@ describe('Xero connector', () => {
     const after = await invoicesOfRef(admin, `xero:${organisation.globex.ContactID}`);
     expect(after.invoices['INV-0001']).toMatchObject({ dueDate: '2027-03-31', outstanding: 100_000 });
   });
+
+  it('disconnects by revoking the grant at Xero: its tokens stop working there', async () => {
+    const deleted = await api.request('DELETE', `/v1/connections/${connection.id}`, { token: admin });
+    expect(deleted.status).toBe(200);
+    expect(api.runtime.xero.revokedTenants).toEqual([ORGANISATION]);
+    // What was synced stays the tenant's.
+    const { invoices } = await invoicesOfRef(admin, `xero:${organisation.globex.ContactID}`);
+    expect(invoices['INV-0001']).toMatchObject({ outstanding: 100_000 });
+  });
 });

@@ -604,8 +604,8 @@ describe('connectors', () => {
     const users = across('AWS::IAM::Policy').filter(({ resource }) =>
       JSON.stringify(resource.Properties?.PolicyDocument).includes('kms:GenerateDataKey'),
     );
-    // createConnection, connectionCallback, pushInvoiceNote and the sync worker (the table's key
-    // is granted apart).
+    // createConnection, connectionCallback, pushInvoiceNote, deleteConnection (it opens the tokens
+    // to revoke the grant) and the sync worker (the table's key is granted apart).
     const withDataKeys = users.filter(({ resource }) =>
       (
         (resource.Properties?.PolicyDocument as { Statement: unknown }).Statement as {
@@ -618,7 +618,7 @@ describe('connectors', () => {
           JSON.stringify(statement.Resource).includes('TokenKey'),
       ),
     );
-    expect(withDataKeys).toHaveLength(4);
+    expect(withDataKeys).toHaveLength(5);
   });
 });
 

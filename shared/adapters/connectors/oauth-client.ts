@@ -24,6 +24,31 @@ interface TokenAnswer {
   error?: string;
 }
 
+/**
+ * Ends the grant a token belongs to (RFC 7009): the client's credentials in Basic, the token in
+ * the body — form-encoded for Xero, JSON for Intuit. An unknown token is answered 200 as well.
+ */
+export async function revokeToken(
+  settings: OAuthClientSettings,
+  endpoint: string,
+  token: string,
+  encoding: 'form' | 'json',
+): Promise<void> {
+  const credentials = Buffer.from(`${settings.clientId}:${settings.clientSecret}`).toString('base64');
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${credentials}`,
+      accept: 'application/json',
+      'content-type': encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+    },
+    body: encoding === 'json' ? JSON.stringify({ token }) : new URLSearchParams({ token }).toString(),
+  });
+  await response.arrayBuffer();
+  if (!response.ok)
+    throw new ConnectorProviderError(response.status, 'the revocation endpoint refused the token');
+}
+
 export async function requestTokens(
   settings: OAuthClientSettings,
   grant: Record<string, string>,

@@ -23,7 +23,7 @@ import {
   type ConnectorSession,
   type ConnectorTokens,
 } from '../../ports/accounting-connector';
-import { requestTokens, type OAuthClientSettings } from '../connectors/oauth-client';
+import { requestTokens, revokeToken, type OAuthClientSettings } from '../connectors/oauth-client';
 import {
   defaultRetryPolicy,
   fetchWaitingOutRateLimits,
@@ -32,6 +32,7 @@ import {
 
 export const INTUIT_AUTHORIZE_ENDPOINT = 'https://appcenter.intuit.com/connect/oauth2';
 export const INTUIT_TOKEN_ENDPOINT = 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer';
+export const INTUIT_REVOCATION_ENDPOINT = 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke';
 export const QUICKBOOKS_API_BASE_URL = 'https://quickbooks.api.intuit.com';
 export const QUICKBOOKS_SANDBOX_API_BASE_URL = 'https://sandbox-quickbooks.api.intuit.com';
 /** The Accounting API's minor version Recoup reads (field set of the entities above). */
@@ -39,6 +40,7 @@ export const QUICKBOOKS_MINOR_VERSION = '75';
 
 export interface QuickBooksSettings extends OAuthClientSettings {
   authorizeEndpoint?: string;
+  revocationEndpoint?: string;
   apiBaseUrl?: string;
   /** Records per query page (QuickBooks allows up to 1000). */
   pageSize?: number;
@@ -136,6 +138,12 @@ export class QuickBooksConnector implements AccountingConnector {
 
   refresh(refreshToken: string, now: Date): Promise<ConnectorTokens> {
     return requestTokens(this.settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
+  }
+
+  /** Revoking the refresh token disconnects the app from the company (Intuit's revoke endpoint). */
+  revoke(tokens: ConnectorTokens): Promise<void> {
+    const endpoint = this.settings.revocationEndpoint ?? INTUIT_REVOCATION_ENDPOINT;
+    return revokeToken(this.settings, endpoint, tokens.refreshToken, 'json');
   }
 
   /**

@@ -22,7 +22,7 @@ import {
   type ConnectorSession,
   type ConnectorTokens,
 } from '../../ports/accounting-connector';
-import { requestTokens, type OAuthClientSettings } from '../connectors/oauth-client';
+import { requestTokens, revokeToken, type OAuthClientSettings } from '../connectors/oauth-client';
 import {
   defaultRetryPolicy,
   fetchWaitingOutRateLimits,
@@ -31,12 +31,14 @@ import {
 
 export const XERO_AUTHORIZE_ENDPOINT = 'https://login.xero.com/identity/connect/authorize';
 export const XERO_TOKEN_ENDPOINT = 'https://identity.xero.com/connect/token';
+export const XERO_REVOCATION_ENDPOINT = 'https://identity.xero.com/connect/revocation';
 export const XERO_API_BASE_URL = 'https://api.xero.com';
 /** Read-only: Recoup reads the books; offline_access brings the refresh token. */
 export const XERO_SCOPES = 'openid offline_access accounting.contacts.read accounting.transactions.read';
 
 export interface XeroSettings extends OAuthClientSettings {
   authorizeEndpoint?: string;
+  revocationEndpoint?: string;
   apiBaseUrl?: string;
   /** Records per page (Xero allows up to 1000; 100 by default). */
   pageSize?: number;
@@ -107,6 +109,12 @@ export class XeroConnector implements AccountingConnector {
 
   refresh(refreshToken: string, now: Date): Promise<ConnectorTokens> {
     return requestTokens(this.settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
+  }
+
+  /** Revoking the refresh token removes the grant's connections to Xero organisations. */
+  revoke(tokens: ConnectorTokens): Promise<void> {
+    const endpoint = this.settings.revocationEndpoint ?? XERO_REVOCATION_ENDPOINT;
+    return revokeToken(this.settings, endpoint, tokens.refreshToken, 'form');
   }
 
   /** The organisation this grant connected: the newest ORGANISATION among the grant's connections. */

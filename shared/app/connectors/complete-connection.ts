@@ -2,7 +2,7 @@
  * The provider sends the admin's browser back with a code: the sealed state names the tenant and
  * the pending connection; the code is traded for tokens, which are sealed and stored, and the
  * connection becomes active (the hourly schedule syncs it from then on). A second QuickBooks
- * company is refused (organisation-binding.ts).
+ * company is refused (organisation-binding.ts), and its grant revoked at Intuit.
  */
 import { auditor } from '../audit/auditor';
 import { connectionView, type Connection } from '../../domain/connectors/connection';
@@ -18,6 +18,7 @@ import { connectorActor } from '../cases/system-actor';
 import { openState } from './connection-state';
 import { sealTokens } from './connection-tokens';
 import { needsOrganisationBinding, refuseAnotherOrganisation } from './organisation-binding';
+import { withdrawGrant } from './withdraw-grant';
 
 export interface CallbackInput {
   code: string;
@@ -40,7 +41,13 @@ export async function completeConnection(
   const connector = services.connectors[before.provider];
   if (!connector) throw new RuleViolationError(`${before.provider} is not configured in this deployment`);
   const { tokens, organisationId } = await authorize(connector, input, now);
-  await refuseAnotherOrganisation(services.connections, before, organisationId);
+  try {
+    await refuseAnotherOrganisation(services.connections, before, organisationId);
+  } catch (error) {
+    // The refused company's grant is not kept, nor left standing at the provider.
+    await withdrawGrant(connector, async () => tokens);
+    throw error;
+  }
   const { stateNonce: _used, ...rest } = before;
   const active: Connection = {
     ...rest,

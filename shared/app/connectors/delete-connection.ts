@@ -1,16 +1,19 @@
 /**
- * Disconnects: the connection and its sealed tokens are deleted. What it synced stays (debtors,
- * invoices, payments are the tenant's records now), and so do the marks of applied credit notes,
- * so connecting the same organisation again applies none twice.
+ * Disconnects: the connection and its sealed tokens are deleted, then the grant is revoked at the
+ * provider (the app no longer appears among the organisation's connected apps). What it synced
+ * stays (debtors, invoices, payments are the tenant's records now), and so do the marks of applied
+ * credit notes, so connecting the same organisation again applies none twice.
  */
 import { auditor } from '../audit/auditor';
 import { connectionView } from '../../domain/connectors/connection';
 import type { Services } from '../../runtime/services';
 import type { UseCaseContext } from '../context';
+import { openTokens } from './connection-tokens';
 import { findConnection } from './find-connection';
+import { withdrawGrant } from './withdraw-grant';
 
 export async function deleteConnection(
-  services: Pick<Services, 'clock' | 'ids' | 'connections'>,
+  services: Pick<Services, 'clock' | 'ids' | 'connections' | 'connectors' | 'tokenCipher'>,
   context: UseCaseContext,
   id: string,
 ) {
@@ -20,5 +23,10 @@ export async function deleteConnection(
   await services.connections.remove(connection, {
     audit: [auditor(services.ids, context.actor, now)('connection', id, 'connection.deleted', view, null)],
   });
+  // After the delete: a grant revoked for a connection that stayed would break it.
+  const connector = services.connectors[connection.provider];
+  if (connection.sealedTokens && connector) {
+    await withdrawGrant(connector, () => openTokens(services.tokenCipher, connection));
+  }
   return view;
 }

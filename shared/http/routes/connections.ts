@@ -81,11 +81,12 @@ export const deleteConnection = defineRoute({
   method: 'DELETE',
   path: '/v1/connections/{id}',
   handlerEntry: 'functions/api/connections/delete-connection.ts',
-  summary: 'Disconnect (what was synced stays)',
+  summary: 'Disconnect: the grant is revoked at the provider (what was synced stays)',
   tag: 'Connections',
   auth: ADMIN,
   request: { params: idParams('con') },
   responses: { 200: { description: 'The deleted connection', schema: connectionView } },
+  accountingConnectors: true,
 });
 
 export const pushInvoiceNote = defineRoute({
