@@ -1,5 +1,6 @@
 /** Local-only endpoints (`/dev/*`): tokens, the controllable clock, the outbox. Never deployed. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../shared/zod'; // zod/mini's English messages, before any of these schemas parses
 import { ROLES } from '../../shared/domain/roles';
 import { TENANT_ID_PATTERN } from '../../shared/domain/tenant';
 import { zodIssues } from '../../shared/http/parse-request';
@@ -19,29 +20,26 @@ export interface DevResponse {
 }
 
 const tokenRequest = z.strictObject({
-  tenantId: z.string().regex(TENANT_ID_PATTERN, 'must be 1-64 letters, digits, _ or -'),
-  roles: z.array(z.enum(ROLES)).min(1),
-  sub: z.string().min(1).max(128).optional(),
-  debtorId: z.string().min(1).max(64).optional(),
-  expiresIn: z
-    .number()
-    .int()
-    .min(60)
-    .max(7 * 24 * 3600)
-    .optional(),
+  tenantId: z.string().check(z.regex(TENANT_ID_PATTERN, 'must be 1-64 letters, digits, _ or -')),
+  roles: z.array(z.enum(ROLES)).check(z.minLength(1)),
+  sub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  debtorId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  expiresIn: z.optional(z.number().check(z.int(), z.gte(60), z.lte(7 * 24 * 3600))),
 });
 
 const clockRequest = z.union([
   z.strictObject({ now: z.iso.datetime({ offset: true }) }),
-  z.strictObject({ advance: z.string().regex(/^P/, 'must be an ISO 8601 duration such as P1D or PT2H') }),
+  z.strictObject({
+    advance: z.string().check(z.regex(/^P/, 'must be an ISO 8601 duration such as P1D or PT2H')),
+  }),
 ]);
 
 const rateLimitRequest = z.strictObject({
-  requests: z.int().min(1).max(100),
-  retryAfterSeconds: z.int().min(0).max(3600),
+  requests: z.int().check(z.gte(1), z.lte(100)),
+  retryAfterSeconds: z.int().check(z.gte(0), z.lte(3600)),
 });
 
-function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+function validate<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new HttpProblem(400, 'The request has invalid fields', zodIssues(result.error));
   return result.data;

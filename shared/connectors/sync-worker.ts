@@ -5,7 +5,8 @@
  * back. A connection gone, no longer active or already syncing is not retried.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod'; // zod/mini's English messages, before any of these schemas parses
 import { syncConnection, type SyncServices } from '../app/connectors/sync-connection';
 import { DomainError } from '../domain/errors';
 import { lambdaHandler } from '../observability/lambda-handler';
@@ -17,7 +18,10 @@ import type { SyncRunner } from '../ports/sync-runner';
 /** Left for the last page and its save before the function's timeout. */
 const RESERVE_MS = 120_000;
 
-const message = z.strictObject({ tenantId: z.string().min(1), connectionId: z.string().startsWith('con_') });
+const message = z.strictObject({
+  tenantId: z.string().check(z.minLength(1)),
+  connectionId: z.string().check(z.startsWith('con_')),
+});
 
 export function syncWorkerHandler(services: () => SyncServices & { syncRunner: SyncRunner }) {
   return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event, context) => {

@@ -1,8 +1,28 @@
-/** Generates the OpenAPI 3.1 document from the route table and its zod schemas. */
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import * as z from 'zod';
+/**
+ * Generates the OpenAPI 3.1 document from the route table and its zod schemas, through zod's own
+ * JSON Schema conversion (the schemas are zod/mini, which OpenAPI libraries built on classic zod
+ * cannot read). A schema whose meta has an `id` becomes `#/components/schemas/<id>`.
+ */
+import * as z from 'zod/mini';
 import { problemSchema } from './schemas/common';
 import type { RouteDefinition } from './route';
+
+type JsonSchema = Record<string, unknown>;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+interface Response {
+  description: string;
+  content?: Record<string, { schema: JsonSchema }>;
+}
+interface Operation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  security?: Record<string, string[]>[];
+  description?: string;
+  parameters?: JsonSchema[];
+  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, Response>;
+}
 
 const ERROR_RESPONSES: Record<number, string> = {
   400: 'Invalid input: the problem lists each field and reason',
@@ -13,82 +33,123 @@ const ERROR_RESPONSES: Record<number, string> = {
   422: 'A business rule refuses the request',
 };
 
+const HEADERS = {
+  idempotency: {
+    name: 'idempotency-key',
+    schema: {
+      type: 'string',
+      maxLength: 255,
+      description: 'Repeat-safe key: a retry returns the first response',
+    },
+  },
+  ifMatch: {
+    name: 'if-match',
+    schema: { type: 'string', description: 'Version last read (ETag); 409 on mismatch' },
+  },
+};
+
+/** Converts schemas, collecting the ones with an id as components. */
+class Components {
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  /** Requests are documented as the input they accept, responses as the output they give. */
+  toJson(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
+    const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+    const {
+      $schema: _dialect,
+      $defs,
+      ...rest
+    } = JSON.parse(
+      JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/'),
+    ) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    for (const [id, definition] of Object.entries($defs ?? {})) {
+      // A component is the first form met; input and output forms of one id do not differ today.
+      this.schemas[id] ??= definition;
+    }
+    return rest;
+  }
+
+  /** Path, query or header parameters: one per field of the object schema. */
+  parameters(schema: z.ZodMiniType, location: 'path' | 'query'): JsonSchema[] {
+    const shape = (schema as z.ZodMiniObject)._zod.def.shape;
+    return Object.entries(shape).map(([name, field]) => {
+      const fieldSchema = this.toJson(field as z.ZodMiniType, 'input');
+      const optional = location !== 'path' && (field as z.ZodMiniType)._zod.optin !== undefined;
+      return parameter(name, location, fieldSchema, !optional);
+    });
+  }
+}
+
+function parameter(name: string, location: string, schema: JsonSchema, required: boolean): JsonSchema {
+  return {
+    schema,
+    required,
+    ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+    name,
+    in: location,
+  };
+}
+
 export function openApiDocumentFor(routes: readonly RouteDefinition[]) {
-  const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'Cognito access token carrying tenant_id and cognito:groups',
-  });
+  const components = new Components();
+  const problem = components.toJson(problemSchema, 'output');
+  const paths: Record<string, Partial<Record<Method, Operation>>> = {};
   for (const route of routes) {
     const secured = route.auth.kind === 'jwt';
-    const headers: z.ZodType[] = [];
-    if (route.idempotent) {
-      headers.push(
-        z.object({
-          'idempotency-key': z
-            .string()
-            .max(255)
-            .optional()
-            .meta({ description: 'Repeat-safe key: a retry returns the first response' }),
-        }),
-      );
+    const parameters = [
+      ...(route.request.params ? components.parameters(route.request.params, 'path') : []),
+      ...(route.request.query ? components.parameters(route.request.query, 'query') : []),
+      ...(route.idempotent ? [HEADERS.idempotency] : []).map((h) =>
+        parameter(h.name, 'header', h.schema, false),
+      ),
+      ...(route.conditional ? [HEADERS.ifMatch] : []).map((h) =>
+        parameter(h.name, 'header', h.schema, false),
+      ),
+    ];
+    const responses: Record<string, Response> = Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]) => [
+        status,
+        {
+          description: response.description,
+          ...(response.schema
+            ? {
+                content: {
+                  [response.mediaType ?? 'application/json']: {
+                    schema: components.toJson(response.schema, 'output'),
+                  },
+                },
+              }
+            : {}),
+        },
+      ]),
+    );
+    for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
+      if (secured || status === '400')
+        responses[status] = { description, content: { 'application/problem+json': { schema: problem } } };
     }
-    if (route.conditional) {
-      headers.push(
-        z.object({
-          'if-match': z
-            .string()
-            .optional()
-            .meta({ description: 'Version last read (ETag); 409 on mismatch' }),
-        }),
-      );
-    }
-    registry.registerPath({
-      method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
-      path: route.path,
+    (paths[route.path] ??= {})[route.method.toLowerCase() as Method] = {
       operationId: route.id,
       summary: route.summary,
       tags: [route.tag],
       ...(secured
         ? {
-            security: [{ [bearer.name]: [] }],
+            security: [{ bearer: [] }],
             description: `Roles: ${route.auth.kind === 'jwt' ? route.auth.roles.join(', ') : ''}`,
           }
         : {}),
-      request: {
-        ...(route.request.params ? { params: route.request.params as z.ZodObject } : {}),
-        ...(route.request.query ? { query: route.request.query as z.ZodObject } : {}),
-        ...(headers.length > 0 ? { headers: headers as z.ZodObject[] } : {}),
-        ...(route.request.body
-          ? { body: { required: true, content: { 'application/json': { schema: route.request.body } } } }
-          : {}),
-      },
-      responses: {
-        ...Object.fromEntries(
-          Object.entries(route.responses).map(([status, response]) => [
-            status,
-            {
-              description: response.description,
-              ...(response.schema
-                ? { content: { [response.mediaType ?? 'application/json']: { schema: response.schema } } }
-                : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.request.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: components.toJson(route.request.body, 'input') } },
             },
-          ]),
-        ),
-        ...Object.fromEntries(
-          Object.entries(ERROR_RESPONSES)
-            .filter(([status]) => secured || status === '400')
-            .map(([status, description]) => [
-              status,
-              { description, content: { 'application/problem+json': { schema: problemSchema } } },
-            ]),
-        ),
-      },
-    });
+          }
+        : {}),
+      responses,
+    };
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return {
     openapi: '3.1.0',
     info: {
       title: 'Recoup API',
@@ -97,5 +158,17 @@ export function openApiDocumentFor(routes: readonly RouteDefinition[]) {
         'Debt collection and accounts receivable. Money is integer minor units with an ISO 4217 currency.',
     },
     servers: [{ url: '/' }],
-  });
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito access token carrying tenant_id and cognito:groups',
+        },
+      },
+      schemas: components.schemas,
+    },
+    paths,
+  };
 }

@@ -1,6 +1,7 @@
 /** Turns an API Gateway v2 event into validated input, or a 4xx problem naming the field. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import '../zod'; // zod/mini's English messages, before any of these schemas parses
 import type { FieldIssue } from '../domain/errors';
 import { HttpProblem } from './problem';
 import type { RouteDefinition } from './route';
@@ -9,20 +10,20 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ParsedInput<R extends RouteDefinition> {
   body: R extends RouteDefinition<infer B> ? z.infer<B> : never;
-  query: R extends RouteDefinition<z.ZodType, infer Q> ? z.infer<Q> : never;
-  params: R extends RouteDefinition<z.ZodType, z.ZodType, infer P> ? z.infer<P> : never;
+  query: R extends RouteDefinition<z.ZodMiniType, infer Q> ? z.infer<Q> : never;
+  params: R extends RouteDefinition<z.ZodMiniType, z.ZodMiniType, infer P> ? z.infer<P> : never;
   /** Raw JSON body, for hashing idempotent requests. */
   rawBody: unknown;
 }
 
-export function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+export function zodIssues(error: z.core.$ZodError, prefix = ''): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
     message: issue.message,
   }));
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, prefix: string): unknown {
+function validate(schema: z.ZodMiniType | undefined, value: unknown, prefix: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success)

@@ -2,15 +2,15 @@
  * A route of the HTTP API: the one definition from which CDK creates API Gateway routes and
  * Lambdas, the local server dispatches requests, and the OpenAPI document is generated.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../domain/roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDefinition<
-  Body extends z.ZodType = z.ZodType,
-  Query extends z.ZodType = z.ZodType,
-  Params extends z.ZodType = z.ZodType,
+  Body extends z.ZodMiniType = z.ZodMiniType,
+  Query extends z.ZodMiniType = z.ZodMiniType,
+  Params extends z.ZodMiniType = z.ZodMiniType,
 > {
   /** Stable identifier, also the Lambda's logical name (e.g. `createDebtor`). */
   id: string;
@@ -40,7 +40,7 @@ export interface RouteDefinition<
     number,
     {
       description: string;
-      schema?: z.ZodType;
+      schema?: z.ZodMiniType;
       mediaType?: 'text/csv; charset=utf-8' | 'application/problem+json';
     }
   >;
@@ -78,8 +78,10 @@ export interface RouteDefinition<
   connectorSyncQueue?: boolean;
 }
 
-export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(
-  route: RouteDefinition<Body, Query, Params>,
-): RouteDefinition<Body, Query, Params> {
+export function defineRoute<
+  Body extends z.ZodMiniType,
+  Query extends z.ZodMiniType,
+  Params extends z.ZodMiniType,
+>(route: RouteDefinition<Body, Query, Params>): RouteDefinition<Body, Query, Params> {
   return route;
 }

@@ -4,7 +4,8 @@
  * applied across invocations; a failed run leaves the message to come back and resume.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod'; // zod/mini's English messages, before any of these schemas parses
 import { runImport, type RunServices } from '../app/imports/run-import';
 import { lambdaHandler } from '../observability/lambda-handler';
 import { logger, metrics } from '../observability/powertools';
@@ -14,7 +15,10 @@ import type { ImportRunner } from '../ports/import-runner';
 /** Left for the last batch and its checkpoint before the function's timeout. */
 const RESERVE_MS = 90_000;
 
-const message = z.strictObject({ tenantId: z.string().min(1), importId: z.string().startsWith('imp_') });
+const message = z.strictObject({
+  tenantId: z.string().check(z.minLength(1)),
+  importId: z.string().check(z.startsWith('imp_')),
+});
 
 export function importWorkerHandler(services: () => RunServices & { importRunner: ImportRunner }) {
   return lambdaHandler<SQSEvent, SQSBatchResponse>(async (event, context) => {

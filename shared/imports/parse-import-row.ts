@@ -4,7 +4,7 @@
  * write them, in the currency's units ("1,250.50"; JPY "125000"; KWD "12.345"), or in minor units
  * in `amountMinor`. A payment's date without a time is the start of that day in the tenant's zone.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { DebtorDraft } from '../domain/debtors/debtor';
 import type { ImportKind, ImportRowError } from '../domain/imports/import-job';
 import type { InvoiceDraft } from '../domain/invoices/invoice';
@@ -195,7 +195,7 @@ function integer(text: string): number | undefined {
 }
 
 /** The schema's issues as (field, reason), naming the CSV column rather than the API's nesting. */
-function schemaErrors(error: z.ZodError): Omit<ImportRowError, 'row'>[] {
+function schemaErrors(error: z.core.$ZodError): Omit<ImportRowError, 'row'>[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
     const top = path[0] ?? 'row';

@@ -7,14 +7,15 @@
  * (other tenants' jobs go on).
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod'; // zod/mini's English messages, before any of these schemas parses
 import { TENANT_DAY_JOBS, type TenantDayJob } from '../domain/schedules/tenant-day';
 import { lambdaHandler } from '../observability/lambda-handler';
 import { parseQueueMessage } from '../runtime/queue-message';
 import { logger, metrics } from '../observability/powertools';
 
 const tenantDayJob = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
   date: z.iso.date(),
   job: z.enum(TENANT_DAY_JOBS),
 });

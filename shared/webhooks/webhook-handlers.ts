@@ -5,7 +5,8 @@
  * next attempt rather than deleted). Powertools as everywhere.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod'; // zod/mini's English messages, before any of these schemas parses
 import { deliverWebhook, type WebhookSenderServices } from '../app/webhooks/deliver-webhook';
 import { relayWebhookEvent } from '../app/webhooks/relay-webhook-events';
 import { lambdaHandler } from '../observability/lambda-handler';
@@ -19,9 +20,9 @@ import type { Services } from '../runtime/services';
 const CONCURRENCY = 5;
 
 const deliveryRefSchema = z.strictObject({
-  tenantId: z.string().min(1),
-  webhookId: z.string().min(1),
-  deliveryId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
+  webhookId: z.string().check(z.minLength(1)),
+  deliveryId: z.string().check(z.minLength(1)),
 });
 
 export function parseWebhookEntry(body: string): WebhookDeliveryRef | undefined {

@@ -4,7 +4,7 @@
  * or a network fault becomes `Recoup.TransientError` (retried with backoff by the state's Retry);
  * anything else keeps its name and reaches the failure path.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { lambdaHandler } from '../observability/lambda-handler';
 import { logger, metrics } from '../observability/powertools';
 import { ConcurrentChangeError } from '../ports/concurrent-change';
@@ -38,7 +38,7 @@ export function isTransient(error: unknown): boolean {
   );
 }
 
-export function taskHandler<S extends z.ZodType, R>(
+export function taskHandler<S extends z.ZodMiniType, R>(
   name: string,
   input: S,
   run: (input: z.output<S>) => Promise<R>,

@@ -1,23 +1,24 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod'; // zod/mini's English messages, before any of these schemas parses
 
 export const caseRef = z.object({
-  tenantId: z.string().min(1),
-  debtorId: z.string().min(1),
-  caseId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
+  debtorId: z.string().check(z.minLength(1)),
+  caseId: z.string().check(z.minLength(1)),
 });
 
-export const reviewCaseInput = z.object({ caseRef, wake: z.unknown().optional() });
+export const reviewCaseInput = z.object({ caseRef, wake: z.optional(z.unknown()) });
 
 export const parkCaseInput = z.object({
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   caseRef,
   status: z.enum(['active', 'paused', 'closed', 'handed_off', 'continued']),
-  seenSignals: z.int().min(0),
-  waitSeconds: z.int().min(1),
-  nextActionAt: z.string().optional(),
+  seenSignals: z.int().check(z.gte(0)),
+  waitSeconds: z.int().check(z.gte(1)),
+  nextActionAt: z.optional(z.string()),
 });
 
 export const raiseCaseAlarmInput = z.object({
   caseRef,
-  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).loose(),
+  error: z.looseObject({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }),
 });

@@ -1,7 +1,8 @@
 import { LEDGER_ROLES, READ_ROLES, WRITE_ROLES } from '../../domain/roles';
 import { defineRoute } from '../route';
 import { approvalView } from '../schemas/adjustments';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod'; // zod/mini's English messages, before any of these schemas parses
 import { idParams } from '../schemas/common';
 import { disputeView, openDisputeBody, resolveDisputeBody } from '../schemas/disputes';
 import { debtorParams } from './debtors';

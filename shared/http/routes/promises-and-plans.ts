@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod'; // zod/mini's English messages, before any of these schemas parses
 import { READ_ROLES, WRITE_ROLES } from '../../domain/roles';
 import { defineRoute } from '../route';
 import { createPlanBody, createPromiseBody, planView, promiseView } from '../schemas/promises';

@@ -1,16 +1,23 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { pageQuery } from './common';
 
 export const listAuditQuery = z.strictObject({
   ...pageQuery,
-  entityId: z
-    .string()
-    .regex(/^[a-z]{2,12}(_[0-9A-HJKMNP-TV-Z]{26})?$/, 'must be an entity id such as dbt_01J… or settings')
-    .optional(),
+  entityId: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^[a-z]{2,12}(_[0-9A-HJKMNP-TV-Z]{26})?$/,
+          'must be an entity id such as dbt_01J… or settings',
+        ),
+      ),
+  ),
 });
 
-export const auditEntryView = z
-  .object({
+export const auditEntryView = withMeta(
+  z.object({
     id: z.string(),
     entityType: z.string(),
     entityId: z.string(),
@@ -19,5 +26,6 @@ export const auditEntryView = z
     at: z.string(),
     before: z.unknown(),
     after: z.unknown(),
-  })
-  .meta({ id: 'AuditEntry' });
+  }),
+  { id: 'AuditEntry' },
+);

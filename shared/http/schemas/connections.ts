@@ -1,52 +1,59 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { CONNECTOR_PROVIDERS } from '../../domain/connectors/source-records';
 import { currencyCode, idOf, jurisdiction } from './common';
 
-export const createConnectionBody = z
-  .strictObject({
+export const createConnectionBody = withMeta(
+  z.strictObject({
     provider: z.enum(CONNECTOR_PROVIDERS),
-    currency: currencyCode
-      .optional()
-      .meta({ description: "Currency of records that name none (the tenant's base currency by default)" }),
-    jurisdiction: jurisdiction
-      .optional()
-      .meta({ description: 'Jurisdiction of customers whose billing address names no country' }),
-  })
-  .meta({ id: 'CreateConnection' });
+    currency: withMeta(z.optional(currencyCode), {
+      description: "Currency of records that name none (the tenant's base currency by default)",
+    }),
+    jurisdiction: withMeta(z.optional(jurisdiction), {
+      description: 'Jurisdiction of customers whose billing address names no country',
+    }),
+  }),
+  { id: 'CreateConnection' },
+);
 
 /** Not strict: providers add parameters of their own (Xero: `scope`, `session_state`). */
 export const connectionCallbackQuery = z.object({
-  code: z.string().min(1).max(4096),
-  state: z.string().min(1).max(4096),
-  realmId: z.string().max(64).optional().meta({ description: 'QuickBooks: the company connected' }),
+  code: z.string().check(z.minLength(1), z.maxLength(4096)),
+  state: z.string().check(z.minLength(1), z.maxLength(4096)),
+  realmId: withMeta(z.optional(z.string().check(z.maxLength(64))), {
+    description: 'QuickBooks: the company connected',
+  }),
 });
 
 const counts = z.object({ created: z.int(), updated: z.int(), unchanged: z.int(), skipped: z.int() });
 
-export const connectionView = z
-  .object({
+export const connectionView = withMeta(
+  z.object({
     id: idOf('con'),
     provider: z.enum(CONNECTOR_PROVIDERS),
     status: z.enum(['pending', 'active', 'reauthorization_required']),
-    organisationId: z.string().optional().meta({ description: 'QuickBooks realm id or Xero tenant id' }),
-    defaults: z.object({ currency: z.string(), jurisdiction: z.string().optional() }),
-    watermark: z
-      .string()
-      .optional()
-      .meta({ description: 'Records changed after this instant are still to pull' }),
-    pull: z
-      .object({
-        cursor: z.string(),
-        since: z.string().optional(),
+    organisationId: withMeta(z.optional(z.string()), {
+      description: 'QuickBooks realm id or Xero tenant id',
+    }),
+    defaults: z.object({ currency: z.string(), jurisdiction: z.optional(z.string()) }),
+    watermark: withMeta(z.optional(z.string()), {
+      description: 'Records changed after this instant are still to pull',
+    }),
+    pull: withMeta(
+      z.optional(
+        z.object({
+          cursor: z.string(),
+          since: z.optional(z.string()),
+          startedAt: z.string(),
+          latestSeen: z.optional(z.string()),
+        }),
+      ),
+      { description: 'The pull under way, resumed from its cursor' },
+    ),
+    lastRun: z.optional(
+      z.object({
         startedAt: z.string(),
-        latestSeen: z.string().optional(),
-      })
-      .optional()
-      .meta({ description: 'The pull under way, resumed from its cursor' }),
-    lastRun: z
-      .object({
-        startedAt: z.string(),
-        finishedAt: z.string().optional(),
+        finishedAt: z.optional(z.string()),
         outcome: z.enum(['running', 'completed', 'paused', 'rate_limited', 'failed']),
         pages: z.int(),
         counts,
@@ -57,42 +64,43 @@ export const connectionView = z
             reason: z.string(),
           }),
         ),
-        error: z.string().optional(),
-      })
-      .optional(),
+        error: z.optional(z.string()),
+      }),
+    ),
     createdAt: z.string(),
     createdBy: z.string(),
     updatedAt: z.string(),
     version: z.int(),
-  })
-  .meta({ id: 'Connection' });
+  }),
+  { id: 'Connection' },
+);
 
-export const startedConnection = connectionView
-  .extend({
-    authorizeUrl: z.string().meta({ description: "The provider's consent page: send the admin there" }),
-  })
-  .meta({ id: 'StartedConnection' });
+export const startedConnection = withMeta(
+  z.extend(connectionView, {
+    authorizeUrl: withMeta(z.string(), { description: "The provider's consent page: send the admin there" }),
+  }),
+  { id: 'StartedConnection' },
+);
 
-export const connectionList = z
-  .object({ items: z.array(connectionView), nextCursor: z.null() })
-  .meta({ id: 'ConnectionList' });
+export const connectionList = withMeta(z.object({ items: z.array(connectionView), nextCursor: z.null() }), {
+  id: 'ConnectionList',
+});
 
-export const pushInvoiceNoteBody = z
-  .strictObject({
-    text: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(500)
-      .meta({ description: "The note, added as a dated line to the invoice's internal note" }),
-  })
-  .meta({ id: 'PushInvoiceNote' });
+export const pushInvoiceNoteBody = withMeta(
+  z.strictObject({
+    text: withMeta(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(500)), {
+      description: "The note, added as a dated line to the invoice's internal note",
+    }),
+  }),
+  { id: 'PushInvoiceNote' },
+);
 
-export const pushedInvoiceNote = z
-  .object({
+export const pushedInvoiceNote = withMeta(
+  z.object({
     invoiceId: idOf('inv'),
     provider: z.enum(CONNECTOR_PROVIDERS),
     connectionId: idOf('con'),
-    note: z.string().meta({ description: 'The line as the accounting system received it' }),
-  })
-  .meta({ id: 'PushedInvoiceNote' });
+    note: withMeta(z.string(), { description: 'The line as the accounting system received it' }),
+  }),
+  { id: 'PushedInvoiceNote' },
+);

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { ACTIVITY_TYPES, CALL_OUTCOMES } from '../../domain/activities/activity';
 import { DELIVERY_STATUSES } from '../../domain/messaging/delivery';
 import { CONTACT_CHANNELS, CONTACT_PURPOSES } from '../../domain/compliance/contact-channel';
@@ -9,9 +10,9 @@ const purpose = z.enum(CONTACT_PURPOSES);
 
 export const contactCheckQuery = z.strictObject({
   channel,
-  at: instant.optional().meta({ description: 'Instant to check; now when absent' }),
-  purpose: purpose.optional(),
-  sender: z.enum(['person', 'system']).optional().meta({
+  at: withMeta(z.optional(instant), { description: 'Instant to check; now when absent' }),
+  purpose: z.optional(purpose),
+  sender: withMeta(z.optional(z.enum(['person', 'system'])), {
     description:
       'Who would make the contact: a person (default) or the system (a workflow step or schedule), to which the caps on automated messages apply too',
   }),
@@ -26,49 +27,52 @@ const suppression = z.object({
 const refusal = z.object({
   code: z.string(),
   message: z.string(),
-  rule: z.string().optional().meta({ description: 'Rule pack and citation' }),
+  rule: withMeta(z.optional(z.string()), { description: 'Rule pack and citation' }),
 });
 
-export const contactDecisionView = z
-  .object({
+export const contactDecisionView = withMeta(
+  z.object({
     channel,
     at: z.string(),
     allowed: z.boolean(),
     reasons: z.array(refusal),
-    nextAllowedAt: z.string().nullable().meta({
+    nextAllowedAt: withMeta(z.nullable(z.string()), {
       description: 'First instant the contact would be allowed; null when waiting alone cannot allow it',
     }),
-    obligations: z
-      .array(z.string())
-      .meta({ description: 'What the message must carry (opt-out, validation notice…)' }),
+    obligations: withMeta(z.array(z.string()), {
+      description: 'What the message must carry (opt-out, validation notice…)',
+    }),
     rulePacks: z.array(z.string()),
     timezones: z.array(z.string()),
-  })
-  .meta({ id: 'ContactDecision' });
+  }),
+  { id: 'ContactDecision' },
+);
 
 const channelFlags = z.strictObject({
-  email: z.boolean().optional(),
-  sms: z.boolean().optional(),
-  call: z.boolean().optional(),
+  email: z.optional(z.boolean()),
+  sms: z.optional(z.boolean()),
+  call: z.optional(z.boolean()),
 });
 
-export const contactPreferencesBody = z
-  .strictObject({
-    cease: z.boolean().optional().meta({ description: 'Cease-communication request' }),
-    optOut: channelFlags.optional(),
-    consent: channelFlags
-      .optional()
-      .meta({ description: 'Recorded consent per channel (texts to US consumers need it)' }),
-    doNotCall: z.boolean().optional(),
-    bankruptcy: z.boolean().optional(),
-    deceased: z.boolean().optional(),
-    attorneyRepresented: z.boolean().optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, 'must set at least one preference')
-  .meta({ id: 'ContactPreferencesChange', description: 'Fields left out keep their value' });
+export const contactPreferencesBody = withMeta(
+  z
+    .strictObject({
+      cease: withMeta(z.optional(z.boolean()), { description: 'Cease-communication request' }),
+      optOut: z.optional(channelFlags),
+      consent: withMeta(z.optional(channelFlags), {
+        description: 'Recorded consent per channel (texts to US consumers need it)',
+      }),
+      doNotCall: z.optional(z.boolean()),
+      bankruptcy: z.optional(z.boolean()),
+      deceased: z.optional(z.boolean()),
+      attorneyRepresented: z.optional(z.boolean()),
+    })
+    .check(z.refine((body) => Object.keys(body).length > 0, 'must set at least one preference')),
+  { id: 'ContactPreferencesChange', description: 'Fields left out keep their value' },
+);
 
-export const contactPreferencesView = z
-  .object({
+export const contactPreferencesView = withMeta(
+  z.object({
     debtorId: idOf('dbt'),
     cease: z.boolean(),
     optOut: channelFlags,
@@ -77,60 +81,66 @@ export const contactPreferencesView = z
     bankruptcy: z.boolean(),
     deceased: z.boolean(),
     attorneyRepresented: z.boolean(),
-    suppressed: z
-      .object({ email: suppression.optional(), sms: suppression.optional() })
-      .optional()
-      .meta({ description: 'Addresses the provider reported undeliverable; a new address lifts it' }),
-    firstContactAt: z.string().optional(),
-    validationNoticeSentAt: z.string().optional(),
-    lastContactAt: z.string().optional(),
-    version: z.number().int(),
-    updatedAt: z.string().optional(),
-    updatedBy: z.string().optional(),
-  })
-  .meta({ id: 'ContactPreferences' });
+    suppressed: withMeta(
+      z.optional(z.object({ email: z.optional(suppression), sms: z.optional(suppression) })),
+      { description: 'Addresses the provider reported undeliverable; a new address lifts it' },
+    ),
+    firstContactAt: z.optional(z.string()),
+    validationNoticeSentAt: z.optional(z.string()),
+    lastContactAt: z.optional(z.string()),
+    version: z.number().check(z.int()),
+    updatedAt: z.optional(z.string()),
+    updatedBy: z.optional(z.string()),
+  }),
+  { id: 'ContactPreferences' },
+);
 
-export const logActivityBody = z
-  .strictObject({
-    type: z.enum(ACTIVITY_TYPES),
-    direction: z
-      .enum(['outbound', 'inbound'])
-      .optional()
-      .meta({ description: 'Default outbound (not for notes)' }),
-    outcome: z
-      .enum(CALL_OUTCOMES)
-      .optional()
-      .meta({ description: 'Calls only; conversation = the debtor was reached' }),
-    purpose: purpose.optional(),
-    at: instant.optional().meta({ description: 'When it happened; now when absent' }),
-    text: z.string().trim().max(4000).optional(),
-  })
-  .refine((body) => body.type !== 'note' || body.direction === undefined, {
-    message: 'a note has no direction',
-    path: ['direction'],
-  })
-  .meta({ id: 'LogActivity' });
+export const logActivityBody = withMeta(
+  z
+    .strictObject({
+      type: z.enum(ACTIVITY_TYPES),
+      direction: withMeta(z.optional(z.enum(['outbound', 'inbound'])), {
+        description: 'Default outbound (not for notes)',
+      }),
+      outcome: withMeta(z.optional(z.enum(CALL_OUTCOMES)), {
+        description: 'Calls only; conversation = the debtor was reached',
+      }),
+      purpose: z.optional(purpose),
+      at: withMeta(z.optional(instant), { description: 'When it happened; now when absent' }),
+      text: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+    })
+    .check(
+      z.refine((body) => body.type !== 'note' || body.direction === undefined, {
+        message: 'a note has no direction',
+        path: ['direction'],
+      }),
+    ),
+  { id: 'LogActivity' },
+);
 
-export const activityView = z
-  .object({
+export const activityView = withMeta(
+  z.object({
     id: idOf('act'),
     debtorId: idOf('dbt'),
     type: z.enum(ACTIVITY_TYPES),
-    direction: z.enum(['outbound', 'inbound']).optional(),
-    outcome: z.enum(CALL_OUTCOMES).optional(),
-    purpose: purpose.optional(),
+    direction: z.optional(z.enum(['outbound', 'inbound'])),
+    outcome: z.optional(z.enum(CALL_OUTCOMES)),
+    purpose: z.optional(purpose),
     at: z.string(),
-    text: z.string().optional(),
+    text: z.optional(z.string()),
     source: z.enum(['person', 'system']),
     status: z.enum(['done', 'refused']),
-    compliance: z.object({ allowed: z.boolean(), reasons: z.array(refusal) }).optional(),
-    delivery: z
-      .object({ status: z.enum(DELIVERY_STATUSES), at: z.string(), failure: z.string().optional() })
-      .optional()
-      .meta({ description: 'What the provider last reported of the message this contact sent' }),
+    compliance: z.optional(z.object({ allowed: z.boolean(), reasons: z.array(refusal) })),
+    delivery: withMeta(
+      z.optional(
+        z.object({ status: z.enum(DELIVERY_STATUSES), at: z.string(), failure: z.optional(z.string()) }),
+      ),
+      { description: 'What the provider last reported of the message this contact sent' },
+    ),
     loggedBy: z.string(),
     loggedAt: z.string(),
-  })
-  .meta({ id: 'Activity' });
+  }),
+  { id: 'Activity' },
+);
 
 export const listActivitiesQuery = z.strictObject({ ...pageQuery });

@@ -1,47 +1,56 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { currencyCode, idOf, instant, minorUnits, pageQuery } from './common';
 
 export const listCreditReportsQuery = z.strictObject({ ...pageQuery });
 
-export const creditReportView = z
-  .object({
+export const creditReportView = withMeta(
+  z.object({
     id: idOf('crp'),
     debtorId: idOf('dbt'),
-    bureau: z.string().meta({ example: 'creditsafe' }),
-    reportId: z.string().meta({ description: "The bureau's id of the report (Creditsafe's correlationId)" }),
-    companyId: z.string().meta({ description: "The bureau's id of the company (Creditsafe's connectId)" }),
+    bureau: withMeta(z.string(), { example: 'creditsafe' }),
+    reportId: withMeta(z.string(), {
+      description: "The bureau's id of the report (Creditsafe's correlationId)",
+    }),
+    companyId: withMeta(z.string(), {
+      description: "The bureau's id of the company (Creditsafe's connectId)",
+    }),
     companyName: z.string(),
     country: z.string(),
-    registrationNumber: z.string().optional(),
+    registrationNumber: z.optional(z.string()),
     fetchedAt: instant,
     requestedBy: z.string(),
     score: z.object({
-      normalised: z.number().int().min(0).max(100).nullable().meta({
+      normalised: withMeta(z.nullable(z.number().check(z.int(), z.gte(0), z.lte(100))), {
         description: '0 (worst) … 100 (best), linear on the bureau scale; null when not rated',
       }),
-      bureauValue: z.string().nullable(),
-      bureauScale: z.object({ min: z.string(), max: z.string() }).nullable(),
+      bureauValue: z.nullable(z.string()),
+      bureauScale: z.nullable(z.object({ min: z.string(), max: z.string() })),
     }),
-    ratingBand: z
-      .object({ code: z.string().meta({ example: 'A' }), description: z.string().optional() })
-      .nullable(),
-    daysBeyondTerms: z.number().nullable().meta({ description: 'Days the company pays beyond terms (DBT)' }),
-    industryDaysBeyondTerms: z.number().nullable(),
-    paymentIndex: z.number().nullable(),
-    creditLimit: z.object({ amount: minorUnits, currency: currencyCode }).nullable(),
+    ratingBand: z.nullable(
+      z.object({ code: withMeta(z.string(), { example: 'A' }), description: z.optional(z.string()) }),
+    ),
+    daysBeyondTerms: withMeta(z.nullable(z.number()), {
+      description: 'Days the company pays beyond terms (DBT)',
+    }),
+    industryDaysBeyondTerms: z.nullable(z.number()),
+    paymentIndex: z.nullable(z.number()),
+    creditLimit: z.nullable(z.object({ amount: minorUnits, currency: currencyCode })),
     status: z.object({
       active: z.boolean(),
       insolvency: z.boolean(),
       dissolved: z.boolean(),
-      description: z.string().optional(),
+      description: z.optional(z.string()),
     }),
-  })
-  .meta({ id: 'CreditReport' });
+  }),
+  { id: 'CreditReport' },
+);
 
-export const creditCheckView = creditReportView
-  .extend({
-    debtorCreditScore: z.number().int().min(0).max(1000).nullable().meta({
+export const creditCheckView = withMeta(
+  z.extend(creditReportView, {
+    debtorCreditScore: withMeta(z.nullable(z.number().check(z.int(), z.gte(0), z.lte(1000))), {
       description: "The debtor's credit score (0–1000) after the check: ten times the normalised score",
     }),
-  })
-  .meta({ id: 'CreditCheck' });
+  }),
+  { id: 'CreditCheck' },
+);

@@ -1,8 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { calendarDate, currencyCode, minorUnits } from './common';
 
 export const forecastQuery = z.strictObject({
-  currency: currencyCode.optional().meta({ description: "Default: the tenant's base currency" }),
+  currency: withMeta(z.optional(currencyCode), { description: "Default: the tenant's base currency" }),
 });
 
 const week = z.object({
@@ -14,23 +15,25 @@ const week = z.object({
   fromInvoices: minorUnits,
 });
 
-export const forecastView = z
-  .object({
+export const forecastView = withMeta(
+  z.object({
     currency: currencyCode,
     asOf: calendarDate,
-    weeks: z.array(week).meta({ description: '13 weeks, Monday to Sunday, the first holding today' }),
-    later: minorUnits.meta({ description: 'Expected after the 13th week' }),
-    doubtful: minorUnits.meta({ description: 'Disputed, or more than 90 days past due: not expected' }),
-    accuracy: z
-      .array(
+    weeks: withMeta(z.array(week), { description: '13 weeks, Monday to Sunday, the first holding today' }),
+    later: withMeta(minorUnits, { description: 'Expected after the 13th week' }),
+    doubtful: withMeta(minorUnits, { description: 'Disputed, or more than 90 days past due: not expected' }),
+    accuracy: withMeta(
+      z.array(
         z.object({
           from: calendarDate,
           to: calendarDate,
           expected: minorUnits,
-          actual: z.int().meta({ description: 'Collections less bounced payments of the week' }),
-          errorPercent: z.number().nullable(),
+          actual: withMeta(z.int(), { description: 'Collections less bounced payments of the week' }),
+          errorPercent: z.nullable(z.number()),
         }),
-      )
-      .meta({ description: 'Past weeks: the forecast made on their Monday against what came in' }),
-  })
-  .meta({ id: 'CashForecast' });
+      ),
+      { description: 'Past weeks: the forecast made on their Monday against what came in' },
+    ),
+  }),
+  { id: 'CashForecast' },
+);

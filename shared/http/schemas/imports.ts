@@ -1,35 +1,38 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { IMPORT_KINDS } from '../../domain/imports/import-job';
 import { pageQuery, shortText } from './common';
 
-export const createImportBody = z
-  .strictObject({
-    kind: z.enum(IMPORT_KINDS).meta({ description: 'What the CSV file holds: one record per row' }),
-    fileName: shortText(200).optional(),
-    dryRun: z.boolean().optional().meta({
+export const createImportBody = withMeta(
+  z.strictObject({
+    kind: withMeta(z.enum(IMPORT_KINDS), { description: 'What the CSV file holds: one record per row' }),
+    fileName: z.optional(shortText(200)),
+    dryRun: withMeta(z.optional(z.boolean()), {
       description: 'Validate and report only; apply later with POST /v1/imports/{id}/start {apply:true}',
     }),
-  })
-  .meta({ id: 'CreateImport' });
+  }),
+  { id: 'CreateImport' },
+);
 
-export const startImportBody = z
-  .strictObject({
-    apply: z.boolean().optional().meta({ description: 'Apply a validated dry run' }),
-  })
-  .meta({ id: 'StartImport' });
+export const startImportBody = withMeta(
+  z.strictObject({
+    apply: withMeta(z.optional(z.boolean()), { description: 'Apply a validated dry run' }),
+  }),
+  { id: 'StartImport' },
+);
 
 export const listImportsQuery = z.strictObject({ ...pageQuery });
 
 const counts = z.object({
-  rows: z.number().int(),
-  invalid: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
+  rows: z.number().check(z.int()),
+  invalid: z.number().check(z.int()),
+  created: z.number().check(z.int()),
+  updated: z.number().check(z.int()),
+  unchanged: z.number().check(z.int()),
 });
 
-export const importView = z
-  .object({
+export const importView = withMeta(
+  z.object({
     id: z.string(),
     kind: z.enum(IMPORT_KINDS),
     fileName: z.string(),
@@ -43,37 +46,42 @@ export const importView = z
       'completed',
       'failed',
     ]),
-    counts: counts.meta({ description: 'Of the current pass: validation, then applying' }),
-    validation: counts.optional().meta({ description: 'What validation found, before anything was written' }),
-    progress: z.object({
-      phase: z.enum(['validation', 'apply']).optional(),
-      bytesRead: z.number().int(),
-      totalBytes: z.number().int().optional(),
-      percent: z.number().int().min(0).max(100),
+    counts: withMeta(counts, { description: 'Of the current pass: validation, then applying' }),
+    validation: withMeta(z.optional(counts), {
+      description: 'What validation found, before anything was written',
     }),
-    ignoredColumns: z.array(z.string()).optional(),
-    failure: z.string().optional(),
+    progress: z.object({
+      phase: z.optional(z.enum(['validation', 'apply'])),
+      bytesRead: z.number().check(z.int()),
+      totalBytes: z.optional(z.number().check(z.int())),
+      percent: z.number().check(z.int(), z.gte(0), z.lte(100)),
+    }),
+    ignoredColumns: z.optional(z.array(z.string())),
+    failure: z.optional(z.string()),
     errorsUrl: z.string(),
     createdBy: z.string(),
     createdAt: z.string(),
-    startedAt: z.string().optional(),
-    validatedAt: z.string().optional(),
-    completedAt: z.string().optional(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Import' });
+    startedAt: z.optional(z.string()),
+    validatedAt: z.optional(z.string()),
+    completedAt: z.optional(z.string()),
+    version: z.number().check(z.int()),
+  }),
+  { id: 'Import' },
+);
 
-export const createdImportView = importView
-  .extend({
+export const createdImportView = withMeta(
+  z.extend(importView, {
     upload: z.object({
       method: z.literal('PUT'),
       url: z.string(),
       headers: z.record(z.string(), z.string()),
       expiresAt: z.string(),
     }),
-  })
-  .meta({ id: 'CreatedImport' });
+  }),
+  { id: 'CreatedImport' },
+);
 
-export const importErrorView = z
-  .object({ row: z.number().int(), field: z.string(), reason: z.string() })
-  .meta({ id: 'ImportRowError' });
+export const importErrorView = withMeta(
+  z.object({ row: z.number().check(z.int()), field: z.string(), reason: z.string() }),
+  { id: 'ImportRowError' },
+);

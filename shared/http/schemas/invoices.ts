@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import {
   calendarDate,
   currencyCode,
@@ -9,37 +10,43 @@ import {
   shortText,
 } from './common';
 
-export const createInvoiceBody = z
-  .strictObject({
-    debtorId: idOf('dbt'),
-    number: shortText(64),
-    currency: currencyCode,
-    amount: positiveMinorUnits,
-    issueDate: calendarDate,
-    dueDate: calendarDate,
-    description: shortText(500).optional(),
-    externalRef: shortText(100).optional(),
-  })
-  .refine((invoice) => invoice.dueDate >= invoice.issueDate, {
-    path: ['dueDate'],
-    message: 'must not be before issueDate',
-  })
-  .meta({ id: 'CreateInvoice' });
+export const createInvoiceBody = withMeta(
+  z
+    .strictObject({
+      debtorId: idOf('dbt'),
+      number: shortText(64),
+      currency: currencyCode,
+      amount: positiveMinorUnits,
+      issueDate: calendarDate,
+      dueDate: calendarDate,
+      description: z.optional(shortText(500)),
+      externalRef: z.optional(shortText(100)),
+    })
+    .check(
+      z.refine((invoice) => invoice.dueDate >= invoice.issueDate, {
+        path: ['dueDate'],
+        message: 'must not be before issueDate',
+      }),
+    ),
+  { id: 'CreateInvoice' },
+);
 
-export const updateInvoiceBody = z
-  .strictObject({
-    issueDate: calendarDate.optional(),
-    dueDate: calendarDate.optional(),
-    description: shortText(500).nullable().optional(),
-    externalRef: shortText(100).nullable().optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
-  .meta({ id: 'UpdateInvoice' });
+export const updateInvoiceBody = withMeta(
+  z
+    .strictObject({
+      issueDate: z.optional(calendarDate),
+      dueDate: z.optional(calendarDate),
+      description: z.optional(z.nullable(shortText(500))),
+      externalRef: z.optional(z.nullable(shortText(100))),
+    })
+    .check(z.refine((body) => Object.keys(body).length > 0, 'must change at least one field')),
+  { id: 'UpdateInvoice' },
+);
 
 export const listInvoicesQuery = z.strictObject({ ...pageQuery });
 
-export const invoiceView = z
-  .object({
+export const invoiceView = withMeta(
+  z.object({
     id: idOf('inv'),
     debtorId: idOf('dbt'),
     number: z.string(),
@@ -52,11 +59,12 @@ export const invoiceView = z
     status: z.enum(['open', 'paid', 'disputed', 'written_off']),
     issueDate: calendarDate,
     dueDate: calendarDate,
-    description: z.string().optional(),
-    externalRef: z.string().optional(),
-    planId: z.string().optional().meta({ description: 'Active payment plan covering the invoice' }),
-    version: z.number().int(),
+    description: z.optional(z.string()),
+    externalRef: z.optional(z.string()),
+    planId: withMeta(z.optional(z.string()), { description: 'Active payment plan covering the invoice' }),
+    version: z.number().check(z.int()),
     createdAt: z.string(),
     updatedAt: z.string(),
-  })
-  .meta({ id: 'Invoice' });
+  }),
+  { id: 'Invoice' },
+);

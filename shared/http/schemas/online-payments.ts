@@ -1,21 +1,28 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { currencyCode, positiveMinorUnits } from './common';
 
-export const startCheckoutBody = z
-  .strictObject({
+export const startCheckoutBody = withMeta(
+  z.strictObject({
     currency: currencyCode,
-    amount: positiveMinorUnits.meta({ description: 'At most what is owed (undisputed) in the currency' }),
-    returnUrl: z.url().max(2000).meta({ description: 'The portal page to come back to (https)' }),
-  })
-  .meta({ id: 'StartCheckout' });
+    amount: withMeta(positiveMinorUnits, {
+      description: 'At most what is owed (undisputed) in the currency',
+    }),
+    returnUrl: withMeta(z.url().check(z.maxLength(2000)), {
+      description: 'The portal page to come back to (https)',
+    }),
+  }),
+  { id: 'StartCheckout' },
+);
 
-export const checkoutView = z
-  .object({
-    url: z.url().meta({ description: "The provider's hosted payment page" }),
+export const checkoutView = withMeta(
+  z.object({
+    url: withMeta(z.url(), { description: "The provider's hosted payment page" }),
     sessionId: z.string(),
-  })
-  .meta({ id: 'Checkout' });
+  }),
+  { id: 'Checkout' },
+);
 
-export const webhookAnswer = z
-  .object({ received: z.boolean(), recorded: z.boolean() })
-  .meta({ id: 'WebhookAnswer' });
+export const webhookAnswer = withMeta(z.object({ received: z.boolean(), recorded: z.boolean() }), {
+  id: 'WebhookAnswer',
+});

@@ -1,58 +1,66 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { currencyCode, idOf, instant, minorUnits, pageQuery, positiveMinorUnits, shortText } from './common';
 
 const allocation = z.strictObject({ invoiceId: idOf('inv'), amount: positiveMinorUnits });
 
-export const createPaymentBody = z
-  .strictObject({
+export const createPaymentBody = withMeta(
+  z.strictObject({
     debtorId: idOf('dbt'),
     currency: currencyCode,
     amount: positiveMinorUnits,
     receivedAt: instant,
-    allocations: z.array(allocation).min(1).max(40).optional().meta({
+    allocations: withMeta(z.optional(z.array(allocation).check(z.minLength(1), z.maxLength(40))), {
       description:
         'Explicit allocation (remittance advice); without it, oldest due date first. The rest is unapplied credit.',
     }),
-    chargeAllocations: z
-      .array(z.strictObject({ chargeId: idOf('chg'), amount: positiveMinorUnits }))
-      .min(1)
-      .max(20)
-      .optional()
-      .meta({
+    chargeAllocations: withMeta(
+      z.optional(
+        z
+          .array(z.strictObject({ chargeId: idOf('chg'), amount: positiveMinorUnits }))
+          .check(z.minLength(1), z.maxLength(20)),
+      ),
+      {
         description: 'Interest, compensation or fee charges this payment is for; paid before invoices',
-      }),
-    method: z.enum(['bank_transfer', 'card', 'direct_debit', 'cash', 'cheque', 'other']).optional(),
-    reference: shortText(140).optional(),
-  })
-  .meta({ id: 'CreatePayment' });
+      },
+    ),
+    method: z.optional(z.enum(['bank_transfer', 'card', 'direct_debit', 'cash', 'cheque', 'other'])),
+    reference: z.optional(shortText(140)),
+  }),
+  { id: 'CreatePayment' },
+);
 
-export const reversePaymentBody = z
-  .strictObject({ reason: shortText(500).meta({ example: 'Returned by the bank: insufficient funds' }) })
-  .meta({ id: 'ReversePayment' });
+export const reversePaymentBody = withMeta(
+  z.strictObject({
+    reason: withMeta(shortText(500), { example: 'Returned by the bank: insufficient funds' }),
+  }),
+  { id: 'ReversePayment' },
+);
 
 export const listPaymentsQuery = z.strictObject({ ...pageQuery });
 
-export const paymentView = z
-  .object({
+export const paymentView = withMeta(
+  z.object({
     id: idOf('pay'),
     debtorId: idOf('dbt'),
     currency: currencyCode,
     amount: minorUnits,
     receivedAt: z.string(),
-    method: z.string().optional(),
-    reference: z.string().optional(),
+    method: z.optional(z.string()),
+    reference: z.optional(z.string()),
     allocations: z.array(z.object({ invoiceId: idOf('inv'), amount: minorUnits, appliedAt: z.string() })),
-    chargeAllocations: z
-      .array(z.object({ chargeId: z.string(), amount: minorUnits, appliedAt: z.string() }))
-      .optional()
-      .meta({ description: 'Applied to interest and charges after the invoices were settled' }),
-    unapplied: minorUnits.meta({
+    chargeAllocations: withMeta(
+      z.optional(z.array(z.object({ chargeId: z.string(), amount: minorUnits, appliedAt: z.string() }))),
+      { description: 'Applied to interest and charges after the invoices were settled' },
+    ),
+    unapplied: withMeta(minorUnits, {
       description: 'Kept as credit and applied to the next invoice in this currency',
     }),
     status: z.enum(['applied', 'reversed']),
-    reversedAt: z.string().optional(),
-    reversalReason: z.string().optional(),
-    version: z.number().int(),
+    reversedAt: z.optional(z.string()),
+    reversalReason: z.optional(z.string()),
+    version: z.number().check(z.int()),
     createdAt: z.string(),
-  })
-  .meta({ id: 'Payment' });
+  }),
+  { id: 'Payment' },
+);

@@ -1,78 +1,82 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { CONTACT_CHANNELS } from '../../domain/compliance/contact-channel';
 import { calendarDate, jurisdiction, shortText, timeZone } from './common';
 
 const flags = z.strictObject({
-  email: z.boolean().optional(),
-  sms: z.boolean().optional(),
-  call: z.boolean().optional(),
+  email: z.optional(z.boolean()),
+  sms: z.optional(z.boolean()),
+  call: z.optional(z.boolean()),
 });
 
 const standing = z.strictObject({
-  cease: z.boolean().optional(),
-  optOut: flags.optional(),
-  consent: flags.optional(),
-  doNotCall: z.boolean().optional(),
-  bankruptcy: z.boolean().optional(),
-  deceased: z.boolean().optional(),
-  attorneyRepresented: z.boolean().optional(),
-  allDebtDisputed: z.boolean().optional(),
-  timeBarred: z.boolean().optional(),
+  cease: z.optional(z.boolean()),
+  optOut: z.optional(flags),
+  consent: z.optional(flags),
+  doNotCall: z.optional(z.boolean()),
+  bankruptcy: z.optional(z.boolean()),
+  deceased: z.optional(z.boolean()),
+  attorneyRepresented: z.optional(z.boolean()),
+  allDebtDisputed: z.optional(z.boolean()),
+  timeBarred: z.optional(z.boolean()),
 });
 
 const simulatedDebtor = z.strictObject({
-  ref: shortText(100).optional(),
+  ref: z.optional(shortText(100)),
   kind: z.enum(['person', 'business']),
   jurisdiction,
-  timezone: timeZone.optional().meta({ description: 'Unknown: every zone of the jurisdiction' }),
+  timezone: withMeta(z.optional(timeZone), { description: 'Unknown: every zone of the jurisdiction' }),
   dueDate: calendarDate,
-  reachable: z
-    .strictObject({
-      call: z.boolean().optional(),
-      sms: z.boolean().optional(),
-      email: z.boolean().optional(),
-      letter: z.boolean().optional(),
-    })
-    .optional(),
-  standing: standing.optional(),
-  events: z
-    .array(z.strictObject({ day: z.int().min(0).max(366), change: standing }))
-    .max(50)
-    .optional()
-    .meta({ description: 'Changes of standing on a day of the simulation (0 = its first day)' }),
-  answersCalls: z
-    .array(z.int().min(0).max(100))
-    .max(100)
-    .optional()
-    .meta({ description: 'Which calls (0-based) reach the debtor' }),
+  reachable: z.optional(
+    z.strictObject({
+      call: z.optional(z.boolean()),
+      sms: z.optional(z.boolean()),
+      email: z.optional(z.boolean()),
+      letter: z.optional(z.boolean()),
+    }),
+  ),
+  standing: z.optional(standing),
+  events: withMeta(
+    z.optional(
+      z
+        .array(z.strictObject({ day: z.int().check(z.gte(0), z.lte(366)), change: standing }))
+        .check(z.maxLength(50)),
+    ),
+    { description: 'Changes of standing on a day of the simulation (0 = its first day)' },
+  ),
+  answersCalls: withMeta(z.optional(z.array(z.int().check(z.gte(0), z.lte(100))).check(z.maxLength(100))), {
+    description: 'Which calls (0-based) reach the debtor',
+  }),
 });
 
-export const simulatePolicyBody = z
-  .strictObject({
-    version: z.int().min(1).optional().meta({ description: 'Policy version; the current one when absent' }),
-    from: calendarDate
-      .optional()
-      .meta({ description: "First simulated day; today in the tenant's zone when absent" }),
-    days: z.int().min(1).max(366),
-    debtors: z.array(simulatedDebtor).min(1).max(1000).optional(),
-    sample: z
-      .strictObject({
-        count: z.int().min(1).max(10_000),
-        seed: z
-          .int()
-          .min(0)
-          .max(2 ** 31)
-          .optional(),
-        kind: z.enum(['person', 'business']).optional(),
-      })
-      .optional(),
-    includeContacts: z.boolean().optional(),
-  })
-  .refine((body) => (body.debtors === undefined) !== (body.sample === undefined), {
-    message: 'give either debtors or a sample, not both',
-    path: ['debtors'],
-  })
-  .meta({ id: 'SimulatePolicy' });
+export const simulatePolicyBody = withMeta(
+  z
+    .strictObject({
+      version: withMeta(z.optional(z.int().check(z.gte(1))), {
+        description: 'Policy version; the current one when absent',
+      }),
+      from: withMeta(z.optional(calendarDate), {
+        description: "First simulated day; today in the tenant's zone when absent",
+      }),
+      days: z.int().check(z.gte(1), z.lte(366)),
+      debtors: z.optional(z.array(simulatedDebtor).check(z.minLength(1), z.maxLength(1000))),
+      sample: z.optional(
+        z.strictObject({
+          count: z.int().check(z.gte(1), z.lte(10_000)),
+          seed: z.optional(z.int().check(z.gte(0), z.lte(2 ** 31))),
+          kind: z.optional(z.enum(['person', 'business'])),
+        }),
+      ),
+      includeContacts: z.optional(z.boolean()),
+    })
+    .check(
+      z.refine((body) => (body.debtors === undefined) !== (body.sample === undefined), {
+        message: 'give either debtors or a sample, not both',
+        path: ['debtors'],
+      }),
+    ),
+  { id: 'SimulatePolicy' },
+);
 
 const contact = z.object({
   debtor: z.string(),
@@ -80,20 +84,20 @@ const contact = z.object({
   action: z.string(),
   channel: z.enum(CONTACT_CHANNELS),
   plannedAt: z.string(),
-  sentAt: z.string().optional(),
+  sentAt: z.optional(z.string()),
   deferredFor: z.array(z.string()),
-  blockedFor: z.array(z.string()).optional(),
+  blockedFor: z.optional(z.array(z.string())),
 });
 
-export const policySimulationView = z
-  .object({
+export const policySimulationView = withMeta(
+  z.object({
     policy: z.object({ id: z.string(), version: z.int(), name: z.string() }),
     from: z.string(),
     days: z.int(),
     debtors: z.int(),
-    lawful: z
-      .boolean()
-      .meta({ description: 'No contact that went out broke a rule (the audit found nothing)' }),
+    lawful: withMeta(z.boolean(), {
+      description: 'No contact that went out broke a rule (the audit found nothing)',
+    }),
     summary: z.object({
       planned: z.int(),
       sent: z.int(),
@@ -101,9 +105,9 @@ export const policySimulationView = z
       deferred: z.int(),
       waiting: z.int(),
       byChannel: z.record(z.string(), z.int()),
-      wouldHaveBroken: z
-        .record(z.string(), z.int())
-        .meta({ description: 'Rules the cadence as written would have broken, with counts' }),
+      wouldHaveBroken: withMeta(z.record(z.string(), z.int()), {
+        description: 'Rules the cadence as written would have broken, with counts',
+      }),
     }),
     breaches: z.array(
       z.object({ debtor: z.string(), contact: z.int(), rule: z.string(), message: z.string() }),
@@ -111,5 +115,6 @@ export const policySimulationView = z
     handoffs: z.int(),
     contacts: z.array(contact),
     contactsTruncated: z.boolean(),
-  })
-  .meta({ id: 'PolicySimulation' });
+  }),
+  { id: 'PolicySimulation' },
+);

@@ -1,31 +1,37 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { isRate } from '../../domain/money/conversion';
 import { calendarDate, currencyCode, minorUnits, shortText } from './common';
 
-export const exchangeRateBody = z
-  .strictObject({
-    from: currencyCode,
-    to: currencyCode,
-    rate: z.string().refine(isRate, 'must be a positive decimal such as 1.0842').meta({ example: '1.0842' }),
-    date: calendarDate.meta({ description: 'The day the rate applies from' }),
-    source: shortText(100).optional().meta({ example: 'ECB reference rate' }),
-  })
-  .refine((rate) => rate.from !== rate.to, { path: ['to'], message: 'must differ from from' })
-  .meta({ id: 'ExchangeRate' });
+export const exchangeRateBody = withMeta(
+  z
+    .strictObject({
+      from: currencyCode,
+      to: currencyCode,
+      rate: withMeta(z.string().check(z.refine(isRate, 'must be a positive decimal such as 1.0842')), {
+        example: '1.0842',
+      }),
+      date: withMeta(calendarDate, { description: 'The day the rate applies from' }),
+      source: withMeta(z.optional(shortText(100)), { example: 'ECB reference rate' }),
+    })
+    .check(z.refine((rate) => rate.from !== rate.to, { path: ['to'], message: 'must differ from from' })),
+  { id: 'ExchangeRate' },
+);
 
-export const exchangeRateView = z
-  .object({
+export const exchangeRateView = withMeta(
+  z.object({
     from: currencyCode,
     to: currencyCode,
     rate: z.string(),
     date: calendarDate,
-    source: z.string().optional(),
-  })
-  .meta({ id: 'ExchangeRateRecord' });
+    source: z.optional(z.string()),
+  }),
+  { id: 'ExchangeRateRecord' },
+);
 
 export const portfolioQuery = z.strictObject({
-  asOf: calendarDate.optional(),
-  convertTo: currencyCode.optional().meta({ description: "Default: the tenant's base currency" }),
+  asOf: z.optional(calendarDate),
+  convertTo: withMeta(z.optional(currencyCode), { description: "Default: the tenant's base currency" }),
 });
 
 const aging = z.object({
@@ -36,15 +42,15 @@ const aging = z.object({
   d90_plus: minorUnits,
 });
 
-export const portfolioView = z
-  .object({
+export const portfolioView = withMeta(
+  z.object({
     asOf: calendarDate,
     timezone: z.string(),
     currencies: z.array(
       z.object({ currency: currencyCode, outstanding: minorUnits, overdue: minorUnits, aging }),
     ),
-    total: z
-      .object({
+    total: z.optional(
+      z.object({
         currency: currencyCode,
         outstanding: minorUnits,
         overdue: minorUnits,
@@ -59,7 +65,8 @@ export const portfolioView = z
         ),
         missingRates: z.array(z.object({ from: currencyCode, to: currencyCode, reason: z.string() })),
         complete: z.boolean(),
-      })
-      .optional(),
-  })
-  .meta({ id: 'Portfolio' });
+      }),
+    ),
+  }),
+  { id: 'Portfolio' },
+);

@@ -1,32 +1,34 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { calendarDate } from './common';
 
 export const productivityQuery = z
   .strictObject({
     from: calendarDate,
     to: calendarDate,
-    granularity: z.enum(['day', 'month']).optional(),
+    granularity: z.optional(z.enum(['day', 'month'])),
   })
-  .refine((query) => query.from <= query.to, { path: ['to'], message: 'must not be before from' });
+  .check(z.refine((query) => query.from <= query.to, { path: ['to'], message: 'must not be before from' }));
 
 const figures = {
   period: z.object({ from: calendarDate, to: calendarDate }),
-  reminders: z.record(z.string(), z.int()).meta({ description: 'Automated messages sent, by channel' }),
+  reminders: withMeta(z.record(z.string(), z.int()), { description: 'Automated messages sent, by channel' }),
   people: z.array(
     z.object({
       id: z.string(),
-      name: z.string().optional(),
+      name: z.optional(z.string()),
       calls: z.int(),
       conversations: z.int(),
-      contacts: z.int().meta({ description: 'Other outbound contacts logged (emails, letters, texts)' }),
+      contacts: withMeta(z.int(), { description: 'Other outbound contacts logged (emails, letters, texts)' }),
     }),
   ),
 };
 
-export const productivityView = z
-  .object({
+export const productivityView = withMeta(
+  z.object({
     ...figures,
-    granularity: z.enum(['day', 'month']).optional(),
-    series: z.array(z.object(figures)).optional(),
-  })
-  .meta({ id: 'Productivity' });
+    granularity: z.optional(z.enum(['day', 'month'])),
+    series: z.optional(z.array(z.object(figures))),
+  }),
+  { id: 'Productivity' },
+);

@@ -1,108 +1,117 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { isCurrencyCode } from '../../domain/money/currencies';
 import { currencyCode, minorUnits, timeZone } from './common';
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM');
+const timeOfDay = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM'));
 
 /** The tenant's own contact rules: composed with the law, so they can only tighten it. */
-const contactRules = z
-  .strictObject({
-    hours: z
-      .strictObject({ from: timeOfDay, to: timeOfDay })
-      .refine((hours) => hours.from < hours.to, { message: 'must end after it starts', path: ['to'] })
-      .optional(),
-    weekdays: z
-      .array(z.int().min(1).max(7))
-      .min(1)
-      .max(7)
-      .optional()
-      .meta({ description: '1 = Monday … 7 = Sunday' }),
-    caps: z
-      .array(
-        z.strictObject({
-          channels: z.array(z.enum(['call', 'sms', 'email'])).min(1),
-          maxAttempts: z.int().min(0).max(100),
-          periodDays: z.int().min(1).max(30),
-          automatedOnly: z.boolean().optional().meta({
-            description: 'Count and limit only what the system sends (workflow steps, schedules)',
+const contactRules = withMeta(
+  z.strictObject({
+    hours: z.optional(
+      z
+        .strictObject({ from: timeOfDay, to: timeOfDay })
+        .check(
+          z.refine((hours) => hours.from < hours.to, { message: 'must end after it starts', path: ['to'] }),
+        ),
+    ),
+    weekdays: withMeta(
+      z.optional(z.array(z.int().check(z.gte(1), z.lte(7))).check(z.minLength(1), z.maxLength(7))),
+      { description: '1 = Monday … 7 = Sunday' },
+    ),
+    caps: z.optional(
+      z
+        .array(
+          z.strictObject({
+            channels: z.array(z.enum(['call', 'sms', 'email'])).check(z.minLength(1)),
+            maxAttempts: z.int().check(z.gte(0), z.lte(100)),
+            periodDays: z.int().check(z.gte(1), z.lte(30)),
+            automatedOnly: withMeta(z.optional(z.boolean()), {
+              description: 'Count and limit only what the system sends (workflow steps, schedules)',
+            }),
           }),
-        }),
-      )
-      .max(10)
-      .optional(),
-    quietAfterConversationDays: z.int().min(1).max(30).optional(),
-  })
-  .meta({ id: 'TenantContactRules' });
+        )
+        .check(z.maxLength(10)),
+    ),
+    quietAfterConversationDays: z.optional(z.int().check(z.gte(1), z.lte(30))),
+  }),
+  { id: 'TenantContactRules' },
+);
 
 const collector = z.strictObject({
-  id: z.string().min(1).max(128).meta({ description: "The user's sub; debtors name it as collectorId" }),
-  name: z.string().trim().min(1).max(200),
-  email: z.email().max(254),
-  dailyCapacity: z.int().min(0).max(500).meta({ description: 'Worklist items a day' }),
-  role: z.enum(['collector', 'manager']).optional(),
+  id: withMeta(z.string().check(z.minLength(1), z.maxLength(128)), {
+    description: "The user's sub; debtors name it as collectorId",
+  }),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: z.email().check(z.maxLength(254)),
+  dailyCapacity: withMeta(z.int().check(z.gte(0), z.lte(500)), { description: 'Worklist items a day' }),
+  role: z.optional(z.enum(['collector', 'manager'])),
 });
 
 const alerts = z.strictObject({
-  daysBeforeDue: z
-    .array(z.int().min(1).max(60))
-    .max(5)
-    .meta({ description: 'Days before the due date on which the collector is warned' }),
-  managerEmails: z.array(z.email().max(254)).max(20),
+  daysBeforeDue: withMeta(z.array(z.int().check(z.gte(1), z.lte(60))).check(z.maxLength(5)), {
+    description: 'Days before the due date on which the collector is warned',
+  }),
+  managerEmails: z.array(z.email().check(z.maxLength(254))).check(z.maxLength(20)),
 });
 
-const selfServicePlans = z
-  .strictObject({
-    maxInstallments: z.int().min(1).max(60),
-    frequencies: z
-      .array(z.enum(['weekly', 'monthly']))
-      .min(1)
-      .max(2),
-    maxDaysToFirstInstallment: z.int().min(0).max(90),
-    minInstallment: z
-      .record(z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code'), minorUnits)
-      .optional(),
-  })
-  .meta({ description: 'Payment plans debtors may agree on their own in the portal' });
+const selfServicePlans = withMeta(
+  z.strictObject({
+    maxInstallments: z.int().check(z.gte(1), z.lte(60)),
+    frequencies: z.array(z.enum(['weekly', 'monthly'])).check(z.minLength(1), z.maxLength(2)),
+    maxDaysToFirstInstallment: z.int().check(z.gte(0), z.lte(90)),
+    minInstallment: z.optional(
+      z.record(z.string().check(z.refine(isCurrencyCode, 'must be an ISO 4217 currency code')), minorUnits),
+    ),
+  }),
+  { description: 'Payment plans debtors may agree on their own in the portal' },
+);
 
-const creditChecks = z.strictObject({ refreshAfterDays: z.int().min(7).max(366) }).meta({
+const creditChecks = withMeta(z.strictObject({ refreshAfterDays: z.int().check(z.gte(7), z.lte(366)) }), {
   description:
     "Reports older than this are ordered again when the tenant's day begins (at most 50 a day; each is billed)",
 });
 
-export const settingsBody = z
-  .strictObject({
+export const settingsBody = withMeta(
+  z.strictObject({
     timezone: timeZone,
-    baseCurrency: currencyCode.optional(),
-    approvalThresholds: z
-      .record(z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code'), minorUnits)
-      .default({})
-      .meta({
+    baseCurrency: z.optional(currencyCode),
+    approvalThresholds: withMeta(
+      z._default(
+        z.record(z.string().check(z.refine(isCurrencyCode, 'must be an ISO 4217 currency code')), minorUnits),
+        {},
+      ),
+      {
         description: 'Write-offs and credit notes above these amounts (minor units) need a second approver',
-      }),
-    contactRules: contactRules.optional(),
-    collectors: z
-      .array(collector)
-      .max(500)
-      .refine((list) => new Set(list.map((entry) => entry.id)).size === list.length, 'ids must be unique')
-      .optional(),
-    alerts: alerts.optional(),
-    selfServicePlans: selfServicePlans.optional(),
-    creditChecks: creditChecks.optional(),
-  })
-  .meta({ id: 'TenantSettings' });
+      },
+    ),
+    contactRules: z.optional(contactRules),
+    collectors: z.optional(
+      z.array(collector).check(
+        z.maxLength(500),
+        z.refine((list) => new Set(list.map((entry) => entry.id)).size === list.length, 'ids must be unique'),
+      ),
+    ),
+    alerts: z.optional(alerts),
+    selfServicePlans: z.optional(selfServicePlans),
+    creditChecks: z.optional(creditChecks),
+  }),
+  { id: 'TenantSettings' },
+);
 
-export const settingsView = z
-  .object({
+export const settingsView = withMeta(
+  z.object({
     timezone: z.string(),
-    baseCurrency: z.string().optional(),
+    baseCurrency: z.optional(z.string()),
     approvalThresholds: z.record(z.string(), minorUnits),
-    contactRules: contactRules.optional(),
-    collectors: z.array(collector).optional(),
-    alerts: alerts.optional(),
-    selfServicePlans: selfServicePlans.optional(),
-    creditChecks: creditChecks.optional(),
-    version: z.number().int(),
-    updatedAt: z.string().optional(),
-    updatedBy: z.string().optional(),
-  })
-  .meta({ id: 'Settings' });
+    contactRules: z.optional(contactRules),
+    collectors: z.optional(z.array(collector)),
+    alerts: z.optional(alerts),
+    selfServicePlans: z.optional(selfServicePlans),
+    creditChecks: z.optional(creditChecks),
+    version: z.number().check(z.int()),
+    updatedAt: z.optional(z.string()),
+    updatedBy: z.optional(z.string()),
+  }),
+  { id: 'Settings' },
+);

@@ -1,72 +1,77 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/webhook-event';
 import { idOf, pageQuery } from './common';
 
-const eventTypes = z
-  .array(z.enum(WEBHOOK_EVENT_TYPES))
-  .min(1, 'must name at least one event type')
-  .max(WEBHOOK_EVENT_TYPES.length)
-  .meta({ description: 'The event types delivered to this endpoint' });
+const eventTypes = withMeta(
+  z
+    .array(z.enum(WEBHOOK_EVENT_TYPES))
+    .check(z.minLength(1, 'must name at least one event type'), z.maxLength(WEBHOOK_EVENT_TYPES.length)),
+  { description: 'The event types delivered to this endpoint' },
+);
 
-const url = z.string().max(2048).meta({
+const url = withMeta(z.string().check(z.maxLength(2048)), {
   description: 'HTTPS URL of the receiver (http://localhost is accepted by the local runtime only)',
   example: 'https://erp.example.com/recoup/events',
 });
 
-const description = z.string().trim().max(500);
+const description = z.string().check(z.trim(), z.maxLength(500));
 
-export const createWebhookBody = z
-  .strictObject({ url, eventTypes, description: description.optional() })
-  .meta({ id: 'CreateWebhook' });
+export const createWebhookBody = withMeta(
+  z.strictObject({ url, eventTypes, description: z.optional(description) }),
+  { id: 'CreateWebhook' },
+);
 
-export const updateWebhookBody = z
-  .strictObject({
-    url: url.optional(),
-    eventTypes: eventTypes.optional(),
-    description: description.optional(),
-    status: z
-      .enum(['enabled', 'disabled'])
-      .optional()
-      .meta({ description: 'Enabling again resets the count of failed deliveries in a row' }),
-    rotateSecret: z
-      .boolean()
-      .optional()
-      .meta({ description: 'A new signing secret, in the answer only; the old one stops signing at once' }),
-  })
-  .meta({ id: 'UpdateWebhook' });
+export const updateWebhookBody = withMeta(
+  z.strictObject({
+    url: z.optional(url),
+    eventTypes: z.optional(eventTypes),
+    description: z.optional(description),
+    status: withMeta(z.optional(z.enum(['enabled', 'disabled'])), {
+      description: 'Enabling again resets the count of failed deliveries in a row',
+    }),
+    rotateSecret: withMeta(z.optional(z.boolean()), {
+      description: 'A new signing secret, in the answer only; the old one stops signing at once',
+    }),
+  }),
+  { id: 'UpdateWebhook' },
+);
 
-export const webhookView = z
-  .object({
+export const webhookView = withMeta(
+  z.object({
     id: idOf('whk'),
     url: z.string(),
     eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     status: z.enum(['enabled', 'disabled']),
-    disabledReason: z.string().optional(),
-    secretRotatedAt: z.string().optional(),
+    disabledReason: z.optional(z.string()),
+    secretRotatedAt: z.optional(z.string()),
     consecutiveFailures: z.int(),
     createdAt: z.string(),
     createdBy: z.string(),
     updatedAt: z.string(),
     version: z.int(),
-  })
-  .meta({ id: 'Webhook' });
+  }),
+  { id: 'Webhook' },
+);
 
-export const webhookWithSecret = webhookView
-  .extend({
-    secret: z.string().meta({
+export const webhookWithSecret = withMeta(
+  z.extend(webhookView, {
+    secret: withMeta(z.string(), {
       description: 'The signing secret (`whsec_…`): shown in this answer only; keep it in your secret store',
     }),
-  })
-  .meta({ id: 'WebhookWithSecret' });
+  }),
+  { id: 'WebhookWithSecret' },
+);
 
-export const updatedWebhook = webhookWithSecret
-  .partial({ secret: true })
-  .meta({ id: 'UpdatedWebhook', description: 'The endpoint; with `secret` when it was rotated' });
+export const updatedWebhook = withMeta(z.partial(webhookWithSecret, { secret: true }), {
+  id: 'UpdatedWebhook',
+  description: 'The endpoint; with `secret` when it was rotated',
+});
 
-export const webhookList = z
-  .object({ items: z.array(webhookView), nextCursor: z.null() })
-  .meta({ id: 'WebhookList' });
+export const webhookList = withMeta(z.object({ items: z.array(webhookView), nextCursor: z.null() }), {
+  id: 'WebhookList',
+});
 
 export const webhookDeliveryParams = z.strictObject({ id: idOf('whk'), deliveryId: idOf('whd') });
 
@@ -74,29 +79,31 @@ export const webhookDeliveriesQuery = z.strictObject({ ...pageQuery });
 
 const attempt = z.object({
   at: z.string(),
-  responseStatus: z.int().optional(),
+  responseStatus: z.optional(z.int()),
   latencyMs: z.int(),
-  error: z.string().optional(),
-  manual: z.boolean().optional(),
+  error: z.optional(z.string()),
+  manual: z.optional(z.boolean()),
 });
 
-export const webhookDeliveryView = z
-  .object({
+export const webhookDeliveryView = withMeta(
+  z.object({
     id: idOf('whd'),
     webhookId: idOf('whk'),
     eventId: z.string(),
     eventType: z.string(),
     status: z.enum(['pending', 'sending', 'succeeded', 'failed']),
     attempts: z.int(),
-    nextAttemptAt: z.string().optional(),
-    lastResponseStatus: z.int().nullable(),
-    lastLatencyMs: z.int().nullable(),
-    log: z.array(attempt).meta({ description: 'The latest attempts, oldest first (up to 20)' }),
+    nextAttemptAt: z.optional(z.string()),
+    lastResponseStatus: z.nullable(z.int()),
+    lastLatencyMs: z.nullable(z.int()),
+    log: withMeta(z.array(attempt), { description: 'The latest attempts, oldest first (up to 20)' }),
     createdAt: z.string(),
-    completedAt: z.string().optional(),
-  })
-  .meta({ id: 'WebhookDelivery' });
+    completedAt: z.optional(z.string()),
+  }),
+  { id: 'WebhookDelivery' },
+);
 
-export const webhookDeliveryList = z
-  .object({ items: z.array(webhookDeliveryView), nextCursor: z.string().nullable() })
-  .meta({ id: 'WebhookDeliveryList' });
+export const webhookDeliveryList = withMeta(
+  z.object({ items: z.array(webhookDeliveryView), nextCursor: z.nullable(z.string()) }),
+  { id: 'WebhookDeliveryList' },
+);

@@ -1,16 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../../zod';
 import { calendarDate, currencyCode, minorUnits } from './common';
 
 export const worklistQuery = z.strictObject({
-  collectorId: z
-    .string()
-    .min(1)
-    .max(128)
-    .optional()
-    .meta({ description: 'Only what is assigned to this collector; `unassigned` for the overflow' }),
-  date: calendarDate
-    .optional()
-    .meta({ description: "The local date; default today in the tenant's time zone" }),
+  collectorId: withMeta(z.optional(z.string().check(z.minLength(1), z.maxLength(128))), {
+    description: 'Only what is assigned to this collector; `unassigned` for the overflow',
+  }),
+  date: withMeta(z.optional(calendarDate), {
+    description: "The local date; default today in the tenant's time zone",
+  }),
 });
 
 const entry = z.object({
@@ -31,18 +29,19 @@ const entry = z.object({
   dueAt: z.string(),
   debtorId: z.string(),
   debtorName: z.string(),
-  assignedTo: z.string().nullable(),
+  assignedTo: z.nullable(z.string()),
   overflow: z.boolean(),
-  riskScore: z.int().optional(),
-  overdue: z.object({ currency: currencyCode, amount: minorUnits }).optional(),
+  riskScore: z.optional(z.int()),
+  overdue: z.optional(z.object({ currency: currencyCode, amount: minorUnits })),
   daysPastDue: z.int(),
   sourceId: z.string(),
 });
 
-export const worklistView = z
-  .object({
+export const worklistView = withMeta(
+  z.object({
     date: calendarDate,
-    builtAt: z.string().nullable().meta({ description: 'null: the day has not been opened yet' }),
+    builtAt: withMeta(z.nullable(z.string()), { description: 'null: the day has not been opened yet' }),
     items: z.array(entry),
-  })
-  .meta({ id: 'Worklist' });
+  }),
+  { id: 'Worklist' },
+);
