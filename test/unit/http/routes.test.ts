@@ -28,6 +28,31 @@ describe('route table', () => {
     expect(document.components?.schemas?.Debtor).toBeDefined();
   });
 
+  it('is a self-contained document: every reference resolves, every path parameter is declared once', () => {
+    const document = openApiDocumentFor(apiRoutes);
+    const schemas = (document.components?.schemas ?? {}) as Record<string, unknown>;
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(schemas[ref.replace('#/components/schemas/', '')]).toBeDefined();
+    }
+    for (const [path, operations] of Object.entries(document.paths ?? {})) {
+      const named = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+      for (const operation of Object.values(operations as Record<string, { parameters?: any[] }>)) {
+        const parameters = operation.parameters ?? [];
+        const inPath = parameters.filter((parameter) => parameter.in === 'path');
+        expect({ path, declared: inPath.map((parameter) => parameter.name).sort() }).toEqual({
+          path,
+          declared: [...named].sort(),
+        });
+        expect(inPath.every((parameter) => parameter.required === true)).toBe(true);
+        const keys = parameters.map((parameter) => `${parameter.in}:${parameter.name}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      }
+    }
+  });
+
   it('describes the CSV exports as text/csv, and everything else as JSON', () => {
     const document = openApiDocumentFor(apiRoutes);
     const mediaTypes = (path: string) =>
