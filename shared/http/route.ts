@@ -78,8 +78,15 @@ export interface RouteDefinition<
   connectorSyncQueue?: boolean;
 }
 
-export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(
-  route: RouteDefinition<Body, Query, Params>,
-): RouteDefinition<Body, Query, Params> {
+/**
+ * The route keeps its flags' literal types (`idempotent: true`…), so the compiler can hold a
+ * handler's wiring to what its wrapper does for the route (api-handler.ts).
+ */
+export function defineRoute<
+  Body extends z.ZodType,
+  Query extends z.ZodType,
+  Params extends z.ZodType,
+  Flags extends Pick<RouteDefinition, 'idempotent' | 'signalsCase'>,
+>(route: RouteDefinition<Body, Query, Params> & Flags): RouteDefinition<Body, Query, Params> & Flags {
   return route;
 }

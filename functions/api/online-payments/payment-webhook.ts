@@ -3,12 +3,18 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import { HttpProblem } from '../../../shared/http/problem';
 import { paymentWebhook as route } from '../../../shared/http/routes/online-payments';
 import { InvalidWebhookError } from '../../../shared/ports/payment-provider';
-import { paymentsFromEnvironment } from '../../../shared/runtime/payment-provider';
-import { providePaymentProvider, services } from '../../../shared/runtime/services';
+import { cases } from '../../../shared/runtime/factories/cases';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { idempotency } from '../../../shared/runtime/factories/idempotency';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { payments } from '../../../shared/runtime/factories/payments';
+import { policies } from '../../../shared/runtime/factories/policies';
+import { workflow } from '../../../shared/runtime/factories/workflow';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-providePaymentProvider(paymentsFromEnvironment);
+const services = wireServices({ cases, debtors, idempotency, ledger, payments, policies, workflow });
 
-export const handler = apiHandler(route, async ({ raw }) => {
+export const handler = apiHandler(route, services, async ({ raw }) => {
   let paid;
   try {
     paid = await services().payments.readWebhook(raw.body, raw.headers['stripe-signature']);
