@@ -1,7 +1,7 @@
 /**
  * The services a function is deployed without: each fails loudly when reached for. The composition
- * root falls back to them, and a handler whose use case may (but in that function never does)
- * reach for one wires it so.
+ * root falls back to them where the local runtime or a test brings no stand-in; a handler whose use
+ * case types name one it never reaches can wire one of these instead of the SDK-heavy adapter.
  */
 import type { DeliveryChannel } from '../../domain/messaging/delivery';
 import type { CreditBureau } from '../../ports/credit-bureau';
