@@ -13,7 +13,7 @@ import { DomainError, ValidationError } from '../domain/errors';
 import { logger, metrics, tracer } from '../observability/powertools';
 import { IdempotencyRecordExists, type IdempotencyClaim } from '../ports/write-context';
 import type { Services } from '../runtime/services';
-import { signalCase } from '../app/cases/signal-case';
+import type { signalCase } from '../app/cases/signal-case';
 import { actorFromClaims } from './claims';
 import { idempotencyClaim, replay } from './idempotency';
 import { parseIfMatch, parseRequest, type ParsedInput } from './parse-request';
@@ -54,7 +54,13 @@ export function successStatus(route: RouteDefinition): number {
   return Number(Object.keys(route.responses).find((code) => code.startsWith('2')) ?? 200);
 }
 
-type SignalServices = Parameters<typeof signalCase>[0];
+/**
+ * Wakes the debtor's collection case after a change. Handed over by the handlers of `signalsCase`
+ * routes, so only their bundles carry it (and the case and policy code behind it).
+ */
+export type CaseSignal = typeof signalCase;
+
+type SignalServices = Parameters<CaseSignal>[0];
 
 /** What the wrapper itself uses for the route: the idempotency store to replay, the case to wake. */
 export type WrapperServices<R extends RouteDefinition> = (R extends { idempotent: true }
@@ -65,14 +71,19 @@ export type WrapperServices<R extends RouteDefinition> = (R extends { idempotent
 /** For a route whose wrapper uses no services (the health check, the OpenAPI document). */
 export const noServices = () => ({});
 
-/** `services` is the handler's wiring: the wrapper reaches for it only as the route's flags ask. */
+/**
+ * `services` is the handler's wiring: the wrapper reaches for it only as the route's flags ask.
+ * A `signalsCase` route's handler also hands over `signalCase`.
+ */
 export function apiHandler<R extends RouteDefinition>(
   route: R,
   services: () => WrapperServices<R>,
   handle: (request: ApiRequest<R>) => Promise<ApiResult | ApiTextResult>,
+  ...caseSignal: R extends { signalsCase: true } ? [signal: CaseSignal] : []
 ) {
   // What the route's flags use is there: WrapperServices<R> holds the handler's wiring to them.
   const wired = services as () => Pick<Services, 'idempotency'> & SignalServices;
+  const [signal] = caseSignal as [CaseSignal?];
 
   const run = async (event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const response = await respond(event);
@@ -116,7 +127,7 @@ export function apiHandler<R extends RouteDefinition>(
             body: result.text,
           };
         }
-        if (route.signalsCase) await wakeCase(wired, route, actor, input, result.body);
+        if (route.signalsCase && signal) await wakeCase(signal, wired, route, actor, input, result.body);
         return json(result.statusCode ?? successStatus(route), result.body, result.headers);
       } catch (error) {
         if (!(error instanceof IdempotencyRecordExists) || !claim) throw error;
@@ -143,6 +154,7 @@ export function apiHandler<R extends RouteDefinition>(
  * succeeds and the failure is logged.
  */
 async function wakeCase(
+  signal: CaseSignal,
   services: () => SignalServices,
   route: RouteDefinition,
   actor: Actor,
@@ -157,7 +169,7 @@ async function wakeCase(
     typeof fromBody === 'string' ? fromBody : typeof fromPath === 'string' ? fromPath : undefined;
   if (!debtorId) return;
   try {
-    await signalCase(services(), actor.tenantId, debtorId, route.id);
+    await signal(services(), actor.tenantId, debtorId, route.id);
   } catch (error) {
     logger.warn('The collection case could not be woken; it will see the change at its next timer', {
       route: route.id,

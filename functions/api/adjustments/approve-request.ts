@@ -1,4 +1,5 @@
 import { decideApproval } from '../../../shared/app/approvals/decide-approval';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { approveRequest as route } from '../../../shared/http/routes/adjustments';
 import { approvals } from '../../../shared/runtime/factories/approvals';
@@ -22,6 +23,11 @@ const services = wireServices({
   workflow,
 });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => ({
-  body: (await decideApproval(services(), { actor, idempotency }, params.id, 'approved', body.note)).view,
-}));
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await decideApproval(services(), { actor, idempotency }, params.id, 'approved', body.note)).view,
+  }),
+  signalCase,
+);

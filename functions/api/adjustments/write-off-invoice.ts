@@ -1,5 +1,6 @@
 import { requestAdjustment } from '../../../shared/app/adjustments/request-adjustment';
 import { outcomeResponse } from './outcome-response';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { writeOffInvoice as route } from '../../../shared/http/routes/adjustments';
 import { approvals } from '../../../shared/runtime/factories/approvals';
@@ -25,11 +26,16 @@ const services = wireServices({
   workflow,
 });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => {
-  const outcome = await requestAdjustment(
-    services(),
-    { actor, idempotency },
-    { invoiceId: params.id, kind: 'write_off', ...body },
-  );
-  return outcomeResponse(outcome);
-});
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => {
+    const outcome = await requestAdjustment(
+      services(),
+      { actor, idempotency },
+      { invoiceId: params.id, kind: 'write_off', ...body },
+    );
+    return outcomeResponse(outcome);
+  },
+  signalCase,
+);

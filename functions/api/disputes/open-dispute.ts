@@ -1,4 +1,5 @@
 import { openDispute } from '../../../shared/app/disputes/open-dispute';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { openDispute as route } from '../../../shared/http/routes/disputes';
 import { cases } from '../../../shared/runtime/factories/cases';
@@ -20,7 +21,12 @@ const services = wireServices({
   workflow,
 });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => {
-  const { dispute, view } = await openDispute(services(), { actor, idempotency }, params.id, body.reason);
-  return { body: view, headers: { location: `/v1/disputes/${dispute.id}` } };
-});
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => {
+    const { dispute, view } = await openDispute(services(), { actor, idempotency }, params.id, body.reason);
+    return { body: view, headers: { location: `/v1/disputes/${dispute.id}` } };
+  },
+  signalCase,
+);

@@ -1,5 +1,6 @@
 import { resolveDisputeCase } from '../../../shared/app/disputes/resolve-dispute';
 import { outcomeResponse } from '../adjustments/outcome-response';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { resolveDispute as route } from '../../../shared/http/routes/disputes';
 import { approvals } from '../../../shared/runtime/factories/approvals';
@@ -23,7 +24,12 @@ const services = wireServices({
   workflow,
 });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => {
-  const outcome = await resolveDisputeCase(services(), { actor, idempotency }, params.id, body);
-  return outcomeResponse(outcome);
-});
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => {
+    const outcome = await resolveDisputeCase(services(), { actor, idempotency }, params.id, body);
+    return outcomeResponse(outcome);
+  },
+  signalCase,
+);

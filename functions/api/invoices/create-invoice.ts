@@ -1,5 +1,6 @@
 import { createInvoice } from '../../../shared/app/invoices/create-invoice';
 import { etag } from '../../../shared/app/views/etag';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createInvoice as route } from '../../../shared/http/routes/invoices';
 import { cases } from '../../../shared/runtime/factories/cases';
@@ -21,7 +22,12 @@ const services = wireServices({
   workflow,
 });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, body }) => {
-  const { invoice, view } = await createInvoice(services(), { actor, idempotency }, body);
-  return { body: view, headers: { location: `/v1/invoices/${invoice.id}`, ...etag(invoice.version) } };
-});
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, body }) => {
+    const { invoice, view } = await createInvoice(services(), { actor, idempotency }, body);
+    return { body: view, headers: { location: `/v1/invoices/${invoice.id}`, ...etag(invoice.version) } };
+  },
+  signalCase,
+);

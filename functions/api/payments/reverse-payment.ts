@@ -1,4 +1,5 @@
 import { reversePayment } from '../../../shared/app/payments/reverse-payment';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { reversePayment as route } from '../../../shared/http/routes/payments';
 import { cases } from '../../../shared/runtime/factories/cases';
@@ -11,6 +12,11 @@ import { wireServices } from '../../../shared/runtime/wire-services';
 
 const services = wireServices({ cases, debtors, idempotency: idempotencyStore, ledger, policies, workflow });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => ({
-  body: (await reversePayment(services(), { actor, idempotency }, params.id, body.reason)).view,
-}));
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await reversePayment(services(), { actor, idempotency }, params.id, body.reason)).view,
+  }),
+  signalCase,
+);

@@ -1,4 +1,5 @@
 import { createPlan } from '../../../shared/app/plans/create-plan';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createPlan as route } from '../../../shared/http/routes/promises-and-plans';
 import { cases } from '../../../shared/runtime/factories/cases';
@@ -20,6 +21,11 @@ const services = wireServices({
   workflow,
 });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => ({
-  body: (await createPlan(services(), { actor, idempotency }, params.id, body)).view,
-}));
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await createPlan(services(), { actor, idempotency }, params.id, body)).view,
+  }),
+  signalCase,
+);

@@ -1,4 +1,5 @@
 import { makePromise } from '../../../shared/app/promises/make-promise';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createPromise as route } from '../../../shared/http/routes/promises-and-plans';
 import { cases } from '../../../shared/runtime/factories/cases';
@@ -11,6 +12,11 @@ import { wireServices } from '../../../shared/runtime/wire-services';
 
 const services = wireServices({ cases, debtors, idempotency: idempotencyStore, ledger, policies, workflow });
 
-export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => ({
-  body: (await makePromise(services(), { actor, idempotency }, params.id, body)).view,
-}));
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await makePromise(services(), { actor, idempotency }, params.id, body)).view,
+  }),
+  signalCase,
+);
