@@ -22,6 +22,9 @@ export interface WiringContext {
 
 export type ServiceFactory<K extends keyof Services> = (context: WiringContext) => Services[K];
 
+/** A handler's factories, by the service each builds. */
+export type ServiceFactories<K extends keyof Services> = { [P in K]: ServiceFactory<P> };
+
 /** Every wiring has the clock and the id generator. */
 export type WiredServices<K extends keyof Services> = Pick<Services, 'clock' | 'ids' | K>;
 
@@ -41,16 +44,14 @@ export function wiringContext(settings: {
   return { clock: settings.clock, client, table: settings.tableName };
 }
 
-export function wireServices<K extends keyof Services>(factories: {
-  [P in K]: ServiceFactory<P>;
-}): () => WiredServices<K> {
+export function wireServices<K extends keyof Services>(
+  factories: ServiceFactories<K>,
+): () => WiredServices<K> {
   let wired: WiredServices<K> | undefined;
   return () => injectedServices() ?? (wired ??= fromEnvironment(factories));
 }
 
-function fromEnvironment<K extends keyof Services>(factories: {
-  [P in K]: ServiceFactory<P>;
-}): WiredServices<K> {
+function fromEnvironment<K extends keyof Services>(factories: ServiceFactories<K>): WiredServices<K> {
   const tableName = process.env.TABLE_NAME;
   if (!tableName) throw new Error('TABLE_NAME is not set');
   const context = wiringContext({
