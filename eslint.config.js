@@ -6,6 +6,13 @@ const zodNamedImport = {
   message: "Use `import * as z from 'zod'`: the named `z` defeats tree shaking (+350 KB per Lambda).",
 };
 
+const compositionRoot = {
+  regex: 'runtime/services$',
+  allowTypeImports: true,
+  message:
+    'Wire what the handler needs (shared/runtime/wire-services.ts): the composition root puts every adapter in the bundle.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', '.cache/', 'coverage/', 'dist/', 'web/dist/'] },
   js.configs.recommended,
@@ -31,10 +38,16 @@ export default tseslint.config(
               regex: 'shared/http/routes$',
               message: 'Import the route from its module, e.g. shared/http/routes/debtors.',
             },
+            compositionRoot,
           ],
         },
       ],
     },
+  },
+  {
+    // Shared code a Lambda bundles names the services it uses; only the local runtime and tests build them all.
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [compositionRoot] }] },
   },
   {
     // The web apps run in the browser.

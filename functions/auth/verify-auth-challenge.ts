@@ -5,17 +5,18 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { portalLinkAdmits } from '../../shared/app/portal/portal-link-access';
-import { portalAccessFromEnvironment } from '../../shared/runtime/portal-access';
+import type { LinkSigner } from '../../shared/ports/link-signer';
+import { linkSignerFromEnvironment } from '../../shared/runtime/portal-access';
 
 // Made on first use: a misconfigured function fails its invocations, not its cold start's import.
-let access: ReturnType<typeof portalAccessFromEnvironment> | undefined;
+let linkSigner: LinkSigner | undefined;
 
 export const handler = async (
   event: VerifyAuthChallengeResponseTriggerEvent,
 ): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
   const attributes = event.request.userAttributes;
   event.response.answerCorrect = await portalLinkAdmits(
-    { clock: systemClock, linkSigner: (access ??= portalAccessFromEnvironment()).linkSigner },
+    { clock: systemClock, linkSigner: (linkSigner ??= linkSignerFromEnvironment()) },
     String(event.request.challengeAnswer ?? ''),
     { tenantId: attributes['custom:tenant_id'], debtorId: attributes['custom:debtor_id'] },
   );

@@ -1,7 +1,11 @@
 import { queueSyncs } from '../../shared/app/connectors/queue-syncs';
 import { lambdaHandler } from '../../shared/observability/lambda-handler';
 import { logger, metrics } from '../../shared/observability/powertools';
-import { services } from '../../shared/runtime/services';
+import { connections } from '../../shared/runtime/factories/connections';
+import { syncRunner } from '../../shared/runtime/factories/sync-runner';
+import { wireServices } from '../../shared/runtime/wire-services';
+
+const services = wireServices({ connections, syncRunner });
 
 /** Invoked hourly by EventBridge Scheduler: queues a sync of every active connection. */
 export const handler = lambdaHandler<unknown, void>(async () => {

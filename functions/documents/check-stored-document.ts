@@ -1,7 +1,9 @@
 import { storageEventHandler } from '../../shared/documents/storage-event-handler';
-import { documentFilesFromEnvironment } from '../../shared/runtime/document-files';
-import { provideDocumentFiles, services } from '../../shared/runtime/services';
+import { documents } from '../../shared/runtime/factories/documents';
+import { files } from '../../shared/runtime/factories/files';
+import { malwareScanner } from '../../shared/runtime/factories/malware-scanner';
+import { wireServices } from '../../shared/runtime/wire-services';
 
-provideDocumentFiles(documentFilesFromEnvironment);
+const services = wireServices({ documents, files, malwareScanner });
 
 export const handler = storageEventHandler(services);

@@ -2,10 +2,9 @@
 import { checkStoredDocument } from '../app/documents/check-stored-document';
 import { lambdaHandler } from '../observability/lambda-handler';
 import { logger, metrics } from '../observability/powertools';
-import type { Services } from '../runtime/services';
 import { objectKeyOf, type StorageEvent } from './storage-events';
 
-export function storageEventHandler(services: () => Services) {
+export function storageEventHandler(services: () => Parameters<typeof checkStoredDocument>[0]) {
   return lambdaHandler<StorageEvent, void>(async (event) => {
     const key = objectKeyOf(event);
     if (!key) {

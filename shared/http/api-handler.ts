@@ -12,8 +12,8 @@ import { hasAnyRole, type Actor } from '../domain/actor';
 import { DomainError, ValidationError } from '../domain/errors';
 import { logger, metrics, tracer } from '../observability/powertools';
 import { IdempotencyRecordExists, type IdempotencyClaim } from '../ports/write-context';
-import { services } from '../runtime/services';
-import { signalCase } from '../app/cases/signal-case';
+import type { Services } from '../runtime/services';
+import type { signalCase } from '../app/cases/signal-case';
 import { actorFromClaims } from './claims';
 import { idempotencyClaim, replay } from './idempotency';
 import { parseIfMatch, parseRequest, type ParsedInput } from './parse-request';
@@ -54,10 +54,37 @@ export function successStatus(route: RouteDefinition): number {
   return Number(Object.keys(route.responses).find((code) => code.startsWith('2')) ?? 200);
 }
 
+/**
+ * Wakes the debtor's collection case after a change. Handed over by the handlers of `signalsCase`
+ * routes, so only their bundles carry it (and the case and policy code behind it).
+ */
+export type CaseSignal = typeof signalCase;
+
+type SignalServices = Parameters<CaseSignal>[0];
+
+/** What the wrapper itself uses for the route: the idempotency store to replay, the case to wake. */
+export type WrapperServices<R extends RouteDefinition> = (R extends { idempotent: true }
+  ? Pick<Services, 'idempotency'>
+  : unknown) &
+  (R extends { signalsCase: true } ? SignalServices : unknown);
+
+/** For a route whose wrapper uses no services (the health check, the OpenAPI document). */
+export const noServices = () => ({});
+
+/**
+ * `services` is the handler's wiring: the wrapper reaches for it only as the route's flags ask.
+ * A `signalsCase` route's handler also hands over `signalCase`.
+ */
 export function apiHandler<R extends RouteDefinition>(
   route: R,
+  services: () => WrapperServices<R>,
   handle: (request: ApiRequest<R>) => Promise<ApiResult | ApiTextResult>,
+  ...caseSignal: R extends { signalsCase: true } ? [signal: CaseSignal] : []
 ) {
+  // What the route's flags use is there: WrapperServices<R> holds the handler's wiring to them.
+  const wired = services as () => Pick<Services, 'idempotency'> & SignalServices;
+  const [signal] = caseSignal as [CaseSignal?];
+
   const run = async (event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const response = await respond(event);
     const status = response.statusCode ?? 200;
@@ -82,7 +109,7 @@ export function apiHandler<R extends RouteDefinition>(
           })
         : undefined;
       if (claim) {
-        const previous = await replay(services().idempotency, actor.tenantId, claim);
+        const previous = await replay(wired().idempotency, actor.tenantId, claim);
         if (previous) return replayed(previous.statusCode, previous.body);
       }
       try {
@@ -100,12 +127,12 @@ export function apiHandler<R extends RouteDefinition>(
             body: result.text,
           };
         }
-        if (route.signalsCase) await wakeCase(route, actor, input, result.body);
+        if (route.signalsCase && signal) await wakeCase(signal, wired, route, actor, input, result.body);
         return json(result.statusCode ?? successStatus(route), result.body, result.headers);
       } catch (error) {
         if (!(error instanceof IdempotencyRecordExists) || !claim) throw error;
         // A concurrent request with the same key won the race: answer what it answered.
-        const previous = await replay(services().idempotency, actor.tenantId, claim);
+        const previous = await replay(wired().idempotency, actor.tenantId, claim);
         if (!previous) throw error;
         return replayed(previous.statusCode, previous.body);
       }
@@ -126,7 +153,14 @@ export function apiHandler<R extends RouteDefinition>(
  * committed already: if waking fails, the workflow still sees it at its next timer, so the request
  * succeeds and the failure is logged.
  */
-async function wakeCase(route: RouteDefinition, actor: Actor, input: { params?: unknown }, body: unknown) {
+async function wakeCase(
+  signal: CaseSignal,
+  services: () => SignalServices,
+  route: RouteDefinition,
+  actor: Actor,
+  input: { params?: unknown },
+  body: unknown,
+) {
   const fromBody = (body as { debtorId?: unknown } | undefined)?.debtorId;
   const fromPath = route.path.startsWith('/v1/debtors/{id}')
     ? (input.params as { id?: unknown } | undefined)?.id
@@ -135,7 +169,7 @@ async function wakeCase(route: RouteDefinition, actor: Actor, input: { params?: 
     typeof fromBody === 'string' ? fromBody : typeof fromPath === 'string' ? fromPath : undefined;
   if (!debtorId) return;
   try {
-    await signalCase(services(), actor.tenantId, debtorId, route.id);
+    await signal(services(), actor.tenantId, debtorId, route.id);
   } catch (error) {
     logger.warn('The collection case could not be woken; it will see the change at its next timer', {
       route: route.id,

@@ -78,10 +78,15 @@ export interface RouteDefinition<
   connectorSyncQueue?: boolean;
 }
 
+/**
+ * The route keeps its flags' literal types (`idempotent: true`…), so the compiler can hold a
+ * handler's wiring to what its wrapper does for the route (api-handler.ts).
+ */
 export function defineRoute<
   Body extends z.ZodMiniType,
   Query extends z.ZodMiniType,
   Params extends z.ZodMiniType,
->(route: RouteDefinition<Body, Query, Params>): RouteDefinition<Body, Query, Params> {
+  Flags extends Pick<RouteDefinition, 'idempotent' | 'signalsCase'>,
+>(route: RouteDefinition<Body, Query, Params> & Flags): RouteDefinition<Body, Query, Params> & Flags {
   return route;
 }

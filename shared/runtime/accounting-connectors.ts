@@ -31,7 +31,7 @@ interface ConnectorSecret {
   xero?: { clientId?: string; clientSecret?: string };
 }
 
-export function accountingFromEnvironment(): { connectors: AccountingConnectors; tokenCipher: TokenCipher } {
+export function connectorsFromEnvironment(): AccountingConnectors {
   let loaded: Promise<AccountingConnectors> | undefined;
   const load = () =>
     (loaded ??= (async () => {
@@ -87,11 +87,12 @@ export function accountingFromEnvironment(): { connectors: AccountingConnectors;
       },
     };
   };
+  // Offered before the secret is read; a provider missing from it fails when it is used.
+  return { quickbooks: lazy('quickbooks'), xero: lazy('xero') };
+}
+
+export function tokenCipherFromEnvironment(): TokenCipher {
   const keyId = process.env.CONNECTOR_TOKEN_KEY_ID;
   if (!keyId) throw new Error('CONNECTOR_TOKEN_KEY_ID is not set');
-  return {
-    // Offered before the secret is read; a provider missing from it fails when it is used.
-    connectors: { quickbooks: lazy('quickbooks'), xero: lazy('xero') },
-    tokenCipher: new EnvelopeCipher(new KmsDataKeys(tracer.captureAWSv3Client(new KMSClient({})), keyId)),
-  };
+  return new EnvelopeCipher(new KmsDataKeys(tracer.captureAWSv3Client(new KMSClient({})), keyId));
 }

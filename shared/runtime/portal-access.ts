@@ -11,16 +11,16 @@ import { tracer } from '../observability/powertools';
 import type { LinkSigner } from '../ports/link-signer';
 import type { PortalUsers } from '../ports/portal-users';
 
-export function portalAccessFromEnvironment(): { linkSigner: LinkSigner; portalUsers: PortalUsers } {
+export function linkSignerFromEnvironment(): LinkSigner {
   const keyId = process.env.PORTAL_LINK_KEY_ID;
-  const userPoolId = process.env.USER_POOL_ID;
   if (!keyId) throw new Error('PORTAL_LINK_KEY_ID is not set');
-  return {
-    linkSigner: new KmsLinkSigner(tracer.captureAWSv3Client(new KMSClient({})), keyId),
-    portalUsers: userPoolId
-      ? new CognitoPortalUsers(tracer.captureAWSv3Client(new CognitoIdentityProviderClient({})), userPoolId)
-      : {
-          ensure: () => Promise.reject(new Error('USER_POOL_ID is not set for this function')),
-        },
-  };
+  return new KmsLinkSigner(tracer.captureAWSv3Client(new KMSClient({})), keyId);
+}
+
+export function portalUsersFromEnvironment(): PortalUsers {
+  const userPoolId = process.env.USER_POOL_ID;
+  if (!userPoolId) {
+    return { ensure: () => Promise.reject(new Error('USER_POOL_ID is not set for this function')) };
+  }
+  return new CognitoPortalUsers(tracer.captureAWSv3Client(new CognitoIdentityProviderClient({})), userPoolId);
 }

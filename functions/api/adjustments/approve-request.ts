@@ -1,8 +1,33 @@
 import { decideApproval } from '../../../shared/app/approvals/decide-approval';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { approveRequest as route } from '../../../shared/http/routes/adjustments';
-import { services } from '../../../shared/runtime/services';
+import { approvals } from '../../../shared/runtime/factories/approvals';
+import { cases } from '../../../shared/runtime/factories/cases';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { invoices } from '../../../shared/runtime/factories/invoices';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { policies } from '../../../shared/runtime/factories/policies';
+import { workflow } from '../../../shared/runtime/factories/workflow';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => ({
-  body: (await decideApproval(services(), { actor, idempotency }, params.id, 'approved', body.note)).view,
-}));
+const services = wireServices({
+  approvals,
+  cases,
+  debtors,
+  idempotency: idempotencyStore,
+  invoices,
+  ledger,
+  policies,
+  workflow,
+});
+
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await decideApproval(services(), { actor, idempotency }, params.id, 'approved', body.note)).view,
+  }),
+  signalCase,
+);

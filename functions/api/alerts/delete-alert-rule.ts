@@ -1,8 +1,11 @@
 import { deleteAlertRule } from '../../../shared/app/alerts/alert-rules';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { deleteAlertRule as route } from '../../../shared/http/routes/alerts';
-import { services } from '../../../shared/runtime/services';
+import { alertRules } from '../../../shared/runtime/factories/alert-rules';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ alertRules });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await deleteAlertRule(services(), { actor }, params.id),
 }));

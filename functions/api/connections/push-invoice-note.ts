@@ -1,11 +1,21 @@
 import { pushInvoiceNote } from '../../../shared/app/connectors/push-invoice-note';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { pushInvoiceNote as route } from '../../../shared/http/routes/connections';
-import { accountingFromEnvironment } from '../../../shared/runtime/accounting-connectors';
-import { provideAccountingConnectors, services } from '../../../shared/runtime/services';
+import { connections } from '../../../shared/runtime/factories/connections';
+import { connectors } from '../../../shared/runtime/factories/connectors';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { invoices } from '../../../shared/runtime/factories/invoices';
+import { tokenCipher } from '../../../shared/runtime/factories/token-cipher';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-provideAccountingConnectors(accountingFromEnvironment);
+const services = wireServices({
+  connections,
+  connectors,
+  idempotency: idempotencyStore,
+  invoices,
+  tokenCipher,
+});
 
-export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => ({
+export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => ({
   body: await pushInvoiceNote(services(), { actor, idempotency }, params.id, body.text),
 }));

@@ -7,12 +7,15 @@ import {
   CreditBureauRateLimitedError,
   CreditBureauUnauthorisedError,
 } from '../../../shared/ports/credit-bureau';
-import { creditBureauFromEnvironment } from '../../../shared/runtime/credit-bureau';
-import { provideCreditBureau, services } from '../../../shared/runtime/services';
+import { creditBureau } from '../../../shared/runtime/factories/credit-bureau';
+import { creditReports } from '../../../shared/runtime/factories/credit-reports';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-provideCreditBureau(creditBureauFromEnvironment);
+const services = wireServices({ creditBureau, creditReports, debtors, idempotency: idempotencyStore });
 
-export const handler = apiHandler(route, async ({ actor, idempotency, params }) => {
+export const handler = apiHandler(route, services, async ({ actor, idempotency, params }) => {
   try {
     return { body: await checkDebtorCredit(services(), { actor, idempotency }, params.id) };
   } catch (error) {

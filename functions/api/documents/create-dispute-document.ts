@@ -1,12 +1,17 @@
 import { requestUpload } from '../../../shared/app/documents/request-upload';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createDisputeDocument as route } from '../../../shared/http/routes/documents';
-import { documentFilesFromEnvironment } from '../../../shared/runtime/document-files';
-import { provideDocumentFiles, services } from '../../../shared/runtime/services';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { documents } from '../../../shared/runtime/factories/documents';
+import { files } from '../../../shared/runtime/factories/files';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { invoices } from '../../../shared/runtime/factories/invoices';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-provideDocumentFiles(documentFilesFromEnvironment);
+const services = wireServices({ debtors, documents, files, idempotency: idempotencyStore, invoices, ledger });
 
-export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => {
+export const handler = apiHandler(route, services, async ({ actor, idempotency, params, body }) => {
   const { document, view } = await requestUpload(
     services(),
     { actor, idempotency },

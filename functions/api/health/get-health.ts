@@ -1,4 +1,4 @@
-import { apiHandler } from '../../../shared/http/api-handler';
+import { apiHandler, noServices } from '../../../shared/http/api-handler';
 import { health } from '../../../shared/http/routes/system';
 
-export const handler = apiHandler(health, async () => ({ body: { status: 'ok' } }));
+export const handler = apiHandler(health, noServices, async () => ({ body: { status: 'ok' } }));

@@ -1,12 +1,14 @@
 import { createImport } from '../../../shared/app/imports/create-import';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createImport as route } from '../../../shared/http/routes/imports';
-import { provideImportFiles, services } from '../../../shared/runtime/services';
-import { importFilesFromEnvironment } from '../../../shared/runtime/import-files';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { importFiles } from '../../../shared/runtime/factories/import-files';
+import { imports } from '../../../shared/runtime/factories/imports';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-provideImportFiles(importFilesFromEnvironment);
+const services = wireServices({ idempotency: idempotencyStore, importFiles, imports });
 
-export const handler = apiHandler(route, async ({ actor, idempotency, body }) => {
+export const handler = apiHandler(route, services, async ({ actor, idempotency, body }) => {
   const { job, view } = await createImport(services(), { actor, idempotency }, body);
   return { body: view, headers: { location: `/v1/imports/${job.id}` } };
 });

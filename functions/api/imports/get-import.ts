@@ -1,8 +1,11 @@
 import { getImport } from '../../../shared/app/imports/get-import';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { getImport as route } from '../../../shared/http/routes/imports';
-import { services } from '../../../shared/runtime/services';
+import { imports } from '../../../shared/runtime/factories/imports';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ imports });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await getImport(services(), { actor }, params.id),
 }));

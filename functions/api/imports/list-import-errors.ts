@@ -1,8 +1,11 @@
 import { listImportErrors } from '../../../shared/app/imports/get-import';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { listImportErrors as route } from '../../../shared/http/routes/imports';
-import { services } from '../../../shared/runtime/services';
+import { imports } from '../../../shared/runtime/factories/imports';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params, query }) => ({
+const services = wireServices({ imports });
+
+export const handler = apiHandler(route, services, async ({ actor, params, query }) => ({
   body: await listImportErrors(services(), { actor }, params.id, query),
 }));

@@ -1,8 +1,11 @@
 import { findDuplicates } from '../../../shared/app/debtors/find-duplicates';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { findDuplicates as route } from '../../../shared/http/routes/merges';
-import { services } from '../../../shared/runtime/services';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ debtors });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await findDuplicates(services(), { actor }, params.id),
 }));

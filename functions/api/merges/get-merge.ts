@@ -1,8 +1,11 @@
 import { getMerge } from '../../../shared/app/debtors/get-merge';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { getMerge as route } from '../../../shared/http/routes/merges';
-import { services } from '../../../shared/runtime/services';
+import { merges } from '../../../shared/runtime/factories/merges';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ merges });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await getMerge(services(), { actor }, params.id),
 }));

@@ -1,8 +1,11 @@
 import { getPayment } from '../../../shared/app/payments/get-payment';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { getPayment as route } from '../../../shared/http/routes/payments';
-import { services } from '../../../shared/runtime/services';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ ledger });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: (await getPayment(services(), { actor }, params.id)).view,
 }));

@@ -1,8 +1,22 @@
 import { reversePayment } from '../../../shared/app/payments/reverse-payment';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { reversePayment as route } from '../../../shared/http/routes/payments';
-import { services } from '../../../shared/runtime/services';
+import { cases } from '../../../shared/runtime/factories/cases';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { policies } from '../../../shared/runtime/factories/policies';
+import { workflow } from '../../../shared/runtime/factories/workflow';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => ({
-  body: (await reversePayment(services(), { actor, idempotency }, params.id, body.reason)).view,
-}));
+const services = wireServices({ cases, debtors, idempotency: idempotencyStore, ledger, policies, workflow });
+
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await reversePayment(services(), { actor, idempotency }, params.id, body.reason)).view,
+  }),
+  signalCase,
+);

@@ -1,8 +1,31 @@
 import { createPlan } from '../../../shared/app/plans/create-plan';
+import { signalCase } from '../../../shared/app/cases/signal-case';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createPlan as route } from '../../../shared/http/routes/promises-and-plans';
-import { services } from '../../../shared/runtime/services';
+import { cases } from '../../../shared/runtime/factories/cases';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { idempotency as idempotencyStore } from '../../../shared/runtime/factories/idempotency';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { policies } from '../../../shared/runtime/factories/policies';
+import { settings } from '../../../shared/runtime/factories/settings';
+import { workflow } from '../../../shared/runtime/factories/workflow';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, idempotency, params, body }) => ({
-  body: (await createPlan(services(), { actor, idempotency }, params.id, body)).view,
-}));
+const services = wireServices({
+  cases,
+  debtors,
+  idempotency: idempotencyStore,
+  ledger,
+  policies,
+  settings,
+  workflow,
+});
+
+export const handler = apiHandler(
+  route,
+  services,
+  async ({ actor, idempotency, params, body }) => ({
+    body: (await createPlan(services(), { actor, idempotency }, params.id, body)).view,
+  }),
+  signalCase,
+);

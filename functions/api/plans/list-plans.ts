@@ -1,8 +1,12 @@
 import { listPlans } from '../../../shared/app/plans/list-plans';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { listPlans as route } from '../../../shared/http/routes/promises-and-plans';
-import { services } from '../../../shared/runtime/services';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { ledger } from '../../../shared/runtime/factories/ledger';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ debtors, ledger });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await listPlans(services(), { actor }, params.id),
 }));

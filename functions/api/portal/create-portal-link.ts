@@ -1,11 +1,13 @@
 import { issuePortalLink } from '../../../shared/app/portal/portal-link-access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { createPortalLink as route } from '../../../shared/http/routes/portal';
-import { portalAccessFromEnvironment } from '../../../shared/runtime/portal-access';
-import { providePortalAccess, services } from '../../../shared/runtime/services';
+import { debtors } from '../../../shared/runtime/factories/debtors';
+import { linkSigner } from '../../../shared/runtime/factories/link-signer';
+import { portalUsers } from '../../../shared/runtime/factories/portal-users';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-providePortalAccess(portalAccessFromEnvironment);
+const services = wireServices({ debtors, linkSigner, portalUsers });
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await issuePortalLink(services(), actor, params.id),
 }));

@@ -1,8 +1,11 @@
 import { listTemplates } from '../../../shared/app/templates/templates';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { listTemplates as route } from '../../../shared/http/routes/templates';
-import { services } from '../../../shared/runtime/services';
+import { templates } from '../../../shared/runtime/factories/templates';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor }) => ({
+const services = wireServices({ templates });
+
+export const handler = apiHandler(route, services, async ({ actor }) => ({
   body: await listTemplates(services(), { actor }),
 }));

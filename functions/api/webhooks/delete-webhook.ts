@@ -1,8 +1,12 @@
 import { deleteWebhook } from '../../../shared/app/webhooks/webhook-endpoints';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { deleteWebhook as route } from '../../../shared/http/routes/webhooks';
-import { services } from '../../../shared/runtime/services';
+import { webhookUrlPolicy } from '../../../shared/runtime/factories/webhook-url-policy';
+import { webhooks } from '../../../shared/runtime/factories/webhooks';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ webhookUrlPolicy, webhooks });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await deleteWebhook(services(), { actor }, params.id),
 }));

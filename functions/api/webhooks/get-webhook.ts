@@ -1,8 +1,11 @@
 import { getWebhook } from '../../../shared/app/webhooks/webhook-endpoints';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { getWebhook as route } from '../../../shared/http/routes/webhooks';
-import { services } from '../../../shared/runtime/services';
+import { webhooks } from '../../../shared/runtime/factories/webhooks';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ webhooks });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await getWebhook(services(), { actor }, params.id),
 }));

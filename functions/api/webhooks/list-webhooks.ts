@@ -1,8 +1,11 @@
 import { listWebhooks } from '../../../shared/app/webhooks/webhook-endpoints';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { listWebhooks as route } from '../../../shared/http/routes/webhooks';
-import { services } from '../../../shared/runtime/services';
+import { webhooks } from '../../../shared/runtime/factories/webhooks';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor }) => ({
+const services = wireServices({ webhooks });
+
+export const handler = apiHandler(route, services, async ({ actor }) => ({
   body: await listWebhooks(services(), { actor }),
 }));

@@ -1,8 +1,12 @@
 import { retryWebhookDelivery } from '../../../shared/app/webhooks/webhook-deliveries';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { retryWebhookDelivery as route } from '../../../shared/http/routes/webhooks';
-import { services } from '../../../shared/runtime/services';
+import { webhookQueue } from '../../../shared/runtime/factories/webhook-queue';
+import { webhooks } from '../../../shared/runtime/factories/webhooks';
+import { wireServices } from '../../../shared/runtime/wire-services';
 
-export const handler = apiHandler(route, async ({ actor, params }) => ({
+const services = wireServices({ webhookQueue, webhooks });
+
+export const handler = apiHandler(route, services, async ({ actor, params }) => ({
   body: await retryWebhookDelivery(services(), { actor }, params.id, params.deliveryId),
 }));

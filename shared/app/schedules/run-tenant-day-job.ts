@@ -14,7 +14,21 @@ import { recordWeeklyForecast } from '../forecast/forecast-cash';
 import { refreshCreditReports } from '../credit/refresh-credit-reports';
 import { handOverStoppedMerges } from '../debtors/merge-debtors';
 
-export async function runTenantDayJob(services: Services, job: TenantDayJob): Promise<'ran' | 'skipped'> {
+/** What the jobs use between them: the worker wires these. */
+export type TenantDayJobServices = Pick<Services, 'clock' | 'schedules'> &
+  Parameters<typeof handOverStoppedMerges>[0] &
+  Parameters<typeof closeDay>[0] &
+  Parameters<typeof openDueCases>[0] &
+  Parameters<typeof sendDueDateAlerts>[0] &
+  Parameters<typeof buildDailyWorklist>[0] &
+  Parameters<typeof recordWeeklyForecast>[0] &
+  Parameters<typeof sendWeeklyReport>[0] &
+  Parameters<typeof refreshCreditReports>[0];
+
+export async function runTenantDayJob(
+  services: TenantDayJobServices,
+  job: TenantDayJob,
+): Promise<'ran' | 'skipped'> {
   if (await services.schedules.hasRun(job)) return 'skipped';
   switch (job.job) {
     case 'merge-hand-overs':
