@@ -10,6 +10,8 @@ export interface DebtorQuery extends PageRequest {
 
 export interface DebtorStore {
   get(tenantId: string, id: string): Promise<Debtor | undefined>;
+  /** Several debtors in a few round trips (BatchGetItem), by id; ids not found are absent. */
+  getMany(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>>;
   list(tenantId: string, query: DebtorQuery): Promise<Page<Debtor>>;
   /** Ids of the debtors whose normalised field equals the key (match-keys.ts), at most `limit`. */
   sharingMatchKey(tenantId: string, field: MatchField, key: string, limit: number): Promise<string[]>;

@@ -6,6 +6,7 @@ import type { DebtorQuery, DebtorStore } from '../../ports/debtor-store';
 import type { Page } from '../../ports/page';
 import type { WriteContext } from '../../ports/write-context';
 import type { Clock } from '../../ports/clock';
+import { getAll } from './batch-items';
 import { keys, stripKeys } from './keys';
 import { queryPage } from './query-page';
 import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
@@ -23,6 +24,15 @@ export class DynamoDbDebtorStore implements DebtorStore {
       new GetCommand({ TableName: this.tableName, Key: keys.debtor(tenantId, id), ConsistentRead: true }),
     );
     return result.Item ? stripKeys<Debtor>(result.Item) : undefined;
+  }
+
+  async getMany(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>> {
+    const items = await getAll(
+      this.client,
+      this.tableName,
+      ids.map((id) => keys.debtor(tenantId, id)),
+    );
+    return new Map(items.map((item) => [item.id as string, stripKeys<Debtor>(item)]));
   }
 
   async list(tenantId: string, query: DebtorQuery): Promise<Page<Debtor>> {

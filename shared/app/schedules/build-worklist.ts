@@ -5,7 +5,6 @@
  * accounts nobody contacted lately.
  * Ordering and balancing are the domain's (shared/domain/worklist/worklist.ts).
  */
-import type { Debtor } from '../../domain/debtors/debtor';
 import { outstanding } from '../../domain/invoices/invoice';
 import { convert } from '../../domain/money/conversion';
 import { currencyExponent } from '../../domain/money/currencies';
@@ -94,11 +93,12 @@ export async function buildDailyWorklist(services: WorklistServices, tenantId: s
     });
   }
 
-  const debtors = new Map<string, Debtor | undefined>();
+  // One batched read for every debtor named, not a round trip each (a tenant may have thousands).
+  const debtors = await services.debtors.getMany(tenantId, [
+    ...new Set(pending.map((item) => item.debtorId)),
+  ]);
   const candidates: WorklistCandidate[] = [];
   for (const item of pending) {
-    if (!debtors.has(item.debtorId))
-      debtors.set(item.debtorId, await services.debtors.get(tenantId, item.debtorId));
     const debtor = debtors.get(item.debtorId);
     if (!debtor || debtor.mergedInto) continue;
     const exposure = exposures.get(item.debtorId);
