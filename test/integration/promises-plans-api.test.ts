@@ -114,6 +114,54 @@ describe('promises to pay', () => {
     expect(past.status).toBe(400);
     expect(past.body.errors).toEqual([expect.objectContaining({ path: 'dueDate' })]);
   });
+
+  it('is withdrawn by a collector, once, with who and why; not by a reader or another tenant', async () => {
+    const { debtorId } = await debtorOwing(50_000);
+    const promise = await api.request('POST', `/v1/debtors/${debtorId}/promises`, {
+      token,
+      body: { currency: 'EUR', amount: 50_000, dueDate: addDays(today(), 7) },
+    });
+    const path = `/v1/debtors/${debtorId}/promises/${promise.body.id}/cancel`;
+    const body = { reason: 'Recorded on the wrong account' };
+    const auditor = await api.token('promises-co', ['auditor']);
+    expect((await api.request('POST', path, { token: auditor, body })).status).toBe(403);
+    const stranger = await api.token('other-co', ['collector']);
+    expect((await api.request('POST', path, { token: stranger, body })).status).toBe(404);
+
+    const headers = { 'idempotency-key': `cancel-${promise.body.id}` };
+    const cancelled = await api.request('POST', path, { token, body, headers });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      id: promise.body.id,
+      status: 'cancelled',
+      cancellation: { by: expect.any(String), reason: 'Recorded on the wrong account' },
+    });
+    const replayed = await api.request('POST', path, { token, body, headers });
+    expect(replayed.status).toBe(200);
+    expect(replayed.body).toEqual(cancelled.body);
+    const again = await api.request('POST', path, { token, body });
+    expect(again.status).toBe(422);
+    expect(again.body.detail).toMatch(/cancelled: only a pending promise/);
+    const listed = await api.request('GET', `/v1/debtors/${debtorId}/promises`, { token });
+    expect(listed.body.items[0]).toMatchObject({ id: promise.body.id, status: 'cancelled' });
+    const audit = await api.request('GET', `/v1/audit?entityId=${promise.body.id}`, { token: auditor });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain('promise.cancelled');
+  });
+
+  it('cannot be withdrawn once kept', async () => {
+    const { debtorId } = await debtorOwing(30_000);
+    const promise = await api.request('POST', `/v1/debtors/${debtorId}/promises`, {
+      token,
+      body: { currency: 'EUR', amount: 30_000, dueDate: addDays(today(), 3) },
+    });
+    await pay(debtorId, 30_000);
+    const refused = await api.request('POST', `/v1/debtors/${debtorId}/promises/${promise.body.id}/cancel`, {
+      token,
+      body: { reason: 'Too late' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/kept/);
+  });
 });
 
 describe('payment plans', () => {

@@ -239,6 +239,44 @@ describe('promises and plans change the cadence', () => {
     // Written in German to a debtor in Germany: the invoice by its number.
     for (const message of messages) expect(message.body).toContain(`Rechnung WF-${counter}`);
   });
+
+  it('a plan cancelled early returns its invoices to dunning at once', async () => {
+    const { debtorId, invoiceId } = await debtorWithInvoice('2027-09-23', 90_000);
+    const plan = await api.request('POST', `/v1/debtors/${debtorId}/plans`, {
+      token,
+      body: { invoiceIds: [invoiceId], installments: 3, frequency: 'monthly', firstDueDate: '2027-10-15' },
+    });
+    expect(plan.status).toBe(201);
+    await advanceTo('2027-09-22T06:00:00Z');
+    const before = (await outbox(debtorId)).length;
+    // The due-date email (09-23) and the +3 (09-26) fall while the plan stands: nothing goes out.
+    await advanceTo('2027-09-27T11:00:00Z');
+    expect((await outbox(debtorId)).length).toBe(before);
+
+    const cancelled = await api.request('POST', `/v1/debtors/${debtorId}/plans/${plan.body.id}/cancel`, {
+      token,
+      body: { reason: 'The debtor asked to end the plan' },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      endedAt: expect.stringMatching(/^2027-09-27T11:00/),
+      cancellation: { by: 'admin-1', reason: 'The debtor asked to end the plan' },
+    });
+    expect((await api.request('GET', `/v1/invoices/${invoiceId}`, { token })).body.planId).toBeUndefined();
+    // Woken by the cancellation, the case sends the step that fell due last, now (13:00 in Berlin).
+    await advanceTo('2027-09-27T11:05:00Z');
+    const sent = (await outbox(debtorId)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].sentAt).toMatch(/^2027-09-27T11:0/);
+    expect((await caseOf(debtorId)).currentStep).toMatchObject({ invoiceId });
+
+    const again = await api.request('POST', `/v1/debtors/${debtorId}/plans/${plan.body.id}/cancel`, {
+      token,
+      body: { reason: 'Twice' },
+    });
+    expect(again.status).toBe(422);
+  });
 });
 
 describe('retries and the failure path', () => {

@@ -17,5 +17,12 @@ export interface PaymentPlan {
   readonly createdAt: string;
   readonly createdBy: string;
   readonly endedAt?: string;
+  /** Who ended an active plan before its time, and why (status `cancelled`). */
+  readonly cancellation?: Cancellation;
   readonly version: number;
+}
+
+export interface Cancellation {
+  readonly by: string;
+  readonly reason: string;
 }

@@ -1,6 +1,7 @@
 /** A debtor's promise to pay as Recoup keeps it: the promise, who took it, and how it ended. */
 import type { CurrencyCode } from '../money/currencies';
 import type { CalendarDate } from '../time/calendar-date';
+import type { Cancellation } from '../plans/payment-plan';
 import type { PaymentPromise, PromiseEvaluation, PromiseStatus } from './promise';
 
 export interface PromiseToPay extends PaymentPromise {
@@ -20,6 +21,8 @@ export interface PromiseToPay extends PaymentPromise {
   readonly shortfall?: number;
   /** Broken with some money paid. */
   readonly partial?: boolean;
+  /** Who withdrew a pending promise, and why (status `cancelled`; absent when a newer one superseded it). */
+  readonly cancellation?: Cancellation;
   readonly version: number;
 }
 

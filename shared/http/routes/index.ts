@@ -51,7 +51,14 @@ import {
 } from './policies';
 import { simulatePolicy } from './policy-simulation';
 import { getPortfolio, recordExchangeRate } from './portfolio';
-import { createPlan, createPromise, listPlans, listPromises } from './promises-and-plans';
+import {
+  cancelPlan,
+  cancelPromise,
+  createPlan,
+  createPromise,
+  listPlans,
+  listPromises,
+} from './promises-and-plans';
 import { getSettings, putSettings } from './settings';
 import { health, openApiDocument } from './system';
 import { createTemplate, getTemplate, listTemplates, previewTemplate, updateTemplate } from './templates';
@@ -150,8 +157,10 @@ export const apiRoutes: readonly RouteDefinition[] = [
   getDocument,
   createPromise,
   listPromises,
+  cancelPromise,
   createPlan,
   listPlans,
+  cancelPlan,
   getSettings,
   putSettings,
   createPolicy,

@@ -2,7 +2,15 @@ import * as z from 'zod/mini';
 import '../../zod'; // zod/mini's English messages, before any of these schemas parses
 import { READ_ROLES, WRITE_ROLES } from '../../domain/roles';
 import { defineRoute } from '../route';
-import { createPlanBody, createPromiseBody, planView, promiseView } from '../schemas/promises';
+import {
+  cancelBody,
+  createPlanBody,
+  createPromiseBody,
+  planParams,
+  planView,
+  promiseParams,
+  promiseView,
+} from '../schemas/promises';
 import { debtorParams } from './debtors';
 
 export const createPromise = defineRoute({
@@ -55,4 +63,32 @@ export const listPlans = defineRoute({
   auth: { kind: 'jwt', roles: [...READ_ROLES, 'debtor'] },
   request: { params: debtorParams },
   responses: { 200: { description: 'Plans', schema: z.object({ items: z.array(planView) }) } },
+});
+
+export const cancelPromise = defineRoute({
+  id: 'cancelPromise',
+  signalsCase: true,
+  method: 'POST',
+  path: '/v1/debtors/{id}/promises/{promiseId}/cancel',
+  handlerEntry: 'functions/api/promises/cancel-promise.ts',
+  summary: 'Withdraw a pending promise (taken back or recorded in error): collection no longer waits for it',
+  tag: 'Promises and plans',
+  auth: { kind: 'jwt', roles: WRITE_ROLES },
+  request: { params: promiseParams, body: cancelBody },
+  responses: { 200: { description: 'The promise, cancelled', schema: promiseView } },
+  idempotent: true,
+});
+
+export const cancelPlan = defineRoute({
+  id: 'cancelPlan',
+  signalsCase: true,
+  method: 'POST',
+  path: '/v1/debtors/{id}/plans/{planId}/cancel',
+  handlerEntry: 'functions/api/plans/cancel-plan.ts',
+  summary: 'End an active payment plan early: its invoices return to normal collection',
+  tag: 'Promises and plans',
+  auth: { kind: 'jwt', roles: WRITE_ROLES },
+  request: { params: planParams, body: cancelBody },
+  responses: { 200: { description: 'The plan, cancelled', schema: planView } },
+  idempotent: true,
 });

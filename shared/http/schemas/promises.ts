@@ -2,6 +2,15 @@ import * as z from 'zod/mini';
 import { withMeta } from '../../zod';
 import { calendarDate, currencyCode, idOf, minorUnits, positiveMinorUnits, shortText } from './common';
 
+export const cancelBody = withMeta(z.strictObject({ reason: shortText(500) }), { id: 'Cancel' });
+
+const cancellation = withMeta(z.optional(z.object({ by: z.string(), reason: z.string() })), {
+  description: 'Who cancelled it, and why',
+});
+
+export const promiseParams = z.strictObject({ id: idOf('dbt'), promiseId: idOf('prm') });
+export const planParams = z.strictObject({ id: idOf('dbt'), planId: idOf('pln') });
+
 export const createPromiseBody = withMeta(
   z.strictObject({
     currency: currencyCode,
@@ -30,6 +39,7 @@ export const promiseView = withMeta(
     shortfall: z.optional(minorUnits),
     partial: z.optional(z.boolean()),
     deadline: withMeta(z.optional(z.string()), { description: 'End of due date + grace, debtor local time' }),
+    cancellation,
     version: z.number().check(z.int()),
   }),
   { id: 'Promise' },
@@ -79,6 +89,8 @@ export const planView = withMeta(
     ),
     createdAt: z.string(),
     createdBy: z.string(),
+    endedAt: z.optional(z.string()),
+    cancellation,
     version: z.number().check(z.int()),
   }),
   { id: 'PaymentPlan' },

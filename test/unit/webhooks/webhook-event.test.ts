@@ -50,6 +50,9 @@ describe('webhook events from audit records', () => {
       entry('promise.broken', 'prm_1', { debtorId: 'd', currency: 'EUR', amount: 5, dueDate: '2027-05-01' }),
       entry('promise.kept', 'prm_2', {}),
       entry('plan.broken', 'pln_1', { invoiceIds: ['inv_1'] }),
+      entry('promise.cancelled', 'prm_3', { cancellation: { by: 'u', reason: 'private words' } }),
+      entry('plan.cancelled', 'pln_2', { invoiceIds: ['inv_2'], cancellation: { reason: 'private words' } }),
+      entry('promise.superseded', 'prm_4', {}),
       entry('dispute.opened', 'dsp_1', { reason: 'private words', invoiceId: 'inv_1' }),
       entry('dispute.rejected', 'dsp_1', {}),
       entry('dispute.upheld', 'dsp_2', { creditAmount: 100 }),
@@ -64,6 +67,8 @@ describe('webhook events from audit records', () => {
       'promise.broken',
       'promise.kept',
       'plan.broken',
+      'promise.cancelled',
+      'plan.cancelled',
       'dispute.opened',
       'dispute.resolved',
       'dispute.resolved',
@@ -71,7 +76,8 @@ describe('webhook events from audit records', () => {
       'case.escalated',
       'case.handed_off',
     ]);
-    expect(types[4]!.data).toMatchObject({ outcome: 'rejected' });
+    expect(types[6]!.data).toMatchObject({ outcome: 'rejected' });
+    expect(types[4]!.data).toMatchObject({ planId: 'pln_2', invoiceIds: [{ invoiceId: 'inv_2' }] });
     expect(JSON.stringify(types)).not.toMatch(/private words|bankrupt|Someone/);
   });
 
