@@ -110,6 +110,8 @@ export class MessagingStack extends NestedStack {
         SMS_ORIGINATION_IDENTITY: stage.messaging.smsOriginationIdentity,
         SMS_CONFIGURATION_SET: smsConfigurationSet.configurationSetName!,
         LETTERS_BUCKET: this.letters.bucketName,
+        // A message refused for good wakes the case to choose another channel.
+        STATE_MACHINE_ARN: stateMachineArn,
       },
     });
     this.sender.function.addEventSource(
@@ -213,8 +215,8 @@ export class MessagingStack extends NestedStack {
     inbound.function.addEventSource(
       new SnsEventSource(this.inboundTexts, { deadLetterQueue: inboundDeadLetters }),
     );
-    for (const wakes of [reports, inbound]) {
-      // A bounce or a STOP wakes the debtor's case so it can choose another channel.
+    for (const wakes of [this.sender, reports, inbound]) {
+      // A refusal, a bounce or a STOP wakes the debtor's case so it can choose another channel.
       wakes.function.addToRolePolicy(
         new PolicyStatement({
           actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],

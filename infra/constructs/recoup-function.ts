@@ -37,6 +37,8 @@ export interface RecoupFunctionProps {
 }
 
 export class RecoupFunction extends Construct {
+  /** The handler module, relative to the project root. */
+  readonly entry: string;
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
@@ -44,6 +46,7 @@ export class RecoupFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: RecoupFunctionProps) {
     super(scope, id);
+    this.entry = props.entry;
     const { stage } = props;
     const label = props.label ?? id;
 

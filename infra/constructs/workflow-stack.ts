@@ -53,6 +53,8 @@ export class WorkflowStack extends NestedStack {
         'Collection workflow: review the case, perform what is due, schedule the next step',
         {
           OUTBOX_QUEUE_URL: outbox.queueUrl,
+          // A case past its execution's year is handed to a new execution (continuation.ts).
+          STATE_MACHINE_ARN: stateMachineArn,
           PORTAL_LINK_KEY_ID: portal.keyArn,
           USER_POOL_ID: portal.userPoolId,
           WEB_URL: portal.webUrl,
@@ -86,6 +88,9 @@ export class WorkflowStack extends NestedStack {
         actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
         resources: [stateMachineArn],
       }),
+    );
+    review.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }),
     );
 
     const logGroup = new LogGroup(this, 'ExecutionLogs', {
