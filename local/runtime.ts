@@ -258,7 +258,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     redirectUri: `http://localhost:${port}/v1/connections/callback`,
     authorizeEndpoint: `${xero.url}/identity/connect/authorize`,
     tokenEndpoint: `${xero.url}/connect/token`,
-    revocationEndpoint: `${xero.url}/connect/revocation`,
     apiBaseUrl: xero.url,
     ...(options.connectorPageSize ? { pageSize: options.connectorPageSize } : {}),
     ...(options.connectorRetry ? { retry: options.connectorRetry } : {}),

@@ -5,9 +5,8 @@
  *   and `state`),
  * - `POST /connect/token` (client credentials in Basic; access tokens live 30 minutes; refresh
  *   tokens are single-use: each refresh answers a new one and retires the old),
- * - `POST /connect/revocation` (Basic; form `token=<refresh token>`: the grant ends, its access
- *   tokens with it; 200 also for a token not known),
- * - `GET /connections` (the organisations the token may read: `tenantId`, `tenantType`),
+ * - `GET /connections` (the organisations the token may read: `id`, `tenantId`, `tenantType`),
+ * - `DELETE /connections/{id}` (disconnects that organisation: the grant's tokens stop reading it),
  * - `GET /api.xro/2.0/{Contacts|Invoices|CreditNotes|Payments}` with `Xero-Tenant-Id`,
  *   `If-Modified-Since`, `page`, `pageSize`, `where` (`Field=="value"` / `Field==true`) and
  *   `order`, answering `{Id, Status:"OK", ProviderName, DateTimeUTC, <Entity>:[…]}` with
@@ -44,10 +43,13 @@ export type NewXeroRecord<T> = Omit<
   'ContactID' | 'InvoiceID' | 'CreditNoteID' | 'PaymentID' | 'UpdatedDateUTC'
 >;
 
-/** The tokens of one consent share its grant id: revoking the refresh token ends them all. */
+/** The tokens of one consent share its grant id, and with it the grant's connection. */
 interface Issued {
   tenantId: string;
   grant: string;
+  /** The id `GET /connections` names the grant's organisation by. */
+  connectionId: string;
+  connectedAt: string;
 }
 
 export class LocalXero {
@@ -61,7 +63,7 @@ export class LocalXero {
   consentTenantId = 'a3b9c1d2-0000-4000-8000-000000000001';
   port = 0;
   readonly requests: string[] = [];
-  /** The organisations whose grants the app revoked, in order (tests). */
+  /** The organisations the app disconnected, in order (tests). */
   readonly revokedTenants: string[] = [];
 
   constructor(private readonly clock: Clock) {}
@@ -138,9 +140,6 @@ export class LocalXero {
     if (request.method === 'POST' && url.pathname === '/connect/token') {
       return this.token(request, (await requestBody(request)).toString('utf8'), response);
     }
-    if (request.method === 'POST' && url.pathname === '/connect/revocation') {
-      return this.revoke(request, (await requestBody(request)).toString('utf8'), response);
-    }
     if (this.throttled.count > 0) {
       this.throttled.count -= 1;
       response.setHeader('retry-after', String(this.throttled.retryAfterSeconds));
@@ -159,16 +158,18 @@ export class LocalXero {
     if (request.method === 'GET' && url.pathname === '/connections') {
       return json(response, 200, [
         {
-          id: randomUUID(),
-          authEventId: randomUUID(),
+          id: access.connectionId,
+          authEventId: access.grant,
           tenantId: access.tenantId,
           tenantType: 'ORGANISATION',
           tenantName: 'Demo Company (Local)',
-          createdDateUtc: this.clock.now().toISOString(),
-          updatedDateUtc: this.clock.now().toISOString(),
+          createdDateUtc: access.connectedAt,
+          updatedDateUtc: access.connectedAt,
         },
       ]);
     }
+    const disconnected = /^\/connections\/([^/]+)$/u.exec(url.pathname)?.[1];
+    if (request.method === 'DELETE' && disconnected) return this.disconnect(disconnected, response);
     const collection = /^\/api\.xro\/2\.0\/(\w+)$/u.exec(url.pathname)?.[1] as Entity | undefined;
     if (request.method === 'GET' && collection && ENTITIES.includes(collection)) {
       if (request.headers['xero-tenant-id'] !== access.tenantId) {
@@ -200,24 +201,25 @@ export class LocalXero {
     response.end();
   }
 
+  /** The organisation leaves the app: the grant's tokens no longer read it. */
+  private disconnect(connectionId: string, response: ServerResponse): void {
+    const tenants = new Set<string>();
+    for (const tokens of [this.refreshTokens, this.accessTokens]) {
+      for (const [key, value] of tokens) {
+        if (value.connectionId !== connectionId) continue;
+        tenants.add(value.tenantId);
+        tokens.delete(key);
+      }
+    }
+    if (tenants.size === 0) return json(response, 404, { Title: 'Not Found', Status: 404 });
+    this.revokedTenants.push(...tenants);
+    response.writeHead(204);
+    response.end();
+  }
+
   private clientAuthenticated(request: IncomingMessage): boolean {
     const expected = Buffer.from(`${LOCAL_XERO_CLIENT_ID}:${LOCAL_XERO_CLIENT_SECRET}`).toString('base64');
     return request.headers.authorization === `Basic ${expected}`;
-  }
-
-  private revoke(request: IncomingMessage, body: string, response: ServerResponse): void {
-    if (!this.clientAuthenticated(request)) return json(response, 400, { error: 'invalid_client' });
-    const token = new URLSearchParams(body).get('token');
-    if (!token) return json(response, 400, { error: 'invalid_request' });
-    const issued = this.refreshTokens.get(token);
-    if (issued) {
-      for (const tokens of [this.refreshTokens, this.accessTokens]) {
-        for (const [key, value] of tokens) if (value.grant === issued.grant) tokens.delete(key);
-      }
-      this.revokedTenants.push(issued.tenantId);
-    }
-    response.writeHead(200);
-    response.end();
   }
 
   private token(request: IncomingMessage, body: string, response: ServerResponse): void {
@@ -227,7 +229,12 @@ export class LocalXero {
     if (form.get('grant_type') === 'authorization_code') {
       const [granted, redirectUri] = (this.codes.get(form.get('code') ?? '') ?? '').split('\n');
       if (granted && redirectUri === form.get('redirect_uri')) {
-        issued = { tenantId: granted, grant: randomBytes(8).toString('hex') };
+        issued = {
+          tenantId: granted,
+          grant: randomBytes(8).toString('hex'),
+          connectionId: randomUUID(),
+          connectedAt: this.clock.now().toISOString(),
+        };
       }
       this.codes.delete(form.get('code') ?? '');
     } else if (form.get('grant_type') === 'refresh_token') {

@@ -69,8 +69,11 @@ export interface AccountingConnector {
   organisation(tokens: ConnectorTokens, callback: { realmId?: string }): Promise<string>;
   /** New tokens for the refresh token; the refresh token may rotate, so keep the answer's. */
   refresh(refreshToken: string, now: Date): Promise<ConnectorTokens>;
-  /** Ends the grant at the provider: Recoup keeps no access it does not use. */
-  revoke(tokens: ConnectorTokens): Promise<void>;
+  /**
+   * Ends Recoup's access to the organisation at the provider: Recoup keeps no access it does not
+   * use. Only that organisation's: a grant may span others still connected.
+   */
+  revoke(tokens: ConnectorTokens, organisationId: string, now: Date): Promise<void>;
   /**
    * The page after `cursor` (the first when absent) of the records changed after `since` (all
    * when absent): customers first, then invoices, credit notes and payments, so that what a

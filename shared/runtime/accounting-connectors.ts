@@ -75,7 +75,7 @@ export function connectorsFromEnvironment(): AccountingConnectors {
       exchangeCode: async (code, now) => (await connector()).exchangeCode(code, now),
       organisation: async (tokens, callback) => (await connector()).organisation(tokens, callback),
       refresh: async (token, now) => (await connector()).refresh(token, now),
-      revoke: async (tokens) => (await connector()).revoke(tokens),
+      revoke: async (tokens, organisationId, now) => (await connector()).revoke(tokens, organisationId, now),
       pull: async (session, since, cursor) => (await connector()).pull(session, since, cursor),
       // Offered by providers whose API allows it (QuickBooks); the others refuse when asked.
       appendInvoiceNote: async (session, invoiceSourceId, line, requestId) => {

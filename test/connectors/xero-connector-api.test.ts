@@ -227,7 +227,7 @@ describe('Xero connector', () => {
     expect(after.invoices['INV-0001']).toMatchObject({ dueDate: '2027-03-31', outstanding: 100_000 });
   });
 
-  it('disconnects by revoking the grant at Xero: its tokens stop working there', async () => {
+  it('disconnects this organisation alone at Xero (DELETE /connections/{id}), refreshing the expired token first', async () => {
     const deleted = await api.request('DELETE', `/v1/connections/${connection.id}`, { token: admin });
     expect(deleted.status).toBe(200);
     expect(api.runtime.xero.revokedTenants).toEqual([ORGANISATION]);

@@ -24,9 +24,11 @@ interface TokenAnswer {
   error?: string;
 }
 
+export const REVOCATION_TIMEOUT_MS = 5_000;
+
 /**
  * Ends the grant a token belongs to (RFC 7009): the client's credentials in Basic, the token in
- * the body — form-encoded for Xero, JSON for Intuit. An unknown token is answered 200 as well.
+ * the body — JSON for Intuit, form-encoded as the RFC has it otherwise. An unknown token is answered 200 as well.
  */
 export async function revokeToken(
   settings: OAuthClientSettings,
@@ -43,6 +45,8 @@ export async function revokeToken(
       'content-type': encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
     },
     body: encoding === 'json' ? JSON.stringify({ token }) : new URLSearchParams({ token }).toString(),
+    // Called after the connection is gone: a provider that hangs must not hold the request.
+    signal: AbortSignal.timeout(REVOCATION_TIMEOUT_MS),
   });
   await response.arrayBuffer();
   if (!response.ok)

@@ -140,7 +140,7 @@ export class QuickBooksConnector implements AccountingConnector {
     return requestTokens(this.settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
   }
 
-  /** Revoking the refresh token disconnects the app from the company (Intuit's revoke endpoint). */
+  /** Revoking the refresh token disconnects the app from the company the grant is for. */
   revoke(tokens: ConnectorTokens): Promise<void> {
     const endpoint = this.settings.revocationEndpoint ?? INTUIT_REVOCATION_ENDPOINT;
     return revokeToken(this.settings, endpoint, tokens.refreshToken, 'json');

@@ -22,7 +22,7 @@ import {
   type ConnectorSession,
   type ConnectorTokens,
 } from '../../ports/accounting-connector';
-import { requestTokens, revokeToken, type OAuthClientSettings } from '../connectors/oauth-client';
+import { REVOCATION_TIMEOUT_MS, requestTokens, type OAuthClientSettings } from '../connectors/oauth-client';
 import {
   defaultRetryPolicy,
   fetchWaitingOutRateLimits,
@@ -31,14 +31,12 @@ import {
 
 export const XERO_AUTHORIZE_ENDPOINT = 'https://login.xero.com/identity/connect/authorize';
 export const XERO_TOKEN_ENDPOINT = 'https://identity.xero.com/connect/token';
-export const XERO_REVOCATION_ENDPOINT = 'https://identity.xero.com/connect/revocation';
 export const XERO_API_BASE_URL = 'https://api.xero.com';
 /** Read-only: Recoup reads the books; offline_access brings the refresh token. */
 export const XERO_SCOPES = 'openid offline_access accounting.contacts.read accounting.transactions.read';
 
 export interface XeroSettings extends OAuthClientSettings {
   authorizeEndpoint?: string;
-  revocationEndpoint?: string;
   apiBaseUrl?: string;
   /** Records per page (Xero allows up to 1000; 100 by default). */
   pageSize?: number;
@@ -111,10 +109,30 @@ export class XeroConnector implements AccountingConnector {
     return requestTokens(this.settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
   }
 
-  /** Revoking the refresh token removes the grant's connections to Xero organisations. */
-  revoke(tokens: ConnectorTokens): Promise<void> {
-    const endpoint = this.settings.revocationEndpoint ?? XERO_REVOCATION_ENDPOINT;
-    return revokeToken(this.settings, endpoint, tokens.refreshToken, 'form');
+  /**
+   * Disconnects this organisation alone: `DELETE /connections/{id}` of its connection. Revoking the
+   * refresh token would end every organisation the same Xero user connected, and a tenant may hold
+   * several.
+   */
+  async revoke(tokens: ConnectorTokens, organisationId: string, now: Date): Promise<void> {
+    const current =
+      new Date(tokens.accessTokenExpiresAt) > now ? tokens : await this.refresh(tokens.refreshToken, now);
+    const headers = { authorization: `Bearer ${current.accessToken}`, accept: 'application/json' };
+    const signal = () => AbortSignal.timeout(REVOCATION_TIMEOUT_MS);
+    const listed = await fetch(`${this.base()}/connections`, { headers, signal: signal() });
+    const connections = (await listed.json().catch(() => [])) as { id: string; tenantId: string }[];
+    if (!listed.ok) throw new ConnectorProviderError(listed.status, 'the connections could not be listed');
+    const connection = connections.find((candidate) => candidate.tenantId === organisationId);
+    if (!connection) return;
+    const deleted = await fetch(`${this.base()}/connections/${encodeURIComponent(connection.id)}`, {
+      method: 'DELETE',
+      headers,
+      signal: signal(),
+    });
+    await deleted.arrayBuffer();
+    if (!deleted.ok && deleted.status !== 404) {
+      throw new ConnectorProviderError(deleted.status, 'the connection could not be deleted');
+    }
   }
 
   /** The organisation this grant connected: the newest ORGANISATION among the grant's connections. */

@@ -45,7 +45,7 @@ export async function completeConnection(
     await refuseAnotherOrganisation(services.connections, before, organisationId);
   } catch (error) {
     // The refused company's grant is not kept, nor left standing at the provider.
-    await withdrawGrant(connector, async () => tokens);
+    await withdrawGrant(connector, organisationId, async () => tokens, now);
     throw error;
   }
   const { stateNonce: _used, ...rest } = before;

@@ -25,8 +25,9 @@ export async function deleteConnection(
   });
   // After the delete: a grant revoked for a connection that stayed would break it.
   const connector = services.connectors[connection.provider];
-  if (connection.sealedTokens && connector) {
-    await withdrawGrant(connector, () => openTokens(services.tokenCipher, connection));
+  if (connection.sealedTokens && connection.organisationId && connector) {
+    const tokens = () => openTokens(services.tokenCipher, connection);
+    await withdrawGrant(connector, connection.organisationId, tokens, now);
   }
   return view;
 }

@@ -8,16 +8,16 @@ import type { AccountingConnector, ConnectorTokens } from '../../ports/accountin
 
 export async function withdrawGrant(
   connector: AccountingConnector,
+  organisationId: string,
   tokens: () => Promise<ConnectorTokens>,
-): Promise<boolean> {
+  now: Date,
+): Promise<void> {
   try {
-    await connector.revoke(await tokens());
-    return true;
+    await connector.revoke(await tokens(), organisationId, now);
   } catch (error) {
     logger.warn('The grant could not be revoked at the provider; it lapses when its tokens expire', {
       provider: connector.provider,
       reason: error instanceof Error ? error.name : 'unknown',
     });
-    return false;
   }
 }
