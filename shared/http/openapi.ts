@@ -54,7 +54,19 @@ class Components {
 
   /** Requests are documented as the input they accept, responses as the output they give. */
   toJson(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-    const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+    const converted = z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      io,
+      unrepresentable: 'any',
+      // zod closes every object it describes as output; only strict objects are closed in Recoup,
+      // so a response may gain fields without a client that validates it calling that a break.
+      override: ({ zodSchema, jsonSchema }) => {
+        const definition = zodSchema._zod.def as { type: string; catchall?: unknown };
+        if (io === 'output' && definition.type === 'object' && definition.catchall === undefined) {
+          delete jsonSchema.additionalProperties;
+        }
+      },
+    });
     const {
       $schema: _dialect,
       $defs,
@@ -63,8 +75,13 @@ class Components {
       JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/'),
     ) as JsonSchema & { $defs?: Record<string, JsonSchema> };
     for (const [id, definition] of Object.entries($defs ?? {})) {
-      // A component is the first form met; input and output forms of one id do not differ today.
-      this.schemas[id] ??= definition;
+      const known = this.schemas[id];
+      // One id, one component: a schema read differently as input and as output (a default, a
+      // transform) needs an id of its own for each.
+      if (known && JSON.stringify(known) !== JSON.stringify(definition)) {
+        throw new Error(`Schema ${id} differs as request and as response; give each form its own id`);
+      }
+      this.schemas[id] = definition;
     }
     return rest;
   }

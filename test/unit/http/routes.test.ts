@@ -53,6 +53,17 @@ describe('route table', () => {
     }
   });
 
+  it('closes request bodies to unknown fields but leaves responses open to new ones', () => {
+    const schemas = openApiDocumentFor(apiRoutes).components?.schemas as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(schemas.CreateDebtor?.additionalProperties).toBe(false);
+    expect(schemas.Debtor).toBeDefined();
+    expect(schemas.Debtor?.additionalProperties).toBeUndefined();
+    expect(schemas.Problem ?? {}).not.toHaveProperty('additionalProperties');
+  });
+
   it('describes the CSV exports as text/csv, and everything else as JSON', () => {
     const document = openApiDocumentFor(apiRoutes);
     const mediaTypes = (path: string) =>
