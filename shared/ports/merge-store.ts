@@ -11,8 +11,8 @@ export type MoveDirection = 'merge' | 'reverse';
 /** Merges of debtors: the record with its plan, and the transactions that carry it out. */
 export interface MergeStore {
   get(tenantId: string, mergeId: string): Promise<DebtorMerge | undefined>;
-  /** Completed merges whose cases were not handed over (the request stopped in between), oldest first. */
-  awaitingHandOver(tenantId: string, limit: number): Promise<DebtorMerge[]>;
+  /** Merges a request left unfinished (isUnfinished), oldest first. */
+  unfinished(tenantId: string, limit: number): Promise<DebtorMerge[]>;
   /**
    * Records the merge (in progress) and marks the duplicate merged into the survivor, in one
    * transaction: the duplicate under the version read and not merged already, the survivor still

@@ -568,4 +568,70 @@ describe('duplicates and merges', () => {
     });
     expect(await balances(duplicate.id)).toEqual({ balances: [], credits: [] });
   });
+
+  it('finishes, at the tenant’s next day, a merge and a reversal whose requests stopped half-way', async () => {
+    const services = api.runtime.services;
+    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
+    /** The merge store of a process that dies before its second chunk in `direction`. */
+    const dyingAtSecondChunk = (direction: 'merge' | 'reverse') =>
+      new Proxy(services.merges, {
+        get(target, property: keyof MergeStore) {
+          if (property === 'moveChunk') {
+            return async (...args: Parameters<MergeStore['moveChunk']>) => {
+              if (args[2] === direction && args[1] > 0) throw new Error('the process died');
+              return target.moveChunk(...args);
+            };
+          }
+          const value = target[property];
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const withExtraInvoices = async (suffix: string) => {
+      const books = await twoBooks(suffix);
+      for (let index = 0; index < 25; index += 1) await invoice(books.duplicate.id, 'USD', 1_000);
+      return books;
+    };
+
+    // A merge stops after its first chunk.
+    const first = await withExtraInvoices('06');
+    await expect(
+      mergeDebtors(
+        { ...services, merges: dyingAtSecondChunk('merge') },
+        { actor },
+        first.survivor.id,
+        first.duplicate.id,
+      ),
+    ).rejects.toThrow('the process died');
+    const firstMergeId = (await get(`/v1/debtors/${first.duplicate.id}`)).mergeId as string;
+    expect(await get(`/v1/merges/${firstMergeId}`)).toMatchObject({ status: 'in_progress', movedCount: 25 });
+
+    // A reversal stops after its first chunk.
+    const second = await withExtraInvoices('07');
+    const merged = await api.request('POST', `/v1/debtors/${second.survivor.id}/merge`, {
+      token: manager,
+      body: { duplicateId: second.duplicate.id },
+    });
+    const secondMergeId = (merged.headers.get('content-location') as string).split('/').pop() as string;
+    await expect(
+      reverseMerge(
+        { ...services, merges: dyingAtSecondChunk('reverse') },
+        { actor },
+        secondMergeId,
+        'Wrong one',
+      ),
+    ).rejects.toThrow('the process died');
+    expect(await get(`/v1/merges/${secondMergeId}`)).toMatchObject({ status: 'reversing', movedCount: 25 });
+
+    // Nobody asks again; the tenant's next day begins.
+    await api.request('POST', '/dev/clock', { body: { advance: 'P1D' } });
+    expect(await get(`/v1/merges/${firstMergeId}`)).toMatchObject({
+      status: 'completed',
+      casesHandedOver: true,
+    });
+    expect(ids(await get(`/v1/debtors/${first.duplicate.id}/invoices?limit=100`))).toEqual([]);
+    expect((await get(`/v1/debtors/${first.survivor.id}/invoices?limit=100`)).items).toHaveLength(30);
+    expect(await get(`/v1/merges/${secondMergeId}`)).toMatchObject({ status: 'reversed' });
+    expect((await get(`/v1/debtors/${second.duplicate.id}/invoices?limit=100`)).items).toHaveLength(28);
+    expect((await get(`/v1/debtors/${second.duplicate.id}`)).mergedInto).toBeUndefined();
+  });
 });

@@ -96,7 +96,7 @@ export const keys = {
     `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
   /** gsi2: the debtors with a credit report, by the instant of their latest (the refresh reads the oldest). */
   creditReportsByAge: (tenantId: string) => `${t(tenantId)}#CREDIT_REPORTS_BY_AGE`,
-  mergesAwaitingHandOver: (tenantId: string) => `${t(tenantId)}#MERGES_AWAITING_HAND_OVER`,
+  unfinishedMerges: (tenantId: string) => `${t(tenantId)}#UNFINISHED_MERGES`,
   creditReport: (tenantId: string, debtorId: string, fetchedAt: string, reportId: string) => ({
     pk: `${t(tenantId)}#DEBTOR#${debtorId}#CREDIT_REPORTS`,
     sk: `REPORT#${fetchedAt}#${reportId}`,

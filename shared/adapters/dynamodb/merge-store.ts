@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { Debtor } from '../../domain/debtors/debtor';
 import {
   chunkFrom,
+  isUnfinished,
   type DebtorMerge,
   type MovedKind,
   type MovedRecord,
@@ -320,30 +321,28 @@ export class DynamoDbMergeStore implements MergeStore {
     return versions;
   }
 
-  async awaitingHandOver(tenantId: string, limit: number): Promise<DebtorMerge[]> {
+  async unfinished(tenantId: string, limit: number): Promise<DebtorMerge[]> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.mergesAwaitingHandOver(tenantId) },
+        ExpressionAttributeValues: { ':pk': keys.unfinishedMerges(tenantId) },
         ProjectionExpression: 'id',
         Limit: limit,
       }),
     );
     // The index lags the table: each is read again, consistently.
     const merges = await Promise.all((result.Items ?? []).map((item) => this.get(tenantId, String(item.id))));
-    return merges.filter(
-      (merge): merge is DebtorMerge => merge?.status === 'completed' && merge.casesHandedOver === false,
-    );
+    return merges.filter((merge): merge is DebtorMerge => merge !== undefined && isUnfinished(merge));
   }
 
   private mergeItem(merge: DebtorMerge): Record<string, unknown> {
     return {
       ...keys.merge(merge.tenantId, merge.id),
-      // Sparse: a completed merge whose cases are not handed over yet, for the daily sweep.
-      ...(merge.status === 'completed' && merge.casesHandedOver === false
-        ? { gsi2pk: keys.mergesAwaitingHandOver(merge.tenantId), gsi2sk: `${merge.completedAt}#${merge.id}` }
+      // Sparse: a merge with work left (isUnfinished), for the daily sweep, oldest first.
+      ...(isUnfinished(merge)
+        ? { gsi2pk: keys.unfinishedMerges(merge.tenantId), gsi2sk: `${merge.createdAt}#${merge.id}` }
         : {}),
       entity: 'DebtorMerge',
       ...merge,

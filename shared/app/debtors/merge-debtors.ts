@@ -170,7 +170,7 @@ async function moveEverything(services: MergeServices, merge: DebtorMerge): Prom
 }
 
 /** Moves and finishes a merge in progress; a completed one answers with the survivor as it is. */
-async function completeMerge(
+export async function completeMerge(
   services: MergeServices,
   context: UseCaseContext,
   survivor: Debtor,
@@ -274,21 +274,7 @@ async function finishMerge(
  * twice, and a second wake only makes the survivor's case review again. The merge record then
  * notes the hand-over with the stored response, in one transaction.
  */
-/**
- * The tenant-day sweep: merges whose request stopped between completing and handing the cases
- * over, and was never retried, are handed over by the system (at most `limit` a day).
- */
-export async function handOverStoppedMerges(services: MergeServices, tenantId: string, limit = 50) {
-  const actor: Actor = { sub: 'system:merges', tenantId, roles: ['admin'] };
-  let handedOver = 0;
-  for (const merge of await services.merges.awaitingHandOver(tenantId, limit)) {
-    await handOverCases(services, { actor }, merge);
-    handedOver += 1;
-  }
-  return handedOver;
-}
-
-async function handOverCases(
+export async function handOverCases(
   services: MergeServices,
   context: UseCaseContext,
   merge: DebtorMerge,

@@ -51,6 +51,31 @@ export async function reverseMerge(
       `The merge is ${merge.status.replace('_', ' ')}: only a completed merge can be reversed`,
     );
   }
+  return carryOutReversal(services, context, merge);
+}
+
+/**
+ * For the tenant's daily sweep: a reversal a request left half done is carried out (or, stopping
+ * on a changed record, undone), and an undoing left half done is finished.
+ */
+export async function finishStoppedReversal(
+  services: MergeServices,
+  context: UseCaseContext,
+  merge: DebtorMerge,
+): Promise<void> {
+  if (merge.status === 'undoing_reversal') return undoReversal(services, context, merge);
+  if (merge.status !== 'reversing') return;
+  try {
+    await carryOutReversal(services, context, merge);
+  } catch (error) {
+    // Undone already: the merge stands, as the reversal's own request would have left it.
+    if (!(error instanceof RecordChangedSinceMergeError)) throw error;
+  }
+}
+
+/** The rest of a reversal's chunks, then its last transaction and the cases woken. */
+async function carryOutReversal(services: MergeServices, context: UseCaseContext, reversing: DebtorMerge) {
+  let merge = reversing;
   try {
     merge = await moveRemainingChunks(services, merge, 'reverse');
   } catch (error) {

@@ -14,10 +14,14 @@ import { receivedPayments } from '../promises/promise-evaluation';
  */
 export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string, now?: Date): LedgerFacts {
   const day = (instant: string) => localDate(new Date(instant), timeZone);
+  // While a merge moves a debtor's records chunk by chunk, a payment or a dispute may still be with
+  // one debtor and its invoice already with the other: each book counts what concerns its own
+  // invoices (the invoice carries what was paid on it either way).
+  const invoiceIds = new Set(records.invoices.map((invoice) => invoice.id));
   const movements: MovementFact[] = [
     ...records.payments.flatMap((payment) => paymentMovements(payment, day)),
     ...records.adjustments.map((adjustment) => adjustmentMovement(adjustment, day)),
-  ];
+  ].filter((movement) => invoiceIds.has(movement.invoiceId));
   const promises: PromiseFact[] = records.promises
     .filter((promise) => promise.status !== 'cancelled')
     .map((stored) =>
@@ -42,12 +46,14 @@ export function ledgerFactsFrom(records: TenantLedgerRecords, timeZone: string, 
     })),
     movements,
     promises,
-    disputes: records.disputes.map((dispute) => ({
-      id: dispute.id,
-      invoiceId: dispute.invoiceId,
-      openedAt: day(dispute.openedAt),
-      ...(dispute.resolvedAt ? { resolvedAt: day(dispute.resolvedAt) } : {}),
-    })),
+    disputes: records.disputes
+      .filter((dispute) => invoiceIds.has(dispute.invoiceId))
+      .map((dispute) => ({
+        id: dispute.id,
+        invoiceId: dispute.invoiceId,
+        openedAt: day(dispute.openedAt),
+        ...(dispute.resolvedAt ? { resolvedAt: day(dispute.resolvedAt) } : {}),
+      })),
   };
 }
 

@@ -12,11 +12,11 @@ import { sendWeeklyReport } from './send-weekly-report';
 import { openDueCases } from './open-due-cases';
 import { recordWeeklyForecast } from '../forecast/forecast-cash';
 import { refreshCreditReports } from '../credit/refresh-credit-reports';
-import { handOverStoppedMerges } from '../debtors/merge-debtors';
+import { finishStoppedMerges } from '../debtors/finish-stopped-merges';
 
 /** What the jobs use between them: the worker wires these. */
 export type TenantDayJobServices = Pick<Services, 'clock' | 'schedules'> &
-  Parameters<typeof handOverStoppedMerges>[0] &
+  Parameters<typeof finishStoppedMerges>[0] &
   Parameters<typeof closeDay>[0] &
   Parameters<typeof openDueCases>[0] &
   Parameters<typeof sendDueDateAlerts>[0] &
@@ -31,8 +31,8 @@ export async function runTenantDayJob(
 ): Promise<'ran' | 'skipped'> {
   if (await services.schedules.hasRun(job)) return 'skipped';
   switch (job.job) {
-    case 'merge-hand-overs':
-      await handOverStoppedMerges(services, job.tenantId);
+    case 'unfinished-merges':
+      await finishStoppedMerges(services, job.tenantId);
       break;
     case 'close-day':
       await closeDay(services, job.tenantId, job.date);

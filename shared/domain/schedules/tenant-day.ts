@@ -13,7 +13,7 @@ import { addDays, daysBetween, type CalendarDate } from '../time/calendar-date';
 import { dateToDayNumber, isoWeekday } from '../time/zoned-time';
 
 export const TENANT_DAY_JOBS = [
-  'merge-hand-overs',
+  'unfinished-merges',
   'close-day',
   'open-cases',
   'due-date-alerts',

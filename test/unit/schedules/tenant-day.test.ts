@@ -25,7 +25,7 @@ describe('the tenant day', () => {
 
   it('runs the jobs of a day in order: stopped merges handed over, close the day, alerts, worklist, on Mondays the weekly report, then the credit refresh', () => {
     expect(jobsOfDay('t1', '2027-03-15').map((job) => job.job)).toEqual([
-      'merge-hand-overs',
+      'unfinished-merges',
       'close-day',
       'open-cases',
       'due-date-alerts',
@@ -35,7 +35,7 @@ describe('the tenant day', () => {
       'credit-refresh',
     ]);
     expect(jobsOfDay('t1', '2027-03-16').map((job) => job.job)).toEqual([
-      'merge-hand-overs',
+      'unfinished-merges',
       'close-day',
       'open-cases',
       'due-date-alerts',

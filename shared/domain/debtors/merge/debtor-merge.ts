@@ -111,6 +111,19 @@ export function completedMerge(merge: DebtorMerge, now: Date): DebtorMerge {
   };
 }
 
+/**
+ * A request left it with work to do: records still to move (either way), or cases still to hand
+ * over. The next request finishes it, or the tenant's daily sweep.
+ */
+export function isUnfinished(merge: Pick<DebtorMerge, 'status' | 'casesHandedOver'>): boolean {
+  return (
+    merge.status === 'in_progress' ||
+    merge.status === 'reversing' ||
+    merge.status === 'undoing_reversal' ||
+    (merge.status === 'completed' && merge.casesHandedOver === false)
+  );
+}
+
 export function handedOverMerge(merge: DebtorMerge): DebtorMerge {
   return { ...merge, casesHandedOver: true, version: merge.version + 1 };
 }
