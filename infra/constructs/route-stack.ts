@@ -7,7 +7,7 @@
  * The API, its stage and authorizer, the table and the alarm topic stay in the parent stack; CDK
  * passes what a group references to its nested stack as parameters.
  */
-import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
 import { acknowledgeDocumentObjects, documentObjectsArn, documentsBucketName } from './document-stack';
 import {
   type HttpApi as ApiGatewayHttpApi,
@@ -26,6 +26,9 @@ import type { ImportPipeline } from './import-pipeline';
 import type { ConnectorAccess } from './connector-stack';
 import type { DataAccess, DataTable } from './data-table';
 import type { Observability } from './observability';
+
+/** HTTP APIs wait at most 30 s for an integration; a function stops just before. */
+const API_GATEWAY_LIMIT = Duration.seconds(29);
 
 /** At ~9 resources a route, 40 routes stay well inside the 450-resource budget of a stack. */
 export const MAX_ROUTES_PER_STACK = 40;
@@ -168,6 +171,7 @@ export class RouteStack extends NestedStack {
         observability,
         data,
         dataAccess: dataAccessFor(route),
+        ...(route.longRunning ? { timeout: API_GATEWAY_LIMIT } : {}),
         environment: {
           // The payment webhook's use case wakes the debtor's case itself; the connectors' OAuth
           // callback touches no case.

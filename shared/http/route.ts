@@ -76,6 +76,12 @@ export interface RouteDefinition<
   accountingConnectors?: boolean;
   /** Queues connector syncs (the sync queue's URL and permission to send to it). */
   connectorSyncQueue?: boolean;
+  /**
+   * Works through many records in chunks (a merge, its reversal): the function may run as long as
+   * API Gateway waits (29 s); what does not fit is finished by the next request or the tenant's
+   * daily sweep.
+   */
+  longRunning?: boolean;
 }
 
 /**

@@ -354,6 +354,15 @@ describe('table access per route', () => {
     expect(actionsOf('listCreditReports')).not.toContain('secretsmanager:GetSecretValue');
   });
 
+  it('lets the merge routes run as long as API Gateway waits, and the others their default', () => {
+    const timeoutOf = (id: string) =>
+      templateOfRoute(id).toJSON().Resources[logicalIdOf(dev.stack.api.functions[id]!.function)].Properties
+        .Timeout as number;
+    expect(timeoutOf('mergeDebtors')).toBe(29);
+    expect(timeoutOf('reverseMerge')).toBe(29);
+    expect(timeoutOf('createDebtor')).toBe(10);
+  });
+
   it('reads through GET, writes through the rest, nothing for public routes', () => {
     expect(Object.fromEntries(apiRoutes.map((r) => [r.id, dataAccessFor(r)]))).toMatchObject({
       getHealth: 'none',

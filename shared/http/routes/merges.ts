@@ -33,6 +33,7 @@ export const mergeDebtors = defineRoute({
   responses: { 200: { description: 'The surviving debtor with the combined balances', schema: debtorView } },
   idempotent: true,
   drivesCases: true,
+  longRunning: true,
 });
 
 export const getMerge = defineRoute({
@@ -60,4 +61,5 @@ export const reverseMerge = defineRoute({
   responses: { 200: { description: 'The reversed merge', schema: mergeView } },
   idempotent: true,
   drivesCases: true,
+  longRunning: true,
 });
