@@ -64,23 +64,33 @@ async function waitUntilReady(child: ChildProcess, endpoint: string): Promise<vo
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  // Java does not exit when its port is taken; it logs the failure and keeps running.
+  const portTaken = () => {
+    if (!/BindException|Address already in use/.test(output)) return;
+    child.kill('SIGKILL');
+    throw new PortTakenError(output);
+  };
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    // Java does not exit when its port is taken; it logs the failure and keeps running.
-    if (/BindException|Address already in use/.test(output)) {
-      child.kill('SIGKILL');
-      throw new PortTakenError(output);
-    }
+    portTaken();
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
     try {
       // An unsigned request is answered (with a 400) once the server listens; the request id header
       // tells DynamoDB Local from another listener that took the port first.
       const response = await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
-      if (response.headers.has('x-amzn-requestid')) return;
-      await new Promise((r) => setTimeout(r, 150));
-    } catch {
-      await new Promise((r) => setTimeout(r, 150));
+      // Another DynamoDB Local may hold the port: ours has printed its settings (it binds right
+      // after) and, a moment later, has not reported the port taken.
+      if (response.headers.has('x-amzn-requestid') && output.includes('Initializing DynamoDB Local')) {
+        await pause(250);
+        portTaken();
+        return;
+      }
+      await pause(150);
+    } catch (error) {
+      if (error instanceof PortTakenError) throw error;
+      await pause(150);
     }
   }
   child.kill('SIGKILL');
