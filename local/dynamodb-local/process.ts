@@ -31,6 +31,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
 class PortTakenError extends Error {}
 
+/** Java binds its port within a second of printing its settings; this allows for a busy machine. */
+const BIND_GRACE_MS = 2_000;
+
 async function startOnPort(options: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
   const dir = installDynamoDbLocal();
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
@@ -71,6 +74,7 @@ async function waitUntilReady(child: ChildProcess, endpoint: string): Promise<vo
     throw new PortTakenError(output);
   };
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let settingsPrintedAt: number | undefined;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     portTaken();
@@ -80,10 +84,11 @@ async function waitUntilReady(child: ChildProcess, endpoint: string): Promise<vo
       // tells DynamoDB Local from another listener that took the port first.
       const response = await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
-      // Another DynamoDB Local may hold the port: ours has printed its settings (it binds right
-      // after) and, a moment later, has not reported the port taken.
-      if (response.headers.has('x-amzn-requestid') && output.includes('Initializing DynamoDB Local')) {
-        await pause(250);
+      // Another DynamoDB Local may hold the port: ours printed its settings, and in the time it
+      // takes to bind after that (under a second) did not report the port taken.
+      if (output.includes('Initializing DynamoDB Local')) settingsPrintedAt ??= Date.now();
+      if (response.headers.has('x-amzn-requestid') && settingsPrintedAt !== undefined) {
+        await pause(Math.max(0, settingsPrintedAt + BIND_GRACE_MS - Date.now()));
         portTaken();
         return;
       }
