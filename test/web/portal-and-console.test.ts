@@ -473,3 +473,63 @@ it('an accountant imports a CSV file in the console and sees the row it could no
   await screenshot(page, 'console-imports');
   await page.context().close();
 });
+
+it('a collector withdraws a promise and ends a plan on the account page, each with a reason', async () => {
+  const tenant = 'web-plans-co';
+  const owner = await api.token(tenant, ['admin'], { sub: 'owner' });
+  const debtor = await api.request('POST', '/v1/debtors', {
+    token: owner,
+    body: { name: 'Globex GmbH', kind: 'business', timezone: 'Europe/Berlin', jurisdiction: 'DE' },
+  });
+  const today = api.runtime.clock.now();
+  const inDays = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const invoices = [];
+  for (const number of ['G-1', 'G-2']) {
+    const invoice = await api.request('POST', '/v1/invoices', {
+      token: owner,
+      body: {
+        debtorId: debtor.body.id,
+        number,
+        currency: 'EUR',
+        amount: 30_000,
+        issueDate: inDays(-40),
+        dueDate: inDays(-10),
+      },
+    });
+    invoices.push(invoice.body.id as string);
+  }
+  const promise = await api.request('POST', `/v1/debtors/${debtor.body.id}/promises`, {
+    token: owner,
+    body: { currency: 'EUR', amount: 30_000, dueDate: inDays(5) },
+  });
+  expect(promise.status).toBe(201);
+  const plan = await api.request('POST', `/v1/debtors/${debtor.body.id}/plans`, {
+    token: owner,
+    body: { invoiceIds: [invoices[1]], installments: 3, frequency: 'monthly', firstDueDate: inDays(7) },
+  });
+  expect(plan.status).toBe(201);
+
+  const token = await api.token(tenant, ['collector'], { sub: 'colin' });
+  const page = await open(`/console/debtors/${debtor.body.id}`, token);
+  const promises = page.getByTestId('story-promises');
+  await promises.getByText('Pending').waitFor();
+  await promises.getByLabel('Reason').fill('Recorded on the wrong account');
+  await promises.getByRole('button', { name: 'Withdraw promise' }).click();
+  await promises.getByText('Cancelled').waitFor();
+
+  const plans = page.getByTestId('story-plans');
+  await plans.getByText('Active').waitFor();
+  expect(await plans.textContent()).toContain('3 × Monthly');
+  await plans.getByLabel('Reason').fill('The customer asked to end it');
+  await plans.getByRole('button', { name: 'End plan' }).click();
+  await plans.getByText('Cancelled').waitFor();
+  await page.context().close();
+
+  const stored = await api.request('GET', `/v1/debtors/${debtor.body.id}/plans`, { token: owner });
+  expect(stored.body.items[0]).toMatchObject({
+    status: 'cancelled',
+    cancellation: { by: 'colin', reason: 'The customer asked to end it' },
+  });
+  const released = await api.request('GET', `/v1/invoices/${invoices[1]}`, { token: owner });
+  expect(released.body.planId).toBeUndefined();
+});

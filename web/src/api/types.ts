@@ -49,7 +49,7 @@ export interface PaymentPromise {
   amount: number;
   dueDate: string;
   graceDays?: number;
-  status: 'pending' | 'kept' | 'broken';
+  status: 'pending' | 'kept' | 'broken' | 'cancelled';
   createdAt?: string;
 }
 
@@ -57,8 +57,9 @@ export interface PaymentPlan {
   id: string;
   currency: string;
   total: number;
-  status: string;
-  installments: { dueDate: string; amount: number; status: string }[];
+  frequency: 'weekly' | 'monthly';
+  status: 'active' | 'completed' | 'broken' | 'cancelled';
+  schedule: { dueDate: string; amount: number; status?: string }[];
 }
 
 export interface Dispute {

@@ -1,7 +1,7 @@
 /**
- * A debtor's whole story on one page: balances, invoices, payments, promises kept and broken,
- * disputes, messages and notes, and where the collection case stands — with the compliance
- * check before a call and one-click call logging.
+ * A debtor's whole story on one page: balances, invoices, payments, promises and plans (withdrawn
+ * or ended early here, with a reason), disputes, messages and notes, and where the collection case
+ * stands — with the compliance check before a call and one-click call logging.
  */
 import { useState } from 'preact/hooks';
 import { api, type Page } from '../api/client';
@@ -14,6 +14,7 @@ import type {
   Dispute,
   Invoice,
   Payment,
+  PaymentPlan,
   PaymentPromise,
 } from '../api/types';
 import { DocumentList } from '../components/document-list';
@@ -27,6 +28,7 @@ interface Story {
   invoices: Invoice[];
   payments: Payment[];
   promises: PaymentPromise[];
+  plans: PaymentPlan[];
   disputes: Dispute[];
   activities: Activity[];
   collectionCase?: CaseView;
@@ -36,23 +38,35 @@ interface Story {
 
 async function loadStory(id: string): Promise<Story> {
   const base = `/v1/debtors/${id}`;
-  const [debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck, documents] =
-    await Promise.all([
-      api.get<Debtor>(base),
-      api.get<Page<Invoice>>(`${base}/invoices?limit=100`),
-      api.get<Page<Payment>>(`${base}/payments?limit=100`),
-      api.get<Page<PaymentPromise>>(`${base}/promises`),
-      api.get<Page<Dispute>>(`${base}/disputes`),
-      api.get<Page<Activity>>(`${base}/activities?limit=50`),
-      api.get<CaseView>(`${base}/case`).catch(() => undefined),
-      api.get<ContactCheck>(`${base}/contact-check?channel=call`),
-      api.get<Page<DocumentRecord>>(`${base}/documents`),
-    ]);
+  const [
+    debtor,
+    invoices,
+    payments,
+    promises,
+    plans,
+    disputes,
+    activities,
+    collectionCase,
+    callCheck,
+    documents,
+  ] = await Promise.all([
+    api.get<Debtor>(base),
+    api.get<Page<Invoice>>(`${base}/invoices?limit=100`),
+    api.get<Page<Payment>>(`${base}/payments?limit=100`),
+    api.get<Page<PaymentPromise>>(`${base}/promises`),
+    api.get<Page<PaymentPlan>>(`${base}/plans`),
+    api.get<Page<Dispute>>(`${base}/disputes`),
+    api.get<Page<Activity>>(`${base}/activities?limit=50`),
+    api.get<CaseView>(`${base}/case`).catch(() => undefined),
+    api.get<ContactCheck>(`${base}/contact-check?channel=call`),
+    api.get<Page<DocumentRecord>>(`${base}/documents`),
+  ]);
   return {
     debtor,
     invoices: invoices.items,
     payments: payments.items,
     promises: promises.items,
+    plans: plans.items,
     disputes: disputes.items,
     activities: activities.items,
     ...(collectionCase ? { collectionCase } : {}),
@@ -66,8 +80,18 @@ export function DebtorStory({ id }: { id: string }) {
   const story = useResource(() => loadStory(id), [id]);
   if (story.error) return <p role="alert">{story.error.message}</p>;
   if (!story.data) return <p aria-busy="true">{t('common.loading')}</p>;
-  const { debtor, invoices, payments, promises, disputes, activities, collectionCase, callCheck, documents } =
-    story.data;
+  const {
+    debtor,
+    invoices,
+    payments,
+    promises,
+    plans,
+    disputes,
+    activities,
+    collectionCase,
+    callCheck,
+    documents,
+  } = story.data;
   return (
     <article aria-labelledby="debtor-name">
       <h1 id="debtor-name">{debtor.name}</h1>
@@ -129,6 +153,33 @@ export function DebtorStory({ id }: { id: string }) {
             <li key={promise.id}>
               {money(promise.amount, promise.currency)} · {date(promise.dueDate)} ·{' '}
               <strong>{t(`status.${promise.status}` as 'status.pending')}</strong>
+              {promise.status === 'pending' ? (
+                <Cancel
+                  path={`/v1/debtors/${debtor.id}/promises/${promise.id}/cancel`}
+                  action={t('console.promiseWithdraw')}
+                  onDone={story.reload}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="plans">
+        <h2 id="plans">{t('console.plans')}</h2>
+        <ul data-testid="story-plans">
+          {plans.map((plan) => (
+            <li key={plan.id}>
+              {money(plan.total, plan.currency)} · {plan.schedule.length} ×{' '}
+              {t(plan.frequency === 'weekly' ? 'portal.plan.weekly' : 'portal.plan.monthly')} ·{' '}
+              <strong>{t(`status.${plan.status}` as 'status.active')}</strong>
+              {plan.status === 'active' ? (
+                <Cancel
+                  path={`/v1/debtors/${debtor.id}/plans/${plan.id}/cancel`}
+                  action={t('console.planEnd')}
+                  onDone={story.reload}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -312,6 +363,40 @@ function NoteForm({ debtorId, onDone }: { debtorId: string; onDone: () => void }
 }
 
 /** Answering a dispute: upheld (a credit note for what is disputed) or rejected (collection resumes). */
+/** Withdraws a pending promise or ends an active plan, with the reason the audit keeps. */
+function Cancel({ path, action, onDone }: { path: string; action: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const send = useSubmit(async () => {
+    await api.post(path, { reason });
+    onDone();
+  });
+  return (
+    <form
+      class="inline"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send.submit();
+      }}
+    >
+      <label>
+        {t('console.cancelReason')}
+        <input
+          name="cancelReason"
+          required
+          maxLength={500}
+          value={reason}
+          onInput={(event) => setReason(event.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" disabled={send.busy}>
+        {action}
+      </button>
+      <FormStatus done={send.done} error={send.error} doneText="✓" />
+    </form>
+  );
+}
+
 function ResolveDispute({ disputeId, onDone }: { disputeId: string; onDone: () => void }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
