@@ -2,7 +2,8 @@
  * The tests run every handler on the local runtime's full graph, so they cannot see a Lambda whose
  * wiring reaches for a service its function is not configured for (an unset queue URL or state
  * machine ARN fails only in AWS). This reads the factories each handler wires from its source and
- * checks the synthesized function's environment carries what those factories read.
+ * checks the synthesized function's environment carries what those factories read, and its role
+ * allows at least one of the calls each makes.
  */
 import { readFileSync } from 'node:fs';
 import { Stack } from 'aws-cdk-lib';
@@ -72,5 +73,46 @@ it('gives every function that wires a service the table', () => {
   const missing = wirings
     .filter(({ factories, environment }) => factories.length > 0 && !environment.includes('TABLE_NAME'))
     .map(({ entry }) => entry);
+  expect(missing).toEqual([]);
+});
+
+/** An IAM action each factory's adapter needs at least (one of those listed). */
+const ACTIONS: Record<string, RegExp> = {
+  workflow: /^states:(StartExecution|SendTaskSuccess|SendTaskFailure)$/,
+  messages: /^sqs:SendMessage$/,
+  jobs: /^sqs:SendMessage$/,
+  'webhook-queue': /^sqs:SendMessage$/,
+  'import-runner': /^sqs:SendMessage$/,
+  'sync-runner': /^sqs:SendMessage$/,
+  connectors: /^secretsmanager:GetSecretValue$/,
+  'token-cipher': /^kms:(Decrypt|GenerateDataKey)$/,
+  payments: /^secretsmanager:GetSecretValue$/,
+  'credit-bureau': /^secretsmanager:GetSecretValue$/,
+  'link-signer': /^kms:(GenerateMac|VerifyMac)$/,
+  'portal-users': /^cognito-idp:/,
+  senders: /^ses:SendEmail$/,
+  'import-files': /^s3:(GetObject|PutObject)/,
+  files: /^s3:(GetObject|PutObject)/,
+};
+
+it('lets every function do what its wired services do', () => {
+  const { app } = synthesize({ stage: 'dev' });
+  const missing = app.node
+    .findAll()
+    .filter((construct): construct is RecoupFunction => construct instanceof RecoupFunction)
+    .flatMap((fn) => {
+      const source = readFileSync(fromProjectRoot(fn.entry), 'utf8');
+      const factories = [...source.matchAll(/runtime\/factories\/([a-z-]+)'/g)].map((match) => match[1]!);
+      const policy = fn.role.node.tryFindChild('DefaultPolicy') as { document?: unknown } | undefined;
+      const document = policy?.document
+        ? (Stack.of(fn).resolve(policy.document) as { Statement?: unknown[] })
+        : {};
+      const actions = (document.Statement ?? []).flatMap((statement) =>
+        [(statement as { Action: string | string[] }).Action].flat(),
+      );
+      return factories
+        .filter((factory) => ACTIONS[factory] && !actions.some((action) => ACTIONS[factory]!.test(action)))
+        .map((factory) => `${fn.entry}: ${factory}`);
+    });
   expect(missing).toEqual([]);
 });
