@@ -113,7 +113,11 @@ describe('upload, check and download', () => {
     const created = await announce(admin, `/v1/debtors/${debtorId}/documents`, declaration(content));
     await upload(created.body.upload, content);
     const { body } = await api.request('GET', `/v1/documents/${created.body.id}`, { token: admin });
-    const tampered = body.download.url.replace(created.body.id, `${created.body.id.slice(0, -1)}0`);
+    // Another document's id: the last character changed (to one it is not already).
+    const id: string = created.body.id;
+    const other = `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}`;
+    const tampered = body.download.url.replace(id, other);
+    expect(tampered).not.toBe(body.download.url);
     expect((await fetch(tampered)).status).toBe(403);
   });
 
