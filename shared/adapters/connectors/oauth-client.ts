@@ -24,45 +24,23 @@ interface TokenAnswer {
   error?: string;
 }
 
-export const REVOCATION_TIMEOUT_MS = 5_000;
-
-/**
- * Ends the grant a token belongs to (RFC 7009): the client's credentials in Basic, the token in
- * the body — JSON for Intuit, form-encoded as the RFC has it otherwise. An unknown token is answered 200 as well.
- */
-export async function revokeToken(
-  settings: OAuthClientSettings,
-  endpoint: string,
-  token: string,
-  encoding: 'form' | 'json',
-): Promise<void> {
-  const credentials = Buffer.from(`${settings.clientId}:${settings.clientSecret}`).toString('base64');
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${credentials}`,
-      accept: 'application/json',
-      'content-type': encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
-    },
-    body: encoding === 'json' ? JSON.stringify({ token }) : new URLSearchParams({ token }).toString(),
-    // Called after the connection is gone: a provider that hangs must not hold the request.
-    signal: AbortSignal.timeout(REVOCATION_TIMEOUT_MS),
-  });
-  await response.arrayBuffer();
-  if (!response.ok)
-    throw new ConnectorProviderError(response.status, 'the revocation endpoint refused the token');
+/** The client's credentials as RFC 6749 §2.3.1 sends them: HTTP Basic. */
+export function basicAuthorization(settings: Pick<OAuthClientSettings, 'clientId' | 'clientSecret'>): string {
+  return `Basic ${Buffer.from(`${settings.clientId}:${settings.clientSecret}`).toString('base64')}`;
 }
+
+/** Revocations run after the connection is gone: a provider that hangs must not hold the request. */
+export const REVOCATION_TIMEOUT_MS = 5_000;
 
 export async function requestTokens(
   settings: OAuthClientSettings,
   grant: Record<string, string>,
   now: Date,
 ): Promise<ConnectorTokens> {
-  const credentials = Buffer.from(`${settings.clientId}:${settings.clientSecret}`).toString('base64');
   const response = await fetch(settings.tokenEndpoint, {
     method: 'POST',
     headers: {
-      authorization: `Basic ${credentials}`,
+      authorization: basicAuthorization(settings),
       accept: 'application/json',
       'content-type': 'application/x-www-form-urlencoded',
     },

@@ -23,7 +23,12 @@ import {
   type ConnectorSession,
   type ConnectorTokens,
 } from '../../ports/accounting-connector';
-import { requestTokens, revokeToken, type OAuthClientSettings } from '../connectors/oauth-client';
+import {
+  basicAuthorization,
+  REVOCATION_TIMEOUT_MS,
+  requestTokens,
+  type OAuthClientSettings,
+} from '../connectors/oauth-client';
 import {
   defaultRetryPolicy,
   fetchWaitingOutRateLimits,
@@ -140,10 +145,25 @@ export class QuickBooksConnector implements AccountingConnector {
     return requestTokens(this.settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
   }
 
-  /** Revoking the refresh token disconnects the app from the company the grant is for. */
-  revoke(tokens: ConnectorTokens): Promise<void> {
-    const endpoint = this.settings.revocationEndpoint ?? INTUIT_REVOCATION_ENDPOINT;
-    return revokeToken(this.settings, endpoint, tokens.refreshToken, 'json');
+  /**
+   * Revoking the refresh token disconnects the app from the company the grant is for (RFC 7009,
+   * with the token as JSON, as Intuit takes it; an unknown token is answered 200 as well).
+   */
+  async revoke(tokens: ConnectorTokens): Promise<void> {
+    const response = await fetch(this.settings.revocationEndpoint ?? INTUIT_REVOCATION_ENDPOINT, {
+      method: 'POST',
+      headers: {
+        authorization: basicAuthorization(this.settings),
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ token: tokens.refreshToken }),
+      signal: AbortSignal.timeout(REVOCATION_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    if (!response.ok) {
+      throw new ConnectorProviderError(response.status, 'the revocation endpoint refused the token');
+    }
   }
 
   /**
