@@ -5,15 +5,14 @@
  * installment (even one only the clock has yet to record), or cancelled — is refused (422).
  */
 import { RuleViolationError, NotFoundError } from '../../domain/errors';
-import type { Invoice } from '../../domain/invoices/invoice';
 import { touch } from '../../domain/ledger/debtor-ledger';
 import type { PaymentPlan } from '../../domain/plans/payment-plan';
-import type { Change } from '../../ports/ledger-store';
 import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import type { UseCaseContext } from '../context';
 import { findVisibleDebtor } from '../debtors/find-debtor';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
+import { invoicesLeavingPlan } from './invoices-leaving-plan';
 import { evaluateStoredPlan, planView } from './plan-evaluation';
 
 export async function cancelPlan(
@@ -44,12 +43,7 @@ export async function cancelPlan(
       cancellation: { by: context.actor.sub, reason },
       version: plan.version + 1,
     };
-    const invoices: Change<Invoice>[] = book.invoices
-      .filter((invoice) => invoice.planId === plan.id)
-      .map((invoice) => {
-        const { planId: _planId, ...withoutPlan } = invoice;
-        return { before: invoice, after: { ...withoutPlan, version: invoice.version + 1, updatedAt: at } };
-      });
+    const invoices = invoicesLeavingPlan(book.invoices, plan.id, at);
     const view = planView(cancelled);
     const audit = auditor(services.ids, context.actor, now);
     await services.ledger.commit(

@@ -14,6 +14,7 @@ import type { Services } from '../../runtime/services';
 import { auditor } from '../audit/auditor';
 import { signalCase } from '../cases/signal-case';
 import { scheduleActor } from '../cases/system-actor';
+import { invoicesLeavingPlan } from '../plans/invoices-leaving-plan';
 import { evaluateStoredPlan } from '../plans/plan-evaluation';
 import { decidedPromises, receivedPayments } from '../promises/promise-evaluation';
 import { retryOnConcurrentChange } from '../retry-on-concurrent-change';
@@ -67,13 +68,7 @@ async function settleDebtor(services: SettleServices, tenantId: string, debtorId
         after: { ...plan, status: evaluation.status, endedAt: now.toISOString(), version: plan.version + 1 },
       });
       if (evaluation.status !== 'broken') continue;
-      for (const invoice of book.invoices.filter((candidate) => candidate.planId === plan.id)) {
-        const { planId: _planId, ...withoutPlan } = invoice;
-        invoices.push({
-          before: invoice,
-          after: { ...withoutPlan, version: invoice.version + 1, updatedAt: now.toISOString() },
-        });
-      }
+      invoices.push(...invoicesLeavingPlan(book.invoices, plan.id, now.toISOString()));
     }
     if (promises.length === 0 && plans.length === 0) return { promises: 0, plans: 0 };
     const audit = auditor(services.ids, scheduleActor(tenantId), now);
