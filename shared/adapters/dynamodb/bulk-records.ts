@@ -7,7 +7,7 @@ import type { ReceivableDay } from '../../domain/metrics/receivable-day';
 import type { BulkRecords } from '../../ports/bulk-records';
 import type { Clock } from '../../ports/clock';
 import { getAll, putAll } from './batch-items';
-import { debtorExternalRefItem, debtorItem, debtorMatchKeyItems } from './debtor-store';
+import { debtorExternalRefItem, debtorItem, debtorMatchKeyItems, debtorsByIds } from './debtor-store';
 import { keys, stripKeys } from './keys';
 import { invoiceItem, invoiceNumberItem, invoicePointerItem } from './ledger-items';
 import { receivableDaySteps } from './receivable-day-store';
@@ -39,9 +39,8 @@ export class DynamoDbBulkRecords implements BulkRecords {
     return byRef;
   }
 
-  async debtorsById(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>> {
-    const items = await this.get(ids.map((id) => keys.debtor(tenantId, id)));
-    return new Map(items.map((item) => [item.id as string, stripKeys<Debtor>(item)]));
+  debtorsById(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>> {
+    return debtorsByIds(this.client, this.tableName, tenantId, ids);
   }
 
   async invoicesByNumber(tenantId: string, numbers: readonly string[]): Promise<Map<string, Invoice>> {

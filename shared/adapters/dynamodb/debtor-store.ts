@@ -12,6 +12,21 @@ import { queryPage } from './query-page';
 import { commitTransaction, versionedPut, writeContextSteps, type TransactionStep } from './transaction';
 import { lastCreditLook } from '../../domain/credit/credit-report';
 
+/** Debtors by id in batches (BatchGetItem, consistent); ids not found are absent. */
+export async function debtorsByIds(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, Debtor>> {
+  const items = await getAll(
+    client,
+    tableName,
+    ids.map((id) => keys.debtor(tenantId, id)),
+  );
+  return new Map(items.map((item) => [item.id as string, stripKeys<Debtor>(item)]));
+}
+
 export class DynamoDbDebtorStore implements DebtorStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -26,13 +41,8 @@ export class DynamoDbDebtorStore implements DebtorStore {
     return result.Item ? stripKeys<Debtor>(result.Item) : undefined;
   }
 
-  async getMany(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>> {
-    const items = await getAll(
-      this.client,
-      this.tableName,
-      ids.map((id) => keys.debtor(tenantId, id)),
-    );
-    return new Map(items.map((item) => [item.id as string, stripKeys<Debtor>(item)]));
+  getMany(tenantId: string, ids: readonly string[]): Promise<Map<string, Debtor>> {
+    return debtorsByIds(this.client, this.tableName, tenantId, ids);
   }
 
   async list(tenantId: string, query: DebtorQuery): Promise<Page<Debtor>> {
