@@ -48,6 +48,27 @@ const balances = async (debtorId: string) => {
 
 const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id).sort();
 
+/** The manager, as a use case called directly sees them. */
+const managerActor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
+
+type MoveChunk = MergeStore['moveChunk'];
+
+/**
+ * The merge store of a process whose chunk moves go through `moveChunk`, handed the real one: to
+ * make the process die at a chunk, or to change a record between two chunks.
+ */
+function mergesMoving(moveChunk: (real: MoveChunk, ...args: Parameters<MoveChunk>) => Promise<void>) {
+  return new Proxy(api.runtime.services.merges, {
+    get(target, property: keyof MergeStore) {
+      if (property === 'moveChunk') {
+        return (...args: Parameters<MoveChunk>) => moveChunk(target.moveChunk.bind(target), ...args);
+      }
+      const value = target[property];
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Two records of one business: the survivor owes in EUR and USD, the duplicate in EUR, USD and holds GBP credit. */
 async function twoBooks(suffix: string) {
   const survivor = await post(
@@ -284,20 +305,11 @@ describe('duplicates and merges', () => {
 
     // The reversal passes its checks, then stops before its first chunk: the merge stays `reversing`.
     const services = api.runtime.services;
-    const stopping = new Proxy(services.merges, {
-      get(target, property: keyof MergeStore) {
-        if (property === 'moveChunk') {
-          return async () => {
-            throw new Error('the process died');
-          };
-        }
-        const value = target[property];
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const stopping = mergesMoving(async () => {
+      throw new Error('the process died');
     });
-    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
     await expect(
-      reverseMerge({ ...services, merges: stopping }, { actor }, mergeId, 'Wrong one'),
+      reverseMerge({ ...services, merges: stopping }, { actor: managerActor }, mergeId, 'Wrong one'),
     ).rejects.toThrow('the process died');
     expect(await get(mergePath)).toMatchObject({ status: 'reversing', movedCount: 0 });
 
@@ -358,31 +370,22 @@ describe('duplicates and merges', () => {
     // process then dies as it starts returning the first chunk to the survivor.
     const services = api.runtime.services;
     let chunks = 0;
-    const paying = new Proxy(services.merges, {
-      get(target_, property: keyof MergeStore) {
-        if (property === 'moveChunk') {
-          return async (...args: Parameters<MergeStore['moveChunk']>) => {
-            const [, from, direction] = args;
-            if (direction === 'merge') throw new Error('the process died');
-            if (direction === 'reverse' && from > 0 && chunks++ === 0) {
-              await post('/v1/payments', {
-                debtorId: survivor.id,
-                currency: 'USD',
-                amount: 1_000,
-                receivedAt: api.runtime.clock.now().toISOString(),
-                allocations: [{ invoiceId: target!.id, amount: 1_000 }],
-              });
-            }
-            return target_.moveChunk(...args);
-          };
-        }
-        const value = target_[property];
-        return typeof value === 'function' ? value.bind(target_) : value;
-      },
+    const paying = mergesMoving(async (moveChunk, ...args) => {
+      const [, from, direction] = args;
+      if (direction === 'merge') throw new Error('the process died');
+      if (direction === 'reverse' && from > 0 && chunks++ === 0) {
+        await post('/v1/payments', {
+          debtorId: survivor.id,
+          currency: 'USD',
+          amount: 1_000,
+          receivedAt: api.runtime.clock.now().toISOString(),
+          allocations: [{ invoiceId: target!.id, amount: 1_000 }],
+        });
+      }
+      return moveChunk(...args);
     });
-    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
     await expect(
-      reverseMerge({ ...services, merges: paying }, { actor }, mergeId, 'Wrong one'),
+      reverseMerge({ ...services, merges: paying }, { actor: managerActor }, mergeId, 'Wrong one'),
     ).rejects.toThrow('the process died');
     expect(chunks).toBe(1);
     expect(await get(mergePath)).toMatchObject({
@@ -489,22 +492,13 @@ describe('duplicates and merges', () => {
     for (let index = 0; index < 30; index += 1) await invoice(duplicate.id, 'EUR', 1_000);
     const services = api.runtime.services;
     let chunks = 0;
-    const crashing = new Proxy(services.merges, {
-      get(target, property: keyof MergeStore) {
-        if (property === 'moveChunk') {
-          return async (...args: Parameters<MergeStore['moveChunk']>) => {
-            chunks += 1;
-            if (chunks > 1) throw new Error('the process died');
-            return target.moveChunk(...args);
-          };
-        }
-        const value = target[property];
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const crashing = mergesMoving(async (moveChunk, ...args) => {
+      chunks += 1;
+      if (chunks > 1) throw new Error('the process died');
+      return moveChunk(...args);
     });
-    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
     await expect(
-      mergeDebtors({ ...services, merges: crashing }, { actor }, survivor.id, duplicate.id),
+      mergeDebtors({ ...services, merges: crashing }, { actor: managerActor }, survivor.id, duplicate.id),
     ).rejects.toThrow('the process died');
 
     const halfway = await get(`/v1/debtors/${duplicate.id}`);
@@ -545,7 +539,7 @@ describe('duplicates and merges', () => {
     });
     const { payment: late } = await recordPayment(
       { ...services, debtors: staleDebtors },
-      { actor },
+      { actor: managerActor },
       {
         debtorId: duplicate.id,
         currency: 'EUR',
@@ -571,20 +565,11 @@ describe('duplicates and merges', () => {
 
   it('finishes, at the tenant’s next day, a merge and a reversal whose requests stopped half-way', async () => {
     const services = api.runtime.services;
-    const actor = { sub: 'manager-1', tenantId: TENANT, roles: ['manager' as const] };
     /** The merge store of a process that dies before its second chunk in `direction`. */
     const dyingAtSecondChunk = (direction: 'merge' | 'reverse') =>
-      new Proxy(services.merges, {
-        get(target, property: keyof MergeStore) {
-          if (property === 'moveChunk') {
-            return async (...args: Parameters<MergeStore['moveChunk']>) => {
-              if (args[2] === direction && args[1] > 0) throw new Error('the process died');
-              return target.moveChunk(...args);
-            };
-          }
-          const value = target[property];
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
+      mergesMoving(async (moveChunk, ...args) => {
+        if (args[2] === direction && args[1] > 0) throw new Error('the process died');
+        return moveChunk(...args);
       });
     const withExtraInvoices = async (suffix: string) => {
       const books = await twoBooks(suffix);
@@ -597,7 +582,7 @@ describe('duplicates and merges', () => {
     await expect(
       mergeDebtors(
         { ...services, merges: dyingAtSecondChunk('merge') },
-        { actor },
+        { actor: managerActor },
         first.survivor.id,
         first.duplicate.id,
       ),
@@ -615,7 +600,7 @@ describe('duplicates and merges', () => {
     await expect(
       reverseMerge(
         { ...services, merges: dyingAtSecondChunk('reverse') },
-        { actor },
+        { actor: managerActor },
         secondMergeId,
         'Wrong one',
       ),
